@@ -1,0 +1,106 @@
+"""Find the body of a text dump: the densest run of long, punctuated lines.
+
+Each line gets a score (body-like lines positive, short lines and list items negative, cue
+lines neutral) and the body is the contiguous run with the highest total (Kadane's maximum
+subarray), so a subheading or a caption between paragraphs stays inside while a menu of
+forty short items before the article stays out. A `cut_from` cue inside that run ends it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import CueSet
+from .lines import SHORT_WEIGHT, LineInfo, checked_cue
+
+GOOD_WEIGHT = 10.0  # this heavy (about 10 words or 17 CJK characters) and punctuated: body-like
+SHORT_PENALTY = 3.0  # a short line costs a candidate block this much
+BULLET_PENALTY = 6.0  # bulleted items in dumps are mostly menus and link lists
+UNPUNCTUATED_PENALTY = 1.0  # a medium line with no sentence punctuation (a teaser headline)
+MEDIUM_FACTOR = 0.5  # a punctuated line between short and good counts half its weight
+CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body only once this share of it lies above
+LOOKBEHIND_LINES = 12  # lines above the body whose cues are settled (title, metadata)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Which lines are body, and the reason for each one that is not."""
+
+    lines: tuple[LineInfo, ...]  # every line, with cue matches settled where they matter
+    body: tuple[int, ...]  # indexes of kept lines, in order
+    removed: dict[int, str]  # index -> reason
+    start: int  # index of the first body line (-1 when there is none)
+    end: int  # index of the last body line
+
+
+def line_score(info: LineInfo) -> float:
+    if info.cue is not None:
+        return 0.0
+    if info.bullet:
+        return -BULLET_PENALTY
+    if info.weight < SHORT_WEIGHT:
+        return -SHORT_PENALTY
+    if not info.punctuated:
+        return -UNPUNCTUATED_PENALTY
+    if info.weight < GOOD_WEIGHT:
+        return info.weight * MEDIUM_FACTOR
+    return info.weight
+
+
+def densest_run(scores: list[float]) -> tuple[int, int, float]:
+    """Maximum-sum contiguous run: (first, last, total); (-1, -1, 0) when all are <= 0."""
+    best = (-1, -1, 0.0)
+    start, total = 0, 0.0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            start, total = i, 0.0
+        total += score
+        if total > best[2]:
+            best = (start, i, total)
+    return best
+
+
+def classify(lines: list[LineInfo], cues: CueSet, explain: bool = False) -> Verdict:
+    """Split a dump's lines into body and removed; `explain` settles every line's reason."""
+    content = [info for info in lines if not info.blank]
+    scores = [line_score(info) for info in content]
+    first, last, _ = densest_run(scores)
+    lo, hi = (
+        (0, len(content)) if explain or first < 0 else (max(0, first - LOOKBEHIND_LINES), last + 1)
+    )
+    content[lo:hi] = [checked_cue(info, cues) for info in content[lo:hi]]
+    settled = list(lines)
+    for info in content:
+        settled[info.index] = info
+    if first < 0:
+        removed = {info.index: _outside_reason(info) for info in content}
+        return Verdict(tuple(settled), (), removed, -1, -1)
+    block, cut = _apply_cut(content[first : last + 1], scores[first : last + 1])
+    body = [info.index for info in block if info.cue is None]
+    removed = {info.index: info.cue.reason for info in block if info.cue is not None}
+    for info in content:
+        if info.index < block[0].index or info.index > block[-1].index:
+            after_cut = cut is not None and info.index > block[-1].index
+            removed[info.index] = cut if after_cut else _outside_reason(info)
+    start, end = (body[0], body[-1]) if body else (-1, -1)
+    return Verdict(tuple(settled), tuple(body), removed, start, end)
+
+
+def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInfo], str | None]:
+    """End the block at the first cut_from marker that has most of the body above it."""
+    total = sum(s for s in scores if s > 0) or 1.0
+    above = 0.0
+    for i, info in enumerate(block):
+        if info.cue is not None and info.cue.kind == "cut_from" and above >= CUT_MIN_SHARE * total:
+            return block[: i + 1], info.cue.reason  # the marker goes with its own reason
+        above += max(scores[i], 0.0)
+    return block, None
+
+
+def _outside_reason(info: LineInfo) -> str:
+    """Menus, link lists and headline lists are `navigation`; stray prose is `outside-body`."""
+    if info.cue is not None:
+        return info.cue.reason
+    if info.bullet or info.weight < GOOD_WEIGHT or not info.punctuated:
+        return "navigation"
+    return "outside-body"

@@ -1,0 +1,54 @@
+"""Stage 6: render a Document as text (title line, then one paragraph per line) or JSON."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .model import Document
+
+
+def to_text(doc: Document, with_title: bool = True) -> str:
+    lines = list(doc.paragraphs)
+    if with_title and doc.title:
+        lines.insert(0, doc.title)
+    return "".join(line + "\n" for line in lines)
+
+
+def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
+    """The JSON schema documented in the README."""
+    record: dict[str, Any] = {
+        "source": doc.source,
+        "url": doc.metadata.url,
+        "title": doc.title,
+        "date": doc.metadata.date,
+        "author": doc.metadata.author,
+        "sitename": doc.metadata.sitename,
+        "language": doc.language,
+        "encoding": doc.encoding,
+        "encoding_confidence": doc.encoding_confidence,
+        "kind": doc.kind,
+        "method": doc.method,
+        "text": "\n".join(doc.paragraphs),
+    }
+    if doc.replacements:
+        record["replacements"] = doc.replacements
+    if explain:
+        record["removed"] = [
+            {"line": r.line, "text": r.text, "reason": r.reason} for r in doc.removed
+        ]
+    return record
+
+
+def to_json(doc: Document, explain: bool = False, indent: int | None = 2) -> str:
+    record = to_record(doc, explain)
+    return json.dumps(record, ensure_ascii=False, indent=indent) + "\n"
+
+
+def explain_lines(doc: Document) -> str:
+    """Human-readable removal log for --explain in text mode (written to stderr)."""
+    out = []
+    for r in doc.removed:
+        where = f"line {r.line}" if r.line else "paragraph"
+        out.append(f"{doc.source}: removed {where} [{r.reason}]: {r.text}\n")
+    return "".join(out)

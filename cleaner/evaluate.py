@@ -1,0 +1,117 @@
+"""`cleaner eval`: score the cleaner (and, side by side, trafilatura) on a gold set.
+
+A set is a folder with `index.jsonl` (one object per page: `page`, `gold`, `kind`, `url`)
+and the files it names, as in the public benchmark sets.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import CleanerError, ConfigError
+from .metrics import Score, score
+from .model import Options
+from .pipeline import clean
+
+Extractor = Callable[[bytes, dict], str]
+
+
+@dataclass(frozen=True)
+class PageResult:
+    page: str
+    score: Score
+    seconds: float
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SetResult:
+    name: str
+    pages: tuple[PageResult, ...]
+
+    def mean(self, attr: str) -> float:
+        values = [getattr(p.score, attr) for p in self.pages]
+        return sum(values) / len(values) if values else 0.0
+
+    @property
+    def pages_per_second(self) -> float:
+        total = sum(p.seconds for p in self.pages)
+        return len(self.pages) / total if total else 0.0
+
+
+def load_index(folder: Path, limit: int | None = None) -> list[dict]:
+    index = folder / "index.jsonl"
+    if not index.is_file():
+        raise ConfigError(
+            f"{folder}: no index.jsonl; point eval at a set folder like bench/zh-cwced"
+        )
+    entries = []
+    with index.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    entries.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise ConfigError(f"{index}:{number}: not JSON ({err.msg})") from None
+    return entries[:limit] if limit else entries
+
+
+def cleaner_extractor(options: Options) -> Extractor:
+    def run(data: bytes, entry: dict) -> str:
+        kind = entry.get("kind", "auto")
+        opts = replace(options, url=entry.get("url") or None, input_format=kind)
+        doc = clean(data, opts)
+        lines = ([doc.title] if options.with_title and doc.title else []) + list(doc.paragraphs)
+        return "\n".join(lines)
+
+    return run
+
+
+def trafilatura_extractor(data: bytes, entry: dict) -> str:
+    """trafilatura's default extraction; on a text dump, over its lines as <p> paragraphs."""
+    import html
+
+    import trafilatura
+
+    text = data.decode("utf-8", errors="replace")
+    if entry.get("kind") == "text":
+        paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+        text = f"<html><body>{paragraphs}</body></html>"
+    return trafilatura.extract(text, url=entry.get("url") or None) or ""
+
+
+def run_set(folder: Path, extractor: Extractor, name: str, limit: int | None = None) -> SetResult:
+    results = []
+    for entry in load_index(folder, limit):
+        data = (folder / entry["page"]).read_bytes()
+        gold = (folder / entry["gold"]).read_text(encoding="utf-8")
+        started = time.perf_counter()
+        try:
+            predicted, error = extractor(data, entry), None
+        except CleanerError as err:
+            predicted, error = "", err.message
+        elapsed = time.perf_counter() - started
+        results.append(PageResult(entry["page"], score(gold, predicted), elapsed, error))
+    return SetResult(name, tuple(results))
+
+
+def report(results: list[SetResult], worst: int) -> str:
+    head = f"{'extractor':<14} {'pages':>5} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8}"
+    lines = [head]
+    for r in results:
+        lines.append(
+            f"{r.name:<14} {len(r.pages):>5} {r.mean('precision'):>9.3f} {r.mean('recall'):>7.3f}"
+            f" {r.mean('f1'):>6.3f} {r.pages_per_second:>8.1f}"
+        )
+    if results and worst:
+        lines.append(f"\nworst {worst} pages ({results[0].name}):")
+        ranked = sorted(results[0].pages, key=lambda p: p.score.f1)[:worst]
+        for p in ranked:
+            s = p.score
+            note = f"  error: {p.error}" if p.error else ""
+            lines.append(f"  F1 {s.f1:.3f}  P {s.precision:.3f}  R {s.recall:.3f}  {p.page}{note}")
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,31 @@
+"""Which language the clean text is in: by script for CJK, by py3langid for the rest."""
+
+from __future__ import annotations
+
+import re
+
+LANGID_SAMPLE_CHARS = 2000  # py3langid is accurate well before this and costs grow with length
+SCRIPT_SHARE = 0.2  # this share of letters in one CJK script decides the language
+
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def guess_language(text: str) -> str | None:
+    sample = text[:LANGID_SAMPLE_CHARS]
+    letters = len(_LETTER.findall(sample))
+    if letters == 0:
+        return None
+    kana, hangul, han = (len(p.findall(sample)) for p in (_KANA, _HANGUL, _HAN))
+    if kana > SCRIPT_SHARE * letters * 0.25:
+        return "ja"
+    if hangul > SCRIPT_SHARE * letters:
+        return "ko"
+    if han > SCRIPT_SHARE * letters:
+        return "zh"
+    import py3langid  # loaded only for non-CJK text: its model takes a moment to load
+
+    language, _ = py3langid.classify(sample)
+    return language

@@ -1,0 +1,62 @@
+"""Metadata a text dump states: date (ISO 8601), author, site name, from its cue patterns."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+from .cues import CueSet
+
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
+TITLE_SEPARATORS = re.compile(r"\s+[-|–—_·]\s+|_|\s*\|\s*")  # "Headline - Site", "Headline_Site"
+MAX_SITENAME_CHARS = 40  # a longer title segment is a headline, not a site name
+
+
+def find_date(lines: Iterable[str], cues: CueSet) -> str | None:
+    """The first valid date any text_date pattern finds, as YYYY-MM-DD."""
+    patterns = cues.field_patterns("text_date")
+    for line in lines:
+        for pattern in patterns:
+            for match in pattern.finditer(line):
+                iso = _iso(match)
+                if iso:
+                    return iso
+    return None
+
+
+def find_field(name: str, lines: Iterable[str], cues: CueSet) -> str | None:
+    """Group 1 of the first text_<name> pattern that matches a line."""
+    patterns = cues.field_patterns(f"text_{name}")
+    for line in lines:
+        for pattern in patterns:
+            match = pattern.search(line)
+            if match and match.group(1):
+                return match.group(1).strip()
+    return None
+
+
+def split_page_title(line: str) -> tuple[str, str | None]:
+    """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline."""
+    parts = [p.strip() for p in TITLE_SEPARATORS.split(line) if p and p.strip()]
+    if len(parts) < 2:
+        return line.strip(), None
+    headline = max(parts, key=len)
+    site = parts[-1] if parts[-1] != headline else parts[0]
+    return headline, site if len(site) <= MAX_SITENAME_CHARS else None
+
+
+def _iso(match: re.Match[str]) -> str | None:
+    groups = match.groupdict()
+    try:
+        year, day = int(groups["y"]), int(groups["d"])
+        mon = groups.get("mon")
+        month = MONTHS[mon[:3].lower()] if mon else int(groups["m"])
+        return dt.date(year, month, day).isoformat()
+    except (KeyError, TypeError, ValueError):
+        return None

@@ -1,0 +1,76 @@
+"""The small frozen records the pipeline stages pass to each other."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Options:
+    """Everything a caller can choose; one object instead of many keyword arguments."""
+
+    encoding: str | None = None  # skip detection and decode with this codec
+    url: str | None = None  # the page's address, for metadata and rule matching
+    input_format: str = "auto"  # auto | text | html
+    with_title: bool = True  # emit the title as the first line
+    explain: bool = False  # keep every removed line with its reason in the output
+    detect_language: bool = True  # fill Document.language (costs a model load for non-CJK)
+    source: str = "-"  # the input's name, for messages and JSON
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Text decoded from bytes, with which codec was used and why."""
+
+    text: str
+    encoding: str
+    confidence: float
+    reason: str  # bom | declared | utf-8 | detected | forced | ascii | empty
+    replacements: int = 0  # bytes that could not be decoded and became U+FFFD
+
+
+@dataclass(frozen=True)
+class Removal:
+    """One line that was not kept, and why (`--explain` and the tests read these)."""
+
+    line: int  # 1-based line number in the decoded input (0 when not line-based)
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    date: str | None = None  # ISO 8601
+    author: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What an extractor found: title, body paragraphs, metadata and what it removed."""
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    metadata: Metadata
+    removed: tuple[Removal, ...] = ()
+    method: str = "text-lines"
+
+
+@dataclass(frozen=True)
+class Document:
+    """The pipeline's result: clean paragraphs plus everything JSON output reports."""
+
+    source: str
+    kind: str  # text | html
+    title: str | None
+    paragraphs: tuple[str, ...]
+    metadata: Metadata
+    encoding: str
+    encoding_confidence: float
+    encoding_reason: str
+    language: str | None
+    method: str
+    replacements: int = 0
+    removed: tuple[Removal, ...] = field(default_factory=tuple)

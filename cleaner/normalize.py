@@ -1,0 +1,67 @@
+"""Stage 5: one paragraph per line, no indentation, full-width punctuation in CJK text.
+
+ASCII `, : ; ! ?` become `，：；！？` where they touch CJK text, and `( )` become `（ ）` around
+CJK text; numbers (1,000 and 10:30), URLs and Latin text keep theirs. Never NFKC: it would
+turn the full-width marks back into ASCII. Normalizing normalized text changes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+# CJK characters and the full-width marks that live in CJK text.
+_CJKISH = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’《》「」『』【】…—]")
+_HAS_CJK = re.compile(f"[{_CJK}]")
+_FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
+
+_SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+_MARK = re.compile(r" ?([,:;!?]) ?")
+_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\w+", re.I)
+_PARENS = re.compile(rf"(?<=([{_CJK}]))?\(([^()]*)\)")
+
+
+def normalize_paragraph(text: str) -> str:
+    text = _SPACES.sub(" ", text).strip()
+    if not _HAS_CJK.search(text):
+        return text
+    # A converted mark can make its neighbour CJK-adjacent (":!中"), and parentheses nest:
+    # repeat until nothing changes, so that normalizing normalized text changes nothing.
+    while True:
+        converted = _PARENS.sub(_parens, _convert_marks(text))
+        if converted == text:
+            return text
+        text = converted
+
+
+def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    out = (normalize_paragraph(p) for p in paragraphs)
+    return tuple(p for p in out if p)
+
+
+def _convert_marks(text: str) -> str:
+    maybe_url = "://" in text or "www." in text or "@" in text
+    protected = [m.span() for m in _URL.finditer(text)] if maybe_url else []
+    return _MARK.sub(lambda m: _mark(m, text, protected), text)
+
+
+def _mark(match: re.Match[str], text: str, protected: list[tuple[int, int]]) -> str:
+    pos = match.start(1)
+    if any(start <= pos < end for start, end in protected):
+        return match.group(0)
+    left = text[pos - 1] if pos > 0 else ""
+    right = text[pos + 1] if pos + 1 < len(text) else ""
+    if left.isdigit() and right.isdigit():
+        return match.group(0)  # 1,000 and 10:30
+    left_cjk = match.start() > 0 and bool(_CJKISH.match(text[match.start() - 1]))
+    right_cjk = match.end() < len(text) and bool(_CJKISH.match(text[match.end()]))
+    if left_cjk or right_cjk:
+        return _FULLWIDTH[match.group(1)]
+    return match.group(0)
+
+
+def _parens(match: re.Match[str]) -> str:
+    inner = match.group(2)
+    if match.group(1) or _HAS_CJK.search(inner):
+        return f"（{inner}）"
+    return match.group(0)

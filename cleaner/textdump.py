@@ -1,0 +1,105 @@
+"""Stage 3 for text dumps: classify lines, pick the title, read the metadata the dump states."""
+
+from __future__ import annotations
+
+import re
+from difflib import SequenceMatcher
+
+from .classify import Verdict, classify
+from .cues import CueSet
+from .lines import LineInfo, describe_all
+from .meta import find_date, find_field, split_page_title
+from .model import Extracted, Metadata, Removal
+
+TITLE_WINDOW = 12  # the title stands within this many lines above the body
+TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
+TITLE_MAX_WEIGHT = 40.0  # heavier lines are paragraphs or teasers
+TITLE_SIMILARITY = 0.6  # this close to the page's <title> line: the same headline
+METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
+TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title is dropped
+HEAD_WINDOW = 20  # lines above the body searched for date/author/source
+META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadata
+
+_NORM = re.compile(r"[\W_]+")
+
+
+def extract_text(
+    text: str, cues: CueSet, url: str | None = None, explain: bool = False
+) -> Extracted:
+    verdict = classify(describe_all(text, cues, defer=True), cues, explain)
+    infos = list(verdict.lines)
+    title_index = choose_title(infos, verdict)
+    title = infos[title_index].text if title_index is not None else None
+    removed = dict(verdict.removed)
+    removed.pop(title_index, None)
+    paragraphs = []
+    for position, index in enumerate(verdict.body):
+        near_top = position < TITLE_REPEAT_WINDOW
+        if title and near_top and _same_headline(infos[index].text, title):
+            removed[index] = "title-repeat"
+        else:
+            paragraphs.append(infos[index].text)
+    metadata = _metadata(infos, verdict, title, cues, url)
+    removals = tuple(Removal(i + 1, infos[i].text, reason) for i, reason in sorted(removed.items()))
+    return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines")
+
+
+def choose_title(infos: list[LineInfo], verdict: Verdict) -> int | None:
+    """The headline above the body: the line that repeats the page <title>, else the nearest
+    heading-like line above the body, else the <title> line itself."""
+    content = [i for i in infos if not i.blank]
+    if not content:
+        return None
+    page_title = content[0]
+    start = verdict.start if verdict.start >= 0 else content[-1].index + 1
+    above = [i for i in content if i.index < start][-TITLE_WINDOW:]
+    candidates = [i for i in reversed(above) if _heading_like(i)]
+    headline, _ = split_page_title(page_title.text)
+    for info in candidates:
+        if info.index != page_title.index and _same_headline(info.text, headline):
+            return info.index
+    if candidates:
+        return candidates[0].index
+    return page_title.index if page_title.index < start and page_title.cue is None else None
+
+
+def _heading_like(info: LineInfo) -> bool:
+    if info.cue is not None or info.bullet:
+        return False
+    return TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT and info.sentence_ends <= 1
+
+
+def _same_headline(a: str, b: str) -> bool:
+    if len(a) > 3 * len(b) + 20 or len(b) > 3 * len(a) + 20:
+        return False  # far apart in length: not the same headline, skip the work
+    x, y = _NORM.sub("", a.lower()), _NORM.sub("", b.lower())
+    if not x or not y:
+        return False
+    if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
+        return True
+    if 2 * min(len(x), len(y)) < TITLE_SIMILARITY * (len(x) + len(y)):
+        return False  # the lengths alone bound the ratio below the threshold
+    matcher = SequenceMatcher(None, x, y, autojunk=False)
+    return matcher.quick_ratio() >= TITLE_SIMILARITY and matcher.ratio() >= TITLE_SIMILARITY
+
+
+def _metadata(
+    infos: list[LineInfo], verdict: Verdict, title: str | None, cues: CueSet, url: str | None
+) -> Metadata:
+    start = verdict.start if verdict.start >= 0 else len(infos)
+    head = [i.text for i in infos[max(0, start - HEAD_WINDOW) : start] if not i.blank]
+    body = [infos[i].text for i in verdict.body]
+    edges = body[:METADATA_WINDOW] + body[-METADATA_WINDOW:]
+    tagged = [i.text for i in infos if i.cue is not None and i.cue.reason in META_REASONS]
+    near = tagged + head + edges
+    content = [i.text for i in infos if not i.blank]
+    sitename = find_field("sitename", near, cues)
+    if sitename is None and content:
+        sitename = split_page_title(content[0])[1]
+    return Metadata(
+        title=title,
+        date=find_date(tagged + head + edges, cues),
+        author=find_field("author", near, cues),
+        sitename=sitename,
+        url=url,
+    )

@@ -1,0 +1,42 @@
+from cleaner.classify import classify, densest_run
+from cleaner.cues import generic_cues
+from cleaner.lines import describe_all
+
+PARA = "这是一个足够长的正文段落，包含逗号和句号，用来模拟新闻正文的内容。它还有第二句话。"
+
+
+def _verdict(lines: list[str]):
+    return classify(describe_all("\n".join(lines), generic_cues(), defer=True), generic_cues())
+
+
+def test_densest_run():
+    assert densest_run([-3, -3, 10, -1, 20, -3]) == (2, 4, 29)
+    assert densest_run([-1, -2]) == (-1, -1, 0.0)
+
+
+def test_short_line_between_paragraphs_is_a_subheading():
+    v = _verdict(["首页", "新闻", PARA, "小标题在这里", PARA])
+    assert [v.lines[i].text for i in v.body] == [PARA, "小标题在这里", PARA]
+
+
+def test_run_of_short_lines_outside_the_body_is_navigation():
+    v = _verdict(["首页", "新闻", "体育", PARA, PARA, "关于我们", "联系我们"])
+    assert v.removed[0] == "navigation" and v.removed[6] == "navigation"
+
+
+def test_cut_marker_ends_the_body_only_after_most_of_it():
+    comment = "这篇文章写得非常好，我完全同意作者的观点，希望以后多发这样的文章。"
+    v = _verdict([PARA, PARA, PARA, "发表评论", comment, comment])
+    assert v.removed[3] == "comments" and v.removed[4] == "comments"
+    early = _verdict(["发表评论", PARA, PARA, PARA])
+    assert len(early.body) == 3
+
+
+def test_cue_line_inside_the_body_is_removed_with_its_reason():
+    v = _verdict([PARA, "图为工作人员在现场检查设备。", PARA])
+    assert v.removed[1] == "caption" and len(v.body) == 2
+
+
+def test_no_body_at_all():
+    v = _verdict(["首页", "新闻"])
+    assert v.body == () and set(v.removed.values()) == {"navigation"}

@@ -1,0 +1,154 @@
+"""CliRunner tests for every command and option of the CLI contract."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, SAMPLES
+
+from cleaner.cli import main
+
+SEED = str(SAMPLES / "zh-seed-repost" / "raw.txt")
+EXPECTED = (SAMPLES / "zh-seed-repost" / "expected.txt").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_file_to_stdout(runner):
+    result = runner.invoke(main, ["clean", SEED])
+    assert result.exit_code == 0 and result.stdout == EXPECTED
+
+
+def test_stdin_and_dash(runner, seed_raw):
+    assert runner.invoke(main, ["clean"], input=seed_raw).stdout == EXPECTED
+    assert runner.invoke(main, ["clean", "-"], input=seed_raw).stdout == EXPECTED
+
+
+def test_output_file(runner, tmp_path):
+    out = tmp_path / "out.txt"
+    result = runner.invoke(main, ["clean", SEED, "-o", str(out)])
+    assert result.exit_code == 0 and result.stdout == ""
+    assert out.read_text(encoding="utf-8") == EXPECTED
+    assert [p.name for p in tmp_path.iterdir()] == ["out.txt"]  # no temporary file left
+
+
+def test_json_schema(runner):
+    record = json.loads(runner.invoke(main, ["clean", "-f", "json", SEED]).stdout)
+    assert set(record) >= {
+        "source",
+        "url",
+        "title",
+        "date",
+        "author",
+        "sitename",
+        "language",
+        "encoding",
+        "encoding_confidence",
+        "kind",
+        "text",
+    }
+    assert record["kind"] == "text" and record["date"] == "2018-06-22"
+    assert record["text"] == "\n".join(EXPECTED.splitlines()[1:])
+    assert "removed" not in record
+
+
+def test_json_explain_lists_removed_lines(runner):
+    record = json.loads(runner.invoke(main, ["clean", "-f", "json", "--explain", SEED]).stdout)
+    reasons = {r["line"]: r["reason"] for r in record["removed"]}
+    assert reasons[9] == "original-title" and reasons[19] == "caption"
+
+
+def test_jsonl_one_record_per_input(runner):
+    other = str(SAMPLES / "en-news-dump" / "raw.txt")
+    out = runner.invoke(main, ["clean", "-f", "jsonl", SEED, other, "--url", "https://x.org/a"])
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    assert [r["source"] for r in records] == [SEED, other]
+    assert records[0]["url"] == "https://x.org/a"
+
+
+def test_json_with_several_inputs_is_an_array(runner):
+    other = str(SAMPLES / "en-news-dump" / "raw.txt")
+    records = json.loads(runner.invoke(main, ["clean", "-f", "json", SEED, other]).stdout)
+    assert isinstance(records, list) and len(records) == 2
+
+
+def test_text_explain_goes_to_stderr(runner):
+    result = runner.invoke(main, ["clean", "--explain", SEED])
+    assert result.stdout == EXPECTED
+    assert "removed line 9 [original-title]" in result.stderr
+
+
+def test_no_title(runner):
+    result = runner.invoke(main, ["clean", "--no-title", SEED])
+    assert result.stdout == "".join(line + "\n" for line in EXPECTED.splitlines()[1:])
+
+
+def test_encoding_option(runner, tmp_path):
+    page = tmp_path / "gbk.txt"
+    page.write_bytes(EXPECTED.encode("gbk"))
+    result = runner.invoke(main, ["clean", "--encoding", "gbk", str(page)])
+    assert result.exit_code == 0 and result.stdout == EXPECTED
+
+
+def test_empty_input_is_empty_output(runner, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    result = runner.invoke(main, ["clean", str(empty)])
+    assert result.exit_code == 0 and result.stdout == ""
+
+
+def test_binary_input_fails_alone(runner, tmp_path):
+    image = tmp_path / "photo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    result = runner.invoke(main, ["clean", str(image), SEED])
+    assert result.exit_code == 1
+    assert "photo.png: this is a PNG image" in result.stderr
+    assert result.stdout == EXPECTED  # the good input is still cleaned
+    assert "Traceback" not in result.output
+
+
+def test_nul_bytes_are_binary(runner, tmp_path):
+    blob = tmp_path / "blob.bin"
+    blob.write_bytes(b"abc\x00\x01\x02def" * 50)
+    result = runner.invoke(main, ["clean", str(blob)])
+    assert result.exit_code == 1 and "binary data" in result.stderr and result.stdout == ""
+
+
+def test_missing_file_is_a_usage_error(runner):
+    result = runner.invoke(main, ["clean", "no/such/file.txt"])
+    assert result.exit_code == 2 and "does not exist" in result.stderr
+
+
+def test_unknown_encoding_is_a_usage_error(runner):
+    result = runner.invoke(main, ["clean", "--encoding", "klingon", SEED])
+    assert result.exit_code == 2 and "unknown encoding 'klingon'" in result.stderr
+
+
+def test_bad_format_is_a_usage_error(runner):
+    assert runner.invoke(main, ["clean", "-f", "xml", SEED]).exit_code == 2
+
+
+def test_help_shows_examples(runner):
+    assert "cleaner clean" in runner.invoke(main, ["--help"]).stdout
+    assert "Examples" in runner.invoke(main, ["clean", "--help"]).stdout
+
+
+def test_eval_reports_scores(runner):
+    result = runner.invoke(main, ["eval", str(FIXTURES / "evalset")])
+    assert result.exit_code == 0
+    row = next(line for line in result.stdout.splitlines() if line.startswith("cleaner "))
+    assert float(row.split()[4]) > 0.95  # F1 on two pages whose gold is our reviewed expected
+    assert "worst" in result.stdout
+
+
+def test_eval_compare_trafilatura(runner):
+    result = runner.invoke(main, ["eval", str(FIXTURES / "evalset"), "--compare", "trafilatura"])
+    assert result.exit_code == 0 and "trafilatura" in result.stdout
+
+
+def test_eval_needs_an_index(runner, tmp_path):
+    result = runner.invoke(main, ["eval", str(tmp_path)])
+    assert result.exit_code == 1 and "no index.jsonl" in result.stderr

@@ -1,0 +1,46 @@
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleaner.normalize import normalize, normalize_paragraph
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("据报道,到2020年,“西藏", "据报道，到2020年，“西藏"),
+        ("行政县(区)全覆盖", "行政县（区）全覆盖"),
+        ("增长29.22%,高出0.48个百分点;网络", "增长29.22%，高出0.48个百分点；网络"),
+        ("以京东为例:京东", "以京东为例：京东"),
+        ("他说: 好的! 你呢?", "他说：好的！你呢？"),
+        ("共3,500人, 10:30开始", "共3,500人，10:30开始"),
+        ("见 http://a.com/x?y=1,z 网址", "见 http://a.com/x?y=1,z 网址"),
+        ("集团 (France Médias Monde)", "集团 (France Médias Monde)"),
+        ("(记者/王茜)", "（记者/王茜）"),
+        ("English only, text: yes!", "English only, text: yes!"),
+        ("\u3000\u3000中国\u00a0 西藏  网讯", "中国 西藏 网讯"),
+        ("  indented English line  ", "indented English line"),
+    ],
+)
+def test_normalize_paragraph(raw, expected):
+    assert normalize_paragraph(raw) == expected
+
+
+def test_never_nfkc():
+    assert normalize_paragraph("全角，标点：保留（是）") == "全角，标点：保留（是）"
+    assert normalize_paragraph("ＡＢＣ全角字母") == "ＡＢＣ全角字母"
+
+
+def test_empty_paragraphs_are_dropped():
+    assert normalize(["a", "  ", "\u3000", "b"]) == ("a", "b")
+
+
+TEXTS = st.text(
+    alphabet=st.sampled_from(list("中文字abc XYZ019,.:;!?()（）“”\u3000\u00a0-/%")), max_size=60
+)
+
+
+@given(TEXTS)
+def test_normalizing_normalized_text_changes_nothing(text):
+    once = normalize_paragraph(text)
+    assert normalize_paragraph(once) == once
