@@ -19,7 +19,8 @@ BULLET_PENALTY = 6.0  # bulleted items in dumps are mostly menus and link lists
 UNPUNCTUATED_PENALTY = 1.0  # a medium line with no sentence punctuation (a teaser headline)
 MEDIUM_FACTOR = 0.5  # a punctuated line between short and good counts half its weight
 CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body only once this share of it lies above
-LOOKBEHIND_LINES = 12  # lines above the body whose cues are settled (title, metadata)
+SETTLE_MARGIN = 3  # lines either side of the body whose cues are matched: enough to see a
+# cue line (score 0 instead of negative) that would extend the body
 
 
 @dataclass(frozen=True)
@@ -63,12 +64,9 @@ def densest_run(scores: list[float]) -> tuple[int, int, float]:
 def classify(lines: list[LineInfo], cues: CueSet, explain: bool = False) -> Verdict:
     """Split a dump's lines into body and removed; `explain` settles every line's reason."""
     content = [info for info in lines if not info.blank]
-    scores = [line_score(info) for info in content]
-    first, last, _ = densest_run(scores)
-    lo, hi = (
-        (0, len(content)) if explain or first < 0 else (max(0, first - LOOKBEHIND_LINES), last + 1)
-    )
-    content[lo:hi] = [checked_cue(info, cues) for info in content[lo:hi]]
+    if explain:
+        content = [checked_cue(info, cues) for info in content]
+    first, last, scores = _settle(content, cues)
     settled = list(lines)
     for info in content:
         settled[info.index] = info
@@ -84,6 +82,20 @@ def classify(lines: list[LineInfo], cues: CueSet, explain: bool = False) -> Verd
             removed[info.index] = cut if after_cut else _outside_reason(info)
     start, end = (body[0], body[-1]) if body else (-1, -1)
     return Verdict(tuple(settled), tuple(body), removed, start, end)
+
+
+def _settle(content: list[LineInfo], cues: CueSet) -> tuple[int, int, list[float]]:
+    """Find the densest run, match cues on the lines in and around it, and find it again,
+    until no line near the run is left unmatched. Updates `content` in place."""
+    while True:
+        scores = [line_score(info) for info in content]
+        first, last, _ = densest_run(scores)
+        if first < 0:
+            return first, last, scores
+        lo, hi = max(0, first - SETTLE_MARGIN), min(len(content), last + 1 + SETTLE_MARGIN)
+        if all(info.checked for info in content[lo:hi]):
+            return first, last, scores
+        content[lo:hi] = [checked_cue(info, cues) for info in content[lo:hi]]
 
 
 def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInfo], str | None]:

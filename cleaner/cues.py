@@ -20,6 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import ConfigError
+from .firstchars import first_chars
 from .ruleformat import Directive, compile_regex, read_rule_file, rules_dir
 
 CUE_DIRECTIVES = ("drop_line", "cut_from")
@@ -30,6 +31,7 @@ SCOPES = ("any", "cjk", "latin")
 # big alternation; its prefilter is the bare X, searched on its own.
 _SHORT_CONTAINS = re.compile(r"^\^\(\?=\.\{0,(\d+)\}\$\)\.\*")
 UNBOUNDED = 1 << 30
+_LENGTH_GUARD = re.compile(r"^\(\?=\.\{0,\d+\}\$\)")
 _NEVER = re.compile(r"(?!x)x")
 
 
@@ -48,12 +50,14 @@ class _Group:
     cues: tuple[Cue, ...]
     anchored: re.Pattern[str]  # union of the `^…` patterns, tried with .match
     # the others, each searched alone (faster than a union), on lines up to its length bound
-    floating: tuple[tuple[int, re.Pattern[str]], ...]
+    # that hold one of the characters a match can start with (a character class, scanned in C)
+    floating: tuple[tuple[int, re.Pattern[str], re.Pattern[str]], ...]
 
     def hit(self, line: str) -> Cue | None:
         size = len(line)
         if self.anchored.match(line) or any(
-            size <= bound and p.search(line) for bound, p in self.floating
+            size <= bound and first.search(line) and p.search(line)
+            for bound, first, p in self.floating
         ):
             for cue in self.cues:
                 if cue.pattern.search(line):
@@ -124,14 +128,24 @@ def _group(cues: tuple[Cue, ...]) -> _Group:
         source = cue.pattern.pattern
         guard = _SHORT_CONTAINS.match(source)
         if guard:
-            bare = source[guard.end() :]
-            floating.append((int(guard.group(1)), re.compile(bare, re.IGNORECASE)))
+            bare = re.compile(source[guard.end() :], re.IGNORECASE)
+            floating.append((int(guard.group(1)), _first_class(bare), bare))
         elif source.startswith("^"):
-            anchored.append(f"(?:{source})")
+            # the union only preselects (hits are verified with the full pattern), so it can
+            # drop the length lookahead that would scan the whole line for every alternative
+            anchored.append("(?:^" + _LENGTH_GUARD.sub("", source[1:], count=1) + ")")
         else:
-            floating.append((UNBOUNDED, cue.pattern))
+            floating.append((UNBOUNDED, _first_class(cue.pattern), cue.pattern))
     union = re.compile("|".join(anchored), re.IGNORECASE) if anchored else _NEVER
     return _Group(cues, union, tuple(floating))
+
+
+def _first_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A one-character class a match must start with; `.` when any character may start it."""
+    chars = first_chars(pattern)
+    if chars is None:
+        return re.compile(".", re.DOTALL)
+    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
 
 
 @lru_cache(maxsize=8)

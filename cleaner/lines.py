@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from .cues import Cue, CueSet
 
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
-_SENTENCE_END = re.compile(r"[。！？!?；;…]|\.(?=\s|$|[\"'”’)])")
-_COMMA = re.compile(r"[，、,：:]")
+_SENTENCE_MARKS = tuple("。！？!?；;…")  # a Latin '.' counts when a space or the line end follows
+_COMMA_MARKS = tuple("，、,：:")
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
 
 
-@dataclass(frozen=True)
-class LineInfo:
+class LineInfo(NamedTuple):
     index: int  # 0-based position in the dump
     raw: str  # the line as it was (indentation kept)
     text: str  # stripped
@@ -42,18 +41,17 @@ class LineInfo:
 
 
 def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInfo:
-    """Features of one line. With `defer`, lines that cannot score as body text (short or
-    unpunctuated) skip the cue match, the most expensive step, until `checked_cue`."""
+    """Features of one line. With `defer`, the cue match (the most expensive step) waits
+    until `checked_cue` asks for it: most lines of a dump are far from its body."""
     text = raw.strip(_STRIP)
     if not text:
         return LineInfo(index, raw, "", 0.0, 0, 0, 0, False, False, None)
-    cjk = len(_CJK.findall(text)) if not text.isascii() else 0
+    cjk = sum(map(len, _CJK_RUN.findall(text))) if not text.isascii() else 0
     words = len(_WORD.findall(text))
     weight = words + cjk * CJK_WORD_RATIO
-    ends = len(_SENTENCE_END.findall(text))
-    commas = len(_COMMA.findall(text))
-    unchecked = defer and (weight < SHORT_WEIGHT or (ends == 0 and commas < 2))
-    cue = None if unchecked else cues.match(text, cjk > 0, words > cjk * CJK_WORD_RATIO)
+    ends = sum(map(text.count, _SENTENCE_MARKS)) + text.count(". ") + text.endswith(".")
+    commas = sum(map(text.count, _COMMA_MARKS))
+    cue = None if defer else cues.match(text, cjk > 0, words > cjk * CJK_WORD_RATIO)
     return LineInfo(
         index=index,
         raw=raw,
@@ -65,7 +63,7 @@ def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInf
         bullet=text[0] in _BULLETS,
         indented=raw[0] in _STRIP,
         cue=cue,
-        checked=not unchecked,
+        checked=not defer,
     )
 
 
@@ -74,7 +72,7 @@ def checked_cue(info: LineInfo, cues: CueSet) -> LineInfo:
     if info.checked:
         return info
     latin = info.weight > 2 * info.cjk * CJK_WORD_RATIO  # Latin words outweigh the CJK
-    return replace(info, cue=cues.match(info.text, info.cjk > 0, latin), checked=True)
+    return info._replace(cue=cues.match(info.text, info.cjk > 0, latin), checked=True)
 
 
 def describe_all(text: str, cues: CueSet, defer: bool = False) -> list[LineInfo]:

@@ -17,13 +17,14 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
 _MARK = re.compile(r" ?([,:;!?]) ?")
+_ASCII_MARK = re.compile(r"[,:;!?()]")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\w+", re.I)
 _PARENS = re.compile(rf"(?<=([{_CJK}]))?\(([^()]*)\)")
 
 
 def normalize_paragraph(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
-    if not _HAS_CJK.search(text):
+    if not _ASCII_MARK.search(text) or not _HAS_CJK.search(text):
         return text
     # A converted mark can make its neighbour CJK-adjacent (":!中"), and parentheses nest:
     # repeat until nothing changes, so that normalizing normalized text changes nothing.

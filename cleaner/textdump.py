@@ -6,8 +6,8 @@ import re
 from difflib import SequenceMatcher
 
 from .classify import Verdict, classify
-from .cues import CueSet
-from .lines import LineInfo, describe_all
+from .cues import Cue, CueSet
+from .lines import LineInfo, checked_cue, describe_all
 from .meta import find_date, find_field, split_page_title
 from .model import Extracted, Metadata, Removal
 
@@ -15,44 +15,60 @@ TITLE_WINDOW = 12  # the title stands within this many lines above the body
 TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
 TITLE_MAX_WEIGHT = 40.0  # heavier lines are paragraphs or teasers
 TITLE_SIMILARITY = 0.6  # this close to the page's <title> line: the same headline
+TITLE_CONTAINED = 0.5  # one inside the other and at least half its length: the same headline
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
 TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title is dropped
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
 META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadata
 
 _NORM = re.compile(r"[\W_]+")
+TITLE_REPEAT = Cue("drop_line", "title-repeat", re.compile(r"(?!x)x"))
 
 
 def extract_text(
     text: str, cues: CueSet, url: str | None = None, explain: bool = False
 ) -> Extracted:
-    verdict = classify(describe_all(text, cues, defer=True), cues, explain)
+    lines = describe_all(text, cues, defer=True)
+    verdict = classify(lines, cues, explain)
+    title_index = choose_title(list(verdict.lines), verdict, cues)
+    title = verdict.lines[title_index].text if title_index is not None else None
+    repeats = _title_repeats(verdict, title)
+    if repeats:  # choose the body again with the repeated headline as a neutral line
+        marked = list(verdict.lines)
+        for index in repeats:
+            marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
+        verdict = classify(marked, cues, explain)
     infos = list(verdict.lines)
-    title_index = choose_title(infos, verdict)
-    title = infos[title_index].text if title_index is not None else None
     removed = dict(verdict.removed)
     removed.pop(title_index, None)
-    paragraphs = []
-    for position, index in enumerate(verdict.body):
-        near_top = position < TITLE_REPEAT_WINDOW
-        if title and near_top and _same_headline(infos[index].text, title):
-            removed[index] = "title-repeat"
-        else:
-            paragraphs.append(infos[index].text)
+    paragraphs = [infos[index].text for index in verdict.body]
     metadata = _metadata(infos, verdict, title, cues, url)
     removals = tuple(Removal(i + 1, infos[i].text, reason) for i, reason in sorted(removed.items()))
     return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines")
 
 
-def choose_title(infos: list[LineInfo], verdict: Verdict) -> int | None:
+def _title_repeats(verdict: Verdict, title: str | None) -> list[int]:
+    """Body lines near the top that repeat the title."""
+    if not title:
+        return []
+    top = verdict.body[:TITLE_REPEAT_WINDOW]
+    return [i for i in top if _same_headline(verdict.lines[i].text, title)]
+
+
+def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int | None:
     """The headline above the body: the line that repeats the page <title>, else the nearest
-    heading-like line above the body, else the <title> line itself."""
+    heading-like line above the body, else the <title> line itself. Settles the cue matches
+    of the lines it looks at in `infos`."""
     content = [i for i in infos if not i.blank]
     if not content:
         return None
     page_title = content[0]
     start = verdict.start if verdict.start >= 0 else content[-1].index + 1
     above = [i for i in content if i.index < start][-TITLE_WINDOW:]
+    for info in above:
+        infos[info.index] = checked_cue(info, cues)
+    above = [infos[i.index] for i in above]
+    page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
     candidates = [i for i in reversed(above) if _heading_like(i)]
     headline, _ = split_page_title(page_title.text)
     for info in candidates:
@@ -75,7 +91,8 @@ def _same_headline(a: str, b: str) -> bool:
     x, y = _NORM.sub("", a.lower()), _NORM.sub("", b.lower())
     if not x or not y:
         return False
-    if x == y or (min(len(x), len(y)) >= 4 and (x in y or y in x)):
+    shorter, longer = sorted((len(x), len(y)))
+    if x == y or (shorter >= 4 and shorter >= TITLE_CONTAINED * longer and (x in y or y in x)):
         return True
     if 2 * min(len(x), len(y)) < TITLE_SIMILARITY * (len(x) + len(y)):
         return False  # the lengths alone bound the ratio below the threshold

@@ -7,13 +7,14 @@ from cleaner import CleanerError, clean, to_text
 from cleaner.decode import decode_bytes
 
 
+@settings(deadline=None)
 @given(st.binary(max_size=2000))
 def test_decoding_never_raises(data):
     decoded = decode_bytes(data)
     assert isinstance(decoded.text, str)
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=2000))
 def test_cleaning_arbitrary_bytes_gives_a_document_or_a_clean_error(data):
     try:
@@ -51,7 +52,7 @@ PARAGRAPH = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=100)
+@settings(max_examples=100, deadline=None)
 @given(st.lists(PARAGRAPH, min_size=1, max_size=12))
 def test_cleaning_clean_output_changes_nothing(paragraphs):
     once = to_text(clean("\n".join(paragraphs).encode("utf-8")))
