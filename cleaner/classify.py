@@ -63,7 +63,7 @@ def densest_run(scores: list[float]) -> tuple[int, int, float]:
 
 def classify(lines: list[LineInfo], cues: CueSet, explain: bool = False) -> Verdict:
     """Split a dump's lines into body and removed; `explain` settles every line's reason."""
-    content = [info for info in lines if not info.blank]
+    content = [info for info in lines if info.text]
     if explain:
         content = [checked_cue(info, cues) for info in content]
     first, last, scores = _settle(content, cues)
@@ -87,15 +87,19 @@ def classify(lines: list[LineInfo], cues: CueSet, explain: bool = False) -> Verd
 def _settle(content: list[LineInfo], cues: CueSet) -> tuple[int, int, list[float]]:
     """Find the densest run, match cues on the lines in and around it, and find it again,
     until no line near the run is left unmatched. Updates `content` in place."""
+    scores = [line_score(info) for info in content]
     while True:
-        scores = [line_score(info) for info in content]
         first, last, _ = densest_run(scores)
         if first < 0:
             return first, last, scores
         lo, hi = max(0, first - SETTLE_MARGIN), min(len(content), last + 1 + SETTLE_MARGIN)
-        if all(info.checked for info in content[lo:hi]):
+        unchecked = [i for i in range(lo, hi) if not content[i].checked]
+        if not unchecked:
             return first, last, scores
-        content[lo:hi] = [checked_cue(info, cues) for info in content[lo:hi]]
+        for i in unchecked:
+            content[i] = checked_cue(content[i], cues)
+            if content[i].cue is not None:
+                scores[i] = 0.0
 
 
 def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInfo], str | None]:

@@ -1,9 +1,9 @@
 """Generic cue patterns (rules/generic/*.txt): the fallback layer of the rule mechanism.
 
 Directives understood here:
-  scope: cjk | latin | any    which lines a file's cues are tried on (default any): a line
-                             with no Han/kana/hangul cannot match a Chinese cue, and skipping
-                             it keeps matching cheap
+  scope: cjk | latin | any    which lines a file's cues apply to (default any): a Chinese
+                             cue is tried only on lines with Han/kana/hangul, an English one
+                             only on lines where Latin words outweigh CJK
   drop_line(REASON): REGEX   drop a line that matches, wherever it stands
   cut_from(REASON): REGEX    a line that opens the page's tail (comments, related links,
                              disclaimer): it and everything after it are dropped, once the
@@ -19,20 +19,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import ahocorasick
+
 from .errors import ConfigError
-from .firstchars import first_chars
+from .literals import required_literals
 from .ruleformat import Directive, compile_regex, read_rule_file, rules_dir
 
-CUE_DIRECTIVES = ("drop_line", "cut_from")
+CUE_DIRECTIVES = ("drop_line", "cut_from")  # also the priority order of a match
 FIELD_DIRECTIVES = ("text_date", "text_author", "text_sitename")
 SCOPES = ("any", "cjk", "latin")
-
-# `^(?=.{0,N}$).*X` ("a short line containing X") backtracks at every position inside one
-# big alternation; its prefilter is the bare X, searched on its own.
-_SHORT_CONTAINS = re.compile(r"^\^\(\?=\.\{0,(\d+)\}\$\)\.\*")
-UNBOUNDED = 1 << 30
-_LENGTH_GUARD = re.compile(r"^\(\?=\.\{0,\d+\}\$\)")
-_NEVER = re.compile(r"(?!x)x")
 
 
 @dataclass(frozen=True)
@@ -43,46 +38,45 @@ class Cue:
     scope: str = "any"
 
 
-@dataclass(frozen=True)
-class _Group:
-    """The cues of one scope and kind, with a cheap test that must pass before any is tried."""
-
-    cues: tuple[Cue, ...]
-    anchored: re.Pattern[str]  # union of the `^…` patterns, tried with .match
-    # the others, each searched alone (faster than a union), on lines up to its length bound
-    # that hold one of the characters a match can start with (a character class, scanned in C)
-    floating: tuple[tuple[int, re.Pattern[str], re.Pattern[str]], ...]
-
-    def hit(self, line: str) -> Cue | None:
-        size = len(line)
-        if self.anchored.match(line) or any(
-            size <= bound and first.search(line) and p.search(line)
-            for bound, first, p in self.floating
-        ):
-            for cue in self.cues:
-                if cue.pattern.search(line):
-                    return cue
-        return None
-
-
-@dataclass(frozen=True)
 class CueSet:
-    groups: tuple[tuple[str, str, _Group], ...]  # (kind, scope, group), drop_line first
-    fields: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (directive, pattern)
+    """Cues in priority order (drop_line before cut_from, file order within), matched through
+    a keyword automaton: a line is tried only against the cues whose required keywords it
+    holds (see literals.py), plus the few cues no keyword could be read from."""
+
+    def __init__(self, cues: list[Cue], fields: list[tuple[str, re.Pattern[str]]] = ()) -> None:
+        rank = {kind: i for i, kind in enumerate(CUE_DIRECTIVES)}
+        self.cues = tuple(sorted(cues, key=lambda c: rank[c.kind]))  # stable: file order kept
+        self.fields = tuple(fields)
+        self._always: tuple[int, ...] = ()
+        self._automaton = ahocorasick.Automaton()
+        by_keyword: dict[str, list[int]] = {}
+        always = []
+        for number, cue in enumerate(self.cues):
+            keywords = required_literals(cue.pattern)
+            if keywords is None:
+                always.append(number)
+            for keyword in keywords or ():
+                by_keyword.setdefault(keyword, []).append(number)
+        self._always = tuple(always)
+        for keyword, numbers in by_keyword.items():
+            self._automaton.add_word(keyword, tuple(numbers))
+        self._searchable = bool(by_keyword)
+        if self._searchable:
+            self._automaton.make_automaton()
 
     def match(self, line: str, cjk: bool = True, latin: bool = True) -> Cue | None:
-        """The first cue a line matches: drop_line cues first, then cut_from cues."""
-        for _kind, scope, group in self.groups:
-            if (scope == "cjk" and not cjk) or (scope == "latin" and not latin):
+        """The first cue, in priority order, that a line matches."""
+        candidates = set(self._always)
+        if self._searchable:
+            for _end, numbers in self._automaton.iter(line.lower()):
+                candidates.update(numbers)
+        for number in sorted(candidates):
+            cue = self.cues[number]
+            if (cue.scope == "cjk" and not cjk) or (cue.scope == "latin" and not latin):
                 continue
-            cue = group.hit(line)
-            if cue is not None:
+            if cue.pattern.search(line):
                 return cue
         return None
-
-    @property
-    def cues(self) -> tuple[Cue, ...]:
-        return tuple(cue for _, _, group in self.groups for cue in group.cues)
 
     def field_patterns(self, name: str) -> list[re.Pattern[str]]:
         return [pattern for field, pattern in self.fields if field == name]
@@ -113,39 +107,7 @@ def fields_from_directives(directives: list[Directive]) -> list[tuple[str, re.Pa
 
 
 def build_cueset(cues: list[Cue], fields: list[tuple[str, re.Pattern[str]]] = ()) -> CueSet:
-    groups = []
-    for kind in CUE_DIRECTIVES:
-        for scope in SCOPES:
-            members = tuple(c for c in cues if c.kind == kind and c.scope == scope)
-            if members:
-                groups.append((kind, scope, _group(members)))
-    return CueSet(tuple(groups), tuple(fields))
-
-
-def _group(cues: tuple[Cue, ...]) -> _Group:
-    anchored, floating = [], []
-    for cue in cues:
-        source = cue.pattern.pattern
-        guard = _SHORT_CONTAINS.match(source)
-        if guard:
-            bare = re.compile(source[guard.end() :], re.IGNORECASE)
-            floating.append((int(guard.group(1)), _first_class(bare), bare))
-        elif source.startswith("^"):
-            # the union only preselects (hits are verified with the full pattern), so it can
-            # drop the length lookahead that would scan the whole line for every alternative
-            anchored.append("(?:^" + _LENGTH_GUARD.sub("", source[1:], count=1) + ")")
-        else:
-            floating.append((UNBOUNDED, _first_class(cue.pattern), cue.pattern))
-    union = re.compile("|".join(anchored), re.IGNORECASE) if anchored else _NEVER
-    return _Group(cues, union, tuple(floating))
-
-
-def _first_class(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """A one-character class a match must start with; `.` when any character may start it."""
-    chars = first_chars(pattern)
-    if chars is None:
-        return re.compile(".", re.DOTALL)
-    return re.compile("[" + "".join(re.escape(c) for c in sorted(chars)) + "]")
+    return CueSet(cues, fields)
 
 
 @lru_cache(maxsize=8)

@@ -12,22 +12,21 @@ SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
-_SENTENCE_MARKS = tuple("。！？!?；;…")  # a Latin '.' counts when a space or the line end follows
-_COMMA_MARKS = tuple("，、,：:")
+_ASCII_WORD = re.compile(r"[A-Za-z]+")
+_SENTENCE_MARKS = re.compile("[。！？!?；;…]")  # a Latin '.' counts before a space or the end
+_COMMA_MARKS = re.compile("[，、,：:]")
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
 
 
 class LineInfo(NamedTuple):
     index: int  # 0-based position in the dump
-    raw: str  # the line as it was (indentation kept)
     text: str  # stripped
     weight: float  # Latin words + CJK characters * CJK_WORD_RATIO
     cjk: int
     sentence_ends: int
     commas: int
     bullet: bool
-    indented: bool
     cue: Cue | None
     checked: bool = True  # False: a short line whose cue match was deferred (see classify)
 
@@ -45,26 +44,21 @@ def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInf
     until `checked_cue` asks for it: most lines of a dump are far from its body."""
     text = raw.strip(_STRIP)
     if not text:
-        return LineInfo(index, raw, "", 0.0, 0, 0, 0, False, False, None)
-    cjk = sum(map(len, _CJK_RUN.findall(text))) if not text.isascii() else 0
-    words = len(_WORD.findall(text))
+        return LineInfo(index, "", 0.0, 0, 0, 0, False, None)
+    if text.isascii():  # the common case in Latin-script dumps: cheaper counts
+        cjk, words = 0, len(_ASCII_WORD.findall(text))
+        ends = text.count("!") + text.count("?") + text.count(";") + text.count(". ")
+        commas = text.count(",") + text.count(":")
+    else:
+        cjk = sum(map(len, _CJK_RUN.findall(text)))
+        words = len(_WORD.findall(text))
+        ends = len(_SENTENCE_MARKS.findall(text)) + text.count(". ")
+        commas = len(_COMMA_MARKS.findall(text))
+    ends += text.endswith(".")
     weight = words + cjk * CJK_WORD_RATIO
-    ends = sum(map(text.count, _SENTENCE_MARKS)) + text.count(". ") + text.endswith(".")
-    commas = sum(map(text.count, _COMMA_MARKS))
     cue = None if defer else cues.match(text, cjk > 0, words > cjk * CJK_WORD_RATIO)
-    return LineInfo(
-        index=index,
-        raw=raw,
-        text=text,
-        weight=weight,
-        cjk=cjk,
-        sentence_ends=ends,
-        commas=commas,
-        bullet=text[0] in _BULLETS,
-        indented=raw[0] in _STRIP,
-        cue=cue,
-        checked=not defer,
-    )
+    # positional: this runs for every line of every page
+    return LineInfo(index, text, weight, cjk, ends, commas, text[0] in _BULLETS, cue, not defer)
 
 
 def checked_cue(info: LineInfo, cues: CueSet) -> LineInfo:

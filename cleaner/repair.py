@@ -15,6 +15,7 @@ GARBAGE_SHARE = 0.3  # a paragraph with more garbage characters than this is unr
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
 _GARBAGE = re.compile(r"[\ufffd\ue000-\uf8ff\x80-\x9f]|锟斤拷|烫烫|屯屯")
+_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff\ufffd\ue000-\uf8ff锟烫屯]")
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,12 @@ class Repaired:
 def repair(paragraphs: tuple[str, ...]) -> Repaired:
     kept, removed = [], []
     for paragraph in paragraphs:
-        if garbage_share(paragraph) > GARBAGE_SHARE:
+        if _SUSPECT.search(paragraph) is None:  # the fast path: nothing to repair
+            kept.append(paragraph)
+        elif garbage_share(paragraph) > GARBAGE_SHARE:
             removed.append(Removal(0, paragraph, "garbage"))
-            continue
-        kept.append(_CONTROL.sub("", paragraph))
+        else:
+            kept.append(_CONTROL.sub("", paragraph))
     return Repaired(tuple(kept), tuple(removed))
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+from collections import Counter
 
 from .classify import Verdict, classify
 from .cues import Cue, CueSet
 from .lines import LineInfo, checked_cue, describe_all
 from .meta import find_date, find_field, split_page_title
+from .metrics import TOKEN
 from .model import Extracted, Metadata, Removal
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
@@ -43,7 +44,9 @@ def extract_text(
     removed.pop(title_index, None)
     paragraphs = [infos[index].text for index in verdict.body]
     metadata = _metadata(infos, verdict, title, cues, url)
-    removals = tuple(Removal(i + 1, infos[i].text, reason) for i, reason in sorted(removed.items()))
+    removals = ()
+    if explain:  # a record per removed line is the costliest output: build it on request
+        removals = tuple(Removal(i + 1, infos[i].text, why) for i, why in sorted(removed.items()))
     return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines")
 
 
@@ -59,7 +62,7 @@ def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int |
     """The headline above the body: the line that repeats the page <title>, else the nearest
     heading-like line above the body, else the <title> line itself. Settles the cue matches
     of the lines it looks at in `infos`."""
-    content = [i for i in infos if not i.blank]
+    content = [i for i in infos if i.text]
     if not content:
         return None
     page_title = content[0]
@@ -94,25 +97,32 @@ def _same_headline(a: str, b: str) -> bool:
     shorter, longer = sorted((len(x), len(y)))
     if x == y or (shorter >= 4 and shorter >= TITLE_CONTAINED * longer and (x in y or y in x)):
         return True
-    if 2 * min(len(x), len(y)) < TITLE_SIMILARITY * (len(x) + len(y)):
-        return False  # the lengths alone bound the ratio below the threshold
-    matcher = SequenceMatcher(None, x, y, autojunk=False)
-    return matcher.quick_ratio() >= TITLE_SIMILARITY and matcher.ratio() >= TITLE_SIMILARITY
+    if 2 * shorter < TITLE_SIMILARITY * (shorter + longer):
+        return False  # the lengths alone bound the overlap below the threshold
+    return _bigram_overlap(a, b) >= TITLE_SIMILARITY
+
+
+def _bigram_overlap(a: str, b: str) -> float:
+    """Dice overlap of token bigrams (a token: one CJK character or one word)."""
+    ta, tb = TOKEN.findall(a.lower()), TOKEN.findall(b.lower())
+    ba, bb = Counter(zip(ta, ta[1:], strict=False)), Counter(zip(tb, tb[1:], strict=False))
+    total = sum(ba.values()) + sum(bb.values())
+    return 2 * sum((ba & bb).values()) / total if total else 0.0
 
 
 def _metadata(
     infos: list[LineInfo], verdict: Verdict, title: str | None, cues: CueSet, url: str | None
 ) -> Metadata:
     start = verdict.start if verdict.start >= 0 else len(infos)
-    head = [i.text for i in infos[max(0, start - HEAD_WINDOW) : start] if not i.blank]
+    head = [i.text for i in infos[max(0, start - HEAD_WINDOW) : start] if i.text]
     body = [infos[i].text for i in verdict.body]
     edges = body[:METADATA_WINDOW] + body[-METADATA_WINDOW:]
     tagged = [i.text for i in infos if i.cue is not None and i.cue.reason in META_REASONS]
     near = tagged + head + edges
-    content = [i.text for i in infos if not i.blank]
     sitename = find_field("sitename", near, cues)
-    if sitename is None and content:
-        sitename = split_page_title(content[0])[1]
+    first_line = next((i.text for i in infos if i.text), None)
+    if sitename is None and first_line:
+        sitename = split_page_title(first_line)[1]
     return Metadata(
         title=title,
         date=find_date(tagged + head + edges, cues),
