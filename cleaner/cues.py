@@ -36,6 +36,7 @@ class Cue:
     reason: str
     pattern: re.Pattern[str]
     scope: str = "any"
+    origin: str = ""  # file:line of the directive, for `rules explain`
 
 
 class CueSet:
@@ -98,7 +99,7 @@ def cues_from_directives(directives: list[Directive]) -> list[Cue]:
             continue
         if not d.arg:
             raise ConfigError(f"{d.where()}: {d.name} needs a reason: {d.name}(REASON): REGEX")
-        cues.append(Cue(d.name, d.arg.strip(), compile_regex(d), scope))
+        cues.append(Cue(d.name, d.arg.strip(), compile_regex(d), scope, d.where()))
     return cues
 
 
@@ -117,7 +118,7 @@ def generic_cues(directory: Path | None = None) -> CueSet:
     cues: list[Cue] = []
     fields: list[tuple[str, re.Pattern[str]]] = []
     for path in sorted(folder.glob("*.txt")):
-        directives = read_rule_file(path)
+        directives, _ = read_rule_file(path)
         cues.extend(cues_from_directives(directives))
         fields.extend(fields_from_directives(directives))
     return build_cueset(cues, fields)

@@ -29,15 +29,28 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
         "encoding_confidence": doc.encoding_confidence,
         "kind": doc.kind,
         "method": doc.method,
+        "rule": doc.rule,
         "text": "\n".join(doc.paragraphs),
     }
     if doc.replacements:
         record["replacements"] = doc.replacements
     if explain:
-        record["removed"] = [
-            {"line": r.line, "text": r.text, "reason": r.reason} for r in doc.removed
-        ]
+        record["rule_why"] = doc.rule_why
+        record["removed"] = [_removal(r) for r in doc.removed]
+        record["rule_effects"] = [
+            {"by": e.where, "directive": e.directive, "line": e.line, "before": e.before,
+             "after": e.after}
+            for e in doc.effects
+        ]  # fmt: skip
+        record["notes"] = list(doc.notes)
     return record
+
+
+def _removal(r) -> dict[str, Any]:
+    entry = {"line": r.line, "text": r.text, "reason": r.reason}
+    if r.by:
+        entry["by"] = r.by
+    return entry
 
 
 def to_json(doc: Document, explain: bool = False, indent: int | None = 2) -> str:
@@ -48,7 +61,13 @@ def to_json(doc: Document, explain: bool = False, indent: int | None = 2) -> str
 def explain_lines(doc: Document) -> str:
     """Human-readable removal log for --explain in text mode (written to stderr)."""
     out = []
+    if doc.rule:
+        out.append(f"{doc.source}: site rule {doc.rule} ({doc.rule_why})\n")
+    for e in doc.effects:
+        if e.after is not None:
+            out.append(f"{doc.source}: {e.directive} line {e.line} ({e.where}): {e.after}\n")
     for r in doc.removed:
         where = f"line {r.line}" if r.line else "paragraph"
         out.append(f"{doc.source}: removed {where} [{r.reason}]: {r.text}\n")
+    out.extend(f"{doc.source}: note: {note}\n" for note in doc.notes)
     return "".join(out)

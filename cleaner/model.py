@@ -15,6 +15,9 @@ class Options:
     with_title: bool = True  # emit the title as the first line
     explain: bool = False  # keep every removed line with its reason in the output
     detect_language: bool = True  # fill Document.language (costs a model load for non-CJK)
+    rule_sources: tuple[tuple[str, str], ...] | None = None  # (folder, layer); None: built-in
+    site: str | None = None  # force the site rule of this name
+    use_rules: bool = True  # False: generic cleaning only
     source: str = "-"  # the input's name, for messages and JSON
 
 
@@ -36,6 +39,7 @@ class Removal:
     line: int  # 1-based line number in the decoded input (0 when not line-based)
     text: str
     reason: str
+    by: str = ""  # file:line of the rule or cue directive that removed it, if one did
 
 
 @dataclass(frozen=True)
@@ -74,3 +78,7 @@ class Document:
     method: str
     replacements: int = 0
     removed: tuple[Removal, ...] = field(default_factory=tuple)
+    rule: str | None = None  # the site rule applied, by name
+    rule_why: str | None = None  # how it was chosen
+    effects: tuple = ()  # ruletext.Effect records, with explain
+    notes: tuple[str, ...] = ()  # directives accepted but ignored, with explain

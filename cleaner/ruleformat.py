@@ -1,8 +1,12 @@
 """The `directive: value` file format of FiveFilters / ftr-site-config rule files.
 
-One directive per line, `#` starts a comment, a directive may repeat, and an argument may sit
-in parentheses (`replace_string(find): repl`). The generic cue files under `rules/generic/`
-use the same format, so one parser and one set of error messages serve both.
+Parsed as FiveFilters' own SiteConfig does: a line is split at its first ':', `#` starts a
+comment, a line with no ':' is skipped, a directive may repeat, and `name(arg): value` carries
+an argument that runs to the last ')' (`replace_string(<b>): ` replaces `<b>` by nothing).
+One extension: an argument may hold a colon (`replace_string(a:b): c`), which FiveFilters
+drops; the line is then split at the first '):'.
+Loading is lenient, as there; `problems()` is the strict reading that `cleaner rules check`
+reports. The generic cue files under `rules/generic/` use the same format.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from pathlib import Path
 
 from .errors import ConfigError
 
-_LINE = re.compile(r"^([A-Za-z_][A-Za-z0-9_.-]*)(?:\(([^)]*)\))?\s*:\s?(.*)$")
+_NAME = re.compile(r"^([A-Za-z0-9_]+)(?:\((.*)\))?$", re.DOTALL)
+_ARG_WITH_COLON = re.compile(r"^([A-Za-z0-9_]+)\((.*?)\)\s*:(.*)$")
 
 
 @dataclass(frozen=True)
@@ -28,22 +33,39 @@ class Directive:
         return f"{self.path}:{self.line}"
 
 
-def parse_rule_text(text: str, path: str) -> list[Directive]:
-    """Parse a rule file's text; ConfigError names `path:line` on a malformed line."""
-    directives = []
+@dataclass(frozen=True)
+class Problem:
+    """A line the lenient reading skipped: `rules check` reports it, loading ignores it."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+def parse_rule_text(text: str, path: str) -> tuple[list[Directive], list[Problem]]:
+    """Directives of a rule file, and the lines that are not directives."""
+    directives, problems = [], []
     for number, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        match = _LINE.match(line)
-        if not match:
-            raise ConfigError(f"{path}:{number}: not a 'directive: value' line: {line[:60]!r}")
-        name, arg, value = match.group(1).lower(), match.group(2), match.group(3).strip()
-        directives.append(Directive(name, arg, value, path, number))
-    return directives
+        command, colon, value = line.partition(":")
+        match = _NAME.match(command.strip())
+        if colon and not match:  # `replace_string(a:b): c` — the argument holds a colon
+            match = _ARG_WITH_COLON.match(line)
+            value = match.group(3) if match else value
+        if not colon or not match:
+            problems.append(Problem(path, number, f"not a 'directive: value' line: {line[:60]!r}"))
+            continue
+        name, arg = match.group(1).lower(), match.group(2)
+        directives.append(Directive(name, arg, value.strip(), path, number))
+    return directives, problems
 
 
-def read_rule_file(path: Path) -> list[Directive]:
+def read_rule_file(path: Path) -> tuple[list[Directive], list[Problem]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
@@ -53,12 +75,13 @@ def read_rule_file(path: Path) -> list[Directive]:
     return parse_rule_text(text, str(path))
 
 
-def compile_regex(directive: Directive) -> re.Pattern[str]:
-    """Compile a directive's value as a case-insensitive regex; ConfigError on a bad one."""
-    if not directive.value:
+def compile_regex(directive: Directive, value: str | None = None) -> re.Pattern[str]:
+    """Compile a directive's regex (case-insensitive); ConfigError names file:line."""
+    source = directive.value if value is None else value
+    if not source:
         raise ConfigError(f"{directive.where()}: {directive.name} needs a regex value")
     try:
-        return re.compile(directive.value, re.IGNORECASE)
+        return re.compile(source, re.IGNORECASE)
     except re.error as err:
         raise ConfigError(f"{directive.where()}: bad regex for {directive.name}: {err}") from None
 

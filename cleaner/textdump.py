@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .classify import Verdict, classify
+from .classify import Verdict, classify, line_score
 from .cues import Cue, CueSet
 from .lines import LineInfo, checked_cue, describe_all
 from .meta import find_date, find_field, split_page_title
 from .metrics import TOKEN
 from .model import Extracted, Metadata, Removal
+from .ruletext import RuledText
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
 TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
@@ -19,6 +20,7 @@ TITLE_SIMILARITY = 0.6  # this close to the page's <title> line: the same headli
 TITLE_CONTAINED = 0.5  # one inside the other and at least half its length: the same headline
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
 TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title is dropped
+TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
 META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadata
 
@@ -27,35 +29,79 @@ TITLE_REPEAT = Cue("drop_line", "title-repeat", re.compile(r"(?!x)x"))
 
 
 def extract_text(
-    text: str, cues: CueSet, url: str | None = None, explain: bool = False
+    text: str,
+    cues: CueSet,
+    url: str | None = None,
+    explain: bool = False,
+    ruled: RuledText | None = None,
 ) -> Extracted:
+    """Body, title and metadata of a dump; `ruled` is the dump after a site rule's cuts and
+    rewrites (its removed lines arrive blank, its title line is taken as the title)."""
+    if ruled is not None:
+        text = ruled.text
     lines = describe_all(text, cues, defer=True)
     verdict = classify(lines, cues, explain)
-    title_index = choose_title(list(verdict.lines), verdict, cues)
+    title_index = ruled.title_index if ruled and ruled.title_index is not None else None
+    if title_index is None:
+        title_index = choose_title(list(verdict.lines), verdict, cues)
     title = verdict.lines[title_index].text if title_index is not None else None
-    repeats = _title_repeats(verdict, title)
-    if repeats:  # choose the body again with the repeated headline as a neutral line
-        marked = list(verdict.lines)
+    for _ in range(TITLE_REPEAT_PASSES):
+        repeats = _title_repeats(verdict, title, title_index)
+        if not repeats:
+            break
+        marked = list(verdict.lines)  # choose the body again with the repeats as neutral lines
         for index in repeats:
             marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
         verdict = classify(marked, cues, explain)
     infos = list(verdict.lines)
-    removed = dict(verdict.removed)
-    removed.pop(title_index, None)
-    paragraphs = [infos[index].text for index in verdict.body]
+    body = _settled_body(verdict, infos, title_index)
+    paragraphs = [infos[index].text for index in body]
     metadata = _metadata(infos, verdict, title, cues, url)
     removals = ()
     if explain:  # a record per removed line is the costliest output: build it on request
-        removals = tuple(Removal(i + 1, infos[i].text, why) for i, why in sorted(removed.items()))
+        removals = _removals(infos, verdict, title_index, ruled)
     return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines")
 
 
-def _title_repeats(verdict: Verdict, title: str | None) -> list[int]:
-    """Body lines near the top that repeat the title."""
+def _settled_body(verdict: Verdict, infos: list[LineInfo], title: int | None) -> list[int]:
+    """The body below the title, without short lines left dangling at either end (a densest
+    run never starts or ends on a negative line; removing the title can leave one there)."""
+    body = [i for i in verdict.body if title is None or i > title]
+    while body and line_score(infos[body[-1]]) < 0:
+        verdict.removed[body.pop()] = "navigation"
+    while body and line_score(infos[body[0]]) < 0:
+        verdict.removed[body.pop(0)] = "navigation"
+    for i in verdict.body:
+        if i != title and i not in body:
+            verdict.removed.setdefault(i, "navigation")
+    return body
+
+
+def _removals(
+    infos: list[LineInfo], verdict: Verdict, title_index: int | None, ruled: RuledText | None
+) -> tuple[Removal, ...]:
+    removed = dict(verdict.removed)
+    removed.pop(title_index, None)
+    by = {i: infos[i].cue.origin for i in removed if infos[i].cue is not None}
+    if ruled is not None:
+        lines = ruled.text.split("\n")
+        for effect in ruled.effects:
+            if effect.after is None:
+                removed[effect.line - 1] = ruled.removed[effect.line - 1]
+                by[effect.line - 1] = effect.where
+                lines[effect.line - 1] = effect.before
+        texts = {i: (infos[i].text or lines[i].strip()) for i in removed}
+    else:
+        texts = {i: infos[i].text for i in removed}
+    return tuple(Removal(i + 1, texts[i], why, by.get(i, "")) for i, why in sorted(removed.items()))
+
+
+def _title_repeats(verdict: Verdict, title: str | None, title_index: int | None) -> list[int]:
+    """Body lines near the top that repeat the title (the title line itself aside)."""
     if not title:
         return []
-    top = verdict.body[:TITLE_REPEAT_WINDOW]
-    return [i for i in top if _same_headline(verdict.lines[i].text, title)]
+    top = [i for i in verdict.body[: TITLE_REPEAT_WINDOW + 1] if i != title_index]
+    return [i for i in top[:TITLE_REPEAT_WINDOW] if _same_headline(verdict.lines[i].text, title)]
 
 
 def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int | None:

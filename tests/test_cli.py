@@ -151,4 +151,4 @@ def test_eval_compare_trafilatura(runner):
 
 def test_eval_needs_an_index(runner, tmp_path):
     result = runner.invoke(main, ["eval", str(tmp_path)])
-    assert result.exit_code == 1 and "no index.jsonl" in result.stderr
+    assert result.exit_code == 2 and "no index.jsonl" in result.stderr

@@ -1,0 +1,133 @@
+"""Where site rules come from, which one wins, and which one a page gets.
+
+Layers, highest precedence first: `--rules DIR` (in the order given), the `CLEANER_RULES`
+path list, the user's config folder, then the built-in `rules/sites/`. A rule file for a
+host in a higher layer replaces the built-in one whole. Every file of every layer is read
+and validated up front, so a broken rule stops the run before any page is cleaned.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from .errors import ConfigError
+from .ruleformat import Problem, rules_dir
+from .siterules import SiteRule, load_rule
+
+CONTENT_SCAN_CHARS = 200_000  # match_content looks at this much of a page: bounded cost
+BUILT_IN = "built-in"
+_CANONICAL = re.compile(
+    r"""<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)"""
+    r"""|<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)""",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RuleMatch:
+    rule: SiteRule
+    why: str  # how it was chosen: "--site", "host example.com (from --url)", "content …"
+
+
+@lru_cache(maxsize=32)
+def rule_sources(
+    extra_dirs: tuple[str, ...] = (), env: str | None = None, config_dir: str | None = None
+) -> tuple[tuple[str, str], ...]:
+    """(folder, layer) pairs in precedence order, the built-in folder last."""
+    sources = [(d, "--rules") for d in extra_dirs]
+    for entry in (env or "").split(os.pathsep):
+        if entry.strip():
+            if not Path(entry).is_dir():
+                raise ConfigError(f"CLEANER_RULES names {entry!r}, which is not a folder")
+            sources.append((entry, "CLEANER_RULES"))
+    if config_dir and Path(config_dir).is_dir():
+        sources.append((config_dir, "config"))
+    sources.append((str(rules_dir() / "sites"), BUILT_IN))
+    return tuple(sources)
+
+
+class RuleBook:
+    """Every rule in effect: the first file for a name, in precedence order, wins."""
+
+    def __init__(self, rules: list[SiteRule], problems: list[Problem]) -> None:
+        self.by_name: dict[str, SiteRule] = {}
+        self.shadowed: list[SiteRule] = []
+        for rule in rules:
+            if rule.name in self.by_name:
+                self.shadowed.append(rule)
+            else:
+                self.by_name[rule.name] = rule
+        self.problems = problems
+        self._by_content = [r for r in self.by_name.values() if r.match_content]
+
+    def named(self, name: str) -> SiteRule:
+        rule = self.by_name.get(name) or self.by_name.get(name.removesuffix(".txt"))
+        if rule is None:
+            raise ConfigError(f"no site rule named {name!r}; `cleaner rules list` shows them")
+        return rule
+
+    def for_host(self, host: str) -> SiteRule | None:
+        """`example.com.txt` for example.com and www.example.com; `.example.com.txt` for
+        any subdomain, the nearest parent first (as FiveFilters looks them up)."""
+        host = host.lower().rstrip(".").removeprefix("www.")
+        if host in self.by_name:
+            return self.by_name[host]
+        parts = host.split(".")
+        for i in range(1, len(parts)):
+            wildcard = "." + ".".join(parts[i:])
+            if wildcard in self.by_name:
+                return self.by_name[wildcard]
+        return None
+
+    def for_content(self, text: str) -> tuple[SiteRule, str] | None:
+        head = text[:CONTENT_SCAN_CHARS]
+        for rule in self._by_content:
+            for pattern in rule.match_content:
+                found = pattern.search(head)
+                if found:
+                    return rule, found.group(0)
+        return None
+
+    def resolve(
+        self, text: str, url: str | None, site: str | None, html: bool = False
+    ) -> RuleMatch | None:
+        """The rule for a page: forced by name, else by address (an HTML page may state its
+        own), else by content."""
+        if site:
+            return RuleMatch(self.named(site), "--site")
+        own = page_address(text) if html and not url else None
+        for address, origin in ((url, "--url"), (own, "the page's own address")):
+            host = urlsplit(address).hostname if address else None
+            rule = self.for_host(host) if host else None
+            if rule is not None:
+                return RuleMatch(rule, f"host {host} (from {origin})")
+        found = self.for_content(text)
+        if found:
+            rule, matched = found
+            return RuleMatch(rule, f"content: match_content found {matched[:60]!r}")
+        return None
+
+
+def page_address(text: str) -> str | None:
+    """An HTML page's canonical or og:url address, if it states one."""
+    match = _CANONICAL.search(text[:CONTENT_SCAN_CHARS])
+    return (match.group(1) or match.group(2)) if match else None
+
+
+@lru_cache(maxsize=8)
+def load_rulebook(sources: tuple[tuple[str, str], ...]) -> RuleBook:
+    """Every rule file of every source, read once per process."""
+    rules, problems = [], []
+    for folder, layer in sources:
+        for path in sorted(Path(folder).glob("*.txt")):
+            if path.name.upper().startswith(("LICENSE", "README")):
+                continue
+            rule, found = load_rule(path, layer)
+            rules.append(rule)
+            problems.extend(found)
+    return RuleBook(rules, problems)

@@ -1,0 +1,122 @@
+"""Apply a site rule's text directives to a dump's lines, before the line classifier runs.
+
+Order: find_string/replace_string on the raw input, then `cut_before` and `cut_from` (the
+first matching line decides), then `rewrite` on each remaining line, then `title_line`.
+A rule's `drop_line` cues join the generic cues (ahead of them) inside the classifier.
+Every change is recorded as an Effect, which `cleaner rules explain` prints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .cues import CueSet, build_cueset, generic_cues
+from .errors import InputError
+from .siterules import SiteRule
+
+
+@dataclass(frozen=True)
+class Effect:
+    where: str  # file:line of the directive
+    directive: str
+    line: int  # 1-based line of the input (0: the whole input)
+    before: str
+    after: str | None  # None: the line was removed
+
+
+@dataclass(frozen=True)
+class RuledText:
+    text: str  # removed lines blanked (line numbers keep), rewrites applied
+    removed: dict[int, str]  # 0-based line index -> reason
+    title_index: int | None
+    effects: tuple[Effect, ...]
+
+
+def find_replace(text: str, rule: SiteRule) -> tuple[str, list[Effect]]:
+    """FiveFilters' find_string/replace_string: plain string replacement on the raw input."""
+    effects = []
+    for find, replacement in rule.replacements:
+        count = text.count(find)
+        if find and count:
+            text = text.replace(find, replacement)
+            effects.append(Effect(str(rule.path), "replace_string", 0, f"{find} (x{count})",
+                                  replacement))  # fmt: skip
+    return text, effects
+
+
+def apply_text_rule(text: str, rule: SiteRule) -> RuledText:
+    text, effects = find_replace(text, rule)
+    lines = text.splitlines()
+    removed: dict[int, str] = {}
+    start = _first(lines, rule.cut_before, 0)
+    if start is not None:
+        cue = _cue_at(lines[start[0]], rule.cut_before)
+        for i in range(start[0]):
+            _remove(lines, i, cue.reason, cue.origin, "cut_before", removed, effects)
+    begin = start[0] if start else 0
+    cut_cues = tuple(c for c in rule.cues if c.kind == "cut_from")
+    end = _first(lines, cut_cues, begin)
+    if end is not None:
+        cue = _cue_at(lines[end[0]], cut_cues)
+        for i in range(end[0], len(lines)):
+            _remove(lines, i, cue.reason, cue.origin, "cut_from", removed, effects)
+    for i, line in enumerate(lines):
+        if i not in removed and line.strip():
+            lines[i] = _rewrite(line, i, rule, effects)
+    title = next((i for i, line in enumerate(lines) if i not in removed and line.strip()
+                  and any(p.search(line) for p in rule.title_line)), None)  # fmt: skip
+    # a final newline keeps trailing blanked lines when the text is split again
+    return RuledText("\n".join(lines) + "\n", removed, title, tuple(effects))
+
+
+def apply_rule_to_paragraphs(
+    paragraphs: tuple[str, ...], rule: SiteRule
+) -> tuple[tuple[str, ...], RuledText]:
+    """The same directives over extracted paragraphs (the HTML path)."""
+    ruled = apply_text_rule("\n".join(paragraphs), rule)
+    kept = tuple(line for line in ruled.text.split("\n") if line.strip())
+    return kept, ruled
+
+
+@lru_cache(maxsize=64)
+def cues_for(rule: SiteRule | None) -> CueSet:
+    """The rule's drop_line cues ahead of the generic ones (the fallback layer)."""
+    generic = generic_cues()
+    if rule is None:
+        return generic
+    own = [c for c in rule.cues if c.kind == "drop_line"]
+    if not own and not rule.fields:
+        return generic
+    return build_cueset(own + list(generic.cues), list(rule.fields) + list(generic.fields))
+
+
+def _first(lines: list[str], cues, begin: int) -> tuple[int, str] | None:
+    for i in range(begin, len(lines)):
+        if lines[i].strip() and any(c.pattern.search(lines[i]) for c in cues):
+            return i, lines[i]
+    return None
+
+
+def _cue_at(line: str, cues):
+    return next(c for c in cues if c.pattern.search(line))
+
+
+def _remove(lines, i, reason, origin, directive, removed, effects) -> None:
+    if lines[i].strip():
+        removed[i] = reason
+        effects.append(Effect(origin, directive, i + 1, lines[i].strip(), None))
+    lines[i] = ""
+
+
+def _rewrite(line: str, i: int, rule: SiteRule, effects: list[Effect]) -> str:
+    for rewrite in rule.rewrites:
+        try:
+            changed = rewrite.pattern.sub(rewrite.replacement, line)
+        except (re.error, IndexError) as err:
+            raise InputError(f"rule {rule.name} ({rewrite.where}) failed: {err}") from None
+        if changed != line:
+            effects.append(Effect(rewrite.where, "rewrite", i + 1, line.strip(), changed.strip()))
+            line = changed
+    return line

@@ -1,0 +1,251 @@
+"""One site rule: an ftr-site-config file, plus the text-dump directives cleaner adds.
+
+See rules/README.md for every directive. Loading follows FiveFilters (unknown directives and
+lines without ':' are skipped); a regex or XPath that does not compile is a ConfigError
+naming file:line. `problems` lists everything `cleaner rules check` reports.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .cues import Cue
+from .errors import ConfigError
+from .ruleformat import Directive, Problem, compile_regex, read_rule_file
+
+XPATH_DIRECTIVES = ("title", "body", "date", "author", "strip")
+HTML_DIRECTIVES = XPATH_DIRECTIVES + (
+    "strip_id_or_class", "strip_image_src", "find_string", "replace_string", "prune", "tidy",
+)  # fmt: skip
+TEXT_DIRECTIVES = (
+    "match_content", "drop_line", "cut_from", "cut_before", "rewrite", "rewrite_to",
+    "title_line", "text_date", "text_author", "text_sitename",
+)  # fmt: skip
+TEST_DIRECTIVES = ("test_url", "test_page", "test_contains", "test_not_contains", "test_expected")
+# FiveFilters directives cleaner accepts but has no use for (it never fetches pages).
+IGNORED_FTR = {
+    "single_page_link": "cleaner does not follow links",
+    "single_page_link_in_feed": "cleaner does not follow links",
+    "next_page_link": "cleaner does not follow links",
+    "autodetect_next_page": "cleaner does not follow links",
+    "if_page_contains": "cleaner does not follow links",
+    "http_header": "cleaner does not fetch pages",
+    "requires_login": "cleaner does not fetch pages",
+    "login_uri": "cleaner does not fetch pages",
+    "login_username_field": "cleaner does not fetch pages",
+    "login_password_field": "cleaner does not fetch pages",
+    "login_extra_fields": "cleaner does not fetch pages",
+    "not_logged_in_xpath": "cleaner does not fetch pages",
+    "parser": "cleaner always parses with lxml",
+    "autodetect_on_failure": "trafilatura always runs when no body rule matches",
+    "insert_detected_image": "cleaner outputs text only",
+    "src_lazy_load_attr": "cleaner outputs text only",
+    "skip_json_ld": "not used",
+    "native_ad_clue": "not used",
+    "wrap_in": "cleaner outputs text only",
+    "dissolve": "cleaner outputs text only",
+    "move_into": "cleaner outputs text only",
+    "convert_double_br_tags": "lxml handles <br> runs",
+    "footnotes": "not used",
+    "strip_comments": "HTML comments never reach the text",
+    "skip_id_or_class": "not used",
+    "post_strip_attr": "cleaner outputs text only",
+}
+ALIASES = {"strip_attr": "strip"}  # as in FiveFilters
+MAY_BE_EMPTY = ("replace_string", "rewrite_to")
+
+
+@dataclass(frozen=True)
+class RuleTest:
+    """A test a rule carries: a local page (or a URL, which cleaner cannot fetch) and checks."""
+
+    line: int
+    page: str | None = None
+    url: str | None = None
+    contains: tuple[str, ...] = ()
+    not_contains: tuple[str, ...] = ()
+    expected: str | None = None
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    pattern: re.Pattern[str]
+    replacement: str
+    where: str
+
+
+@dataclass(frozen=True)
+class SiteRule:
+    name: str  # the file name without .txt: a host, '.host' for its subdomains, or a label
+    path: Path
+    layer: str  # where it was found: --rules, CLEANER_RULES, config, built-in
+    # HTML (FiveFilters)
+    title: tuple[str, ...] = ()
+    body: tuple[str, ...] = ()
+    date: tuple[str, ...] = ()
+    author: tuple[str, ...] = ()
+    strip: tuple[str, ...] = ()
+    strip_id_or_class: tuple[str, ...] = ()
+    strip_image_src: tuple[str, ...] = ()
+    replacements: tuple[tuple[str, str], ...] = ()
+    prune: bool = True
+    tidy: bool = False
+    # text dumps (cleaner)
+    match_content: tuple[re.Pattern[str], ...] = ()
+    cues: tuple[Cue, ...] = ()  # drop_line and cut_from, applied before the generic cues
+    cut_before: tuple[Cue, ...] = ()
+    rewrites: tuple[Rewrite, ...] = ()
+    title_line: tuple[re.Pattern[str], ...] = ()
+    fields: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    tests: tuple[RuleTest, ...] = ()
+    notes: tuple[str, ...] = field(default=(), compare=False)  # ignored directives, for --explain
+
+    @property
+    def hosts(self) -> tuple[str, ...]:
+        """Hosts the file name covers: `example.com` and `www.example.com`, or `*.example.com`."""
+        if "." not in self.name.strip("."):
+            return ()
+        if self.name.startswith("."):
+            return ("*" + self.name,)
+        return (self.name, "www." + self.name)
+
+
+def load_rule(path: Path, layer: str) -> tuple[SiteRule, list[Problem]]:
+    """Read and validate one rule file."""
+    directives, problems = read_rule_file(path)
+    values: dict[str, list] = {}
+    notes: list[str] = []
+    for d in directives:
+        name = ALIASES.get(d.name, d.name)
+        if not d.value and name not in MAY_BE_EMPTY and not (name == "replace_string" and d.arg):
+            problems.append(Problem(d.path, d.line, f"{d.name} needs a value"))
+        elif name in IGNORED_FTR:
+            notes.append(f"{d.where()}: {d.name} ignored ({IGNORED_FTR[name]})")
+        elif name not in HTML_DIRECTIVES + TEXT_DIRECTIVES + TEST_DIRECTIVES:
+            problems.append(Problem(d.path, d.line, f"unknown directive {d.name!r}"))
+        else:
+            values.setdefault(name, []).append(d)
+    rule = SiteRule(
+        name=path.name[:-4] if path.name.endswith(".txt") else path.name,
+        path=path,
+        layer=layer,
+        **_html_fields(values, problems),
+        **_text_fields(values),
+        tests=_tests(values),
+        notes=tuple(notes),
+    )
+    return rule, problems
+
+
+def _html_fields(values: dict[str, list], problems: list[Problem]) -> dict:
+    out: dict = {}
+    for name in XPATH_DIRECTIVES:
+        out[name] = tuple(_xpath(d) for d in values.get(name, ()))
+    out["strip_id_or_class"] = tuple(d.value for d in values.get("strip_id_or_class", ()))
+    out["strip_image_src"] = tuple(d.value for d in values.get("strip_image_src", ()))
+    out["replacements"] = _replacements(values, problems)
+    out["prune"] = _flag(values, "prune", default=True)
+    out["tidy"] = _flag(values, "tidy", default=False)
+    return out
+
+
+def _text_fields(values: dict[str, list]) -> dict:
+    def regexes(name: str) -> tuple[re.Pattern[str], ...]:
+        return tuple(compile_regex(d) for d in values.get(name, ()))
+
+    def cues(name: str) -> tuple[Cue, ...]:
+        return tuple(
+            Cue(name, (d.arg or "site-rule").strip(), compile_regex(d), "any", d.where())
+            for d in values.get(name, ())
+        )
+
+    return {
+        "match_content": regexes("match_content"),
+        "cues": cues("drop_line") + cues("cut_from"),
+        "cut_before": cues("cut_before"),
+        "rewrites": _rewrites(values),
+        "title_line": regexes("title_line"),
+        "fields": tuple(
+            (name, compile_regex(d))
+            for name in ("text_date", "text_author", "text_sitename")
+            for d in values.get(name, ())
+        ),
+    }
+
+
+def _xpath(d: Directive) -> str:
+    from lxml import etree  # only rule files with XPath directives need lxml
+
+    try:
+        etree.XPath(d.value)
+    except etree.XPathSyntaxError as err:
+        raise ConfigError(f"{d.where()}: bad XPath for {d.name}: {err}") from None
+    return d.value
+
+
+def _flag(values: dict[str, list], name: str, default: bool) -> bool:
+    given = values.get(name)
+    return given[-1].value.lower() in ("yes", "true") if given else default
+
+
+def _replacements(values: dict[str, list], problems: list[Problem]) -> tuple[tuple[str, str], ...]:
+    """find_string/replace_string pairs in order, and replace_string(find): replacement."""
+    finds = [d for d in values.get("find_string", ())]
+    plain = [d for d in values.get("replace_string", ()) if d.arg is None]
+    pairs = [(d.arg, d.value) for d in values.get("replace_string", ()) if d.arg is not None]
+    if len(finds) != len(plain):
+        where = (finds or plain)[0]
+        problems.append(
+            Problem(where.path, where.line, "find_string and replace_string lines must pair up")
+        )
+    pairs.extend((f.value, r.value) for f, r in zip(finds, plain, strict=False))
+    return tuple(pairs)
+
+
+def _rewrites(values: dict[str, list]) -> tuple[Rewrite, ...]:
+    """Each `rewrite: REGEX` takes the `rewrite_to:` that follows it (empty if none)."""
+    ordered = sorted(values.get("rewrite", []) + values.get("rewrite_to", []), key=lambda d: d.line)
+    out: list[Rewrite] = []
+    for d in ordered:
+        if d.name == "rewrite":
+            out.append(Rewrite(compile_regex(d), "", d.where()))
+        elif out and not out[-1].replacement:
+            _check_template(d, out[-1].pattern)
+            out[-1] = Rewrite(out[-1].pattern, d.value, out[-1].where)
+        else:
+            raise ConfigError(f"{d.where()}: rewrite_to must follow a rewrite line")
+    return tuple(out)
+
+
+def _check_template(d: Directive, pattern: re.Pattern[str]) -> None:
+    """Expand the replacement against an empty match with the pattern's groups, so that a
+    bad group reference fails when the rule loads, not on some page later."""
+    names = {number: name for name, number in pattern.groupindex.items()}
+    groups = (f"(?P<{names[i]}>)" if i in names else "()" for i in range(1, pattern.groups + 1))
+    try:
+        re.compile("".join(groups)).match("").expand(d.value)
+    except (re.error, IndexError) as err:
+        raise ConfigError(f"{d.where()}: bad replacement for rewrite_to: {err}") from None
+
+
+def _tests(values: dict[str, list]) -> tuple[RuleTest, ...]:
+    ordered = sorted(
+        (d for name in TEST_DIRECTIVES for d in values.get(name, ())), key=lambda d: d.line
+    )
+    tests: list[RuleTest] = []
+    for d in ordered:
+        if d.name in ("test_url", "test_page"):
+            key = "url" if d.name == "test_url" else "page"
+            tests.append(RuleTest(line=d.line, **{key: d.value}))
+        elif not tests:
+            raise ConfigError(f"{d.where()}: {d.name} must follow a test_page or test_url line")
+        else:
+            last = tests[-1]
+            if d.name == "test_expected":
+                tests[-1] = replace(last, expected=d.value)
+            else:
+                key = "contains" if d.name == "test_contains" else "not_contains"
+                tests[-1] = replace(last, **{key: getattr(last, key) + (d.value,)})
+    return tuple(tests)
