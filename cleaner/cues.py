@@ -67,10 +67,14 @@ class CueSet:
 
     def match(self, line: str, cjk: bool = True, latin: bool = True) -> Cue | None:
         """The first cue, in priority order, that a line matches."""
-        candidates = set(self._always)
-        if self._searchable:
-            for _end, numbers in self._automaton.iter(line.lower()):
-                candidates.update(numbers)
+        hits = (
+            [numbers for _end, numbers in self._automaton.iter(line.lower())]
+            if (self._searchable)
+            else []
+        )
+        if not hits and not self._always:
+            return None  # the common case: no keyword of any cue in this line
+        candidates = set(self._always).union(*hits)
         for number in sorted(candidates):
             cue = self.cues[number]
             if (cue.scope == "cjk" and not cjk) or (cue.scope == "latin" and not latin):
@@ -118,7 +122,9 @@ def generic_cues(directory: Path | None = None) -> CueSet:
     cues: list[Cue] = []
     fields: list[tuple[str, re.Pattern[str]]] = []
     for path in sorted(folder.glob("*.txt")):
-        directives, _ = read_rule_file(path)
+        directives, problems = read_rule_file(path)
+        if problems:  # cleaner's own files: strict
+            raise ConfigError(str(problems[0]))
         cues.extend(cues_from_directives(directives))
         fields.extend(fields_from_directives(directives))
     return build_cueset(cues, fields)

@@ -40,6 +40,7 @@ class Problem:
     path: str
     line: int
     message: str
+    text: str = ""  # the line as written, for a skipped line
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.message}"
@@ -58,7 +59,8 @@ def parse_rule_text(text: str, path: str) -> tuple[list[Directive], list[Problem
             match = _ARG_WITH_COLON.match(line)
             value = match.group(3) if match else value
         if not colon or not match:
-            problems.append(Problem(path, number, f"not a 'directive: value' line: {line[:60]!r}"))
+            message = f"not a 'directive: value' line: {line[:60]!r}"
+            problems.append(Problem(path, number, message, line))
             continue
         name, arg = match.group(1).lower(), match.group(2)
         directives.append(Directive(name, arg, value.strip(), path, number))

@@ -13,23 +13,12 @@ from .model import Options
 from .pipeline import clean
 from .rulebook import RuleBook
 from .ruleformat import Problem, read_rule_file
-from .siterules import (
-    ALIASES,
-    HTML_DIRECTIVES,
-    IGNORED_FTR,
-    MAY_BE_EMPTY,
-    TEST_DIRECTIVES,
-    TEXT_DIRECTIVES,
-    XPATH_DIRECTIVES,
-    SiteRule,
-    load_rule,
-)
+from .siterules import ALIASES, KNOWN, MAY_BE_EMPTY, XPATH_DIRECTIVES, SiteRule, load_rule
 
 REGEX_DIRECTIVES = (
     "match_content", "drop_line", "cut_from", "cut_before", "rewrite", "title_line",
     "text_date", "text_author", "text_sitename",
 )  # fmt: skip
-KNOWN = set(HTML_DIRECTIVES + TEXT_DIRECTIVES + TEST_DIRECTIVES) | set(IGNORED_FTR) | set(ALIASES)
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ IGNORED_FTR = {
 }
 ALIASES = {"strip_attr": "strip"}  # as in FiveFilters
 MAY_BE_EMPTY = ("replace_string", "rewrite_to")
+KNOWN = set(HTML_DIRECTIVES + TEXT_DIRECTIVES + TEST_DIRECTIVES) | set(IGNORED_FTR) | set(ALIASES)
+_LEADING_WORD = re.compile(r"^\s*([A-Za-z_]+)")
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class SiteRule:
 def load_rule(path: Path, layer: str) -> tuple[SiteRule, list[Problem]]:
     """Read and validate one rule file."""
     directives, problems = read_rule_file(path)
+    _refuse_missing_colons(problems)
     values: dict[str, list] = {}
     notes: list[str] = []
     for d in directives:
@@ -125,6 +128,7 @@ def load_rule(path: Path, layer: str) -> tuple[SiteRule, list[Problem]]:
             notes.append(f"{d.where()}: {d.name} ignored ({IGNORED_FTR[name]})")
         elif name not in HTML_DIRECTIVES + TEXT_DIRECTIVES + TEST_DIRECTIVES:
             problems.append(Problem(d.path, d.line, f"unknown directive {d.name!r}"))
+            notes.append(f"{d.where()}: unknown directive {d.name!r} ignored")
         else:
             values.setdefault(name, []).append(d)
     rule = SiteRule(
@@ -137,6 +141,18 @@ def load_rule(path: Path, layer: str) -> tuple[SiteRule, list[Problem]]:
         notes=tuple(notes),
     )
     return rule, problems
+
+
+def _refuse_missing_colons(problems: list[Problem]) -> None:
+    """A known directive without its colon (`drop_line(x) ^re`) is a syntax error: skipping
+    it would silently lose the rule. Other free text is skipped, as FiveFilters does."""
+    for problem in problems:
+        word = _LEADING_WORD.match(problem.text)
+        if word and word.group(1).lower() in KNOWN:
+            raise ConfigError(
+                f"{problem.path}:{problem.line}: syntax error: {word.group(1)} needs "
+                f"'{word.group(1)}: value' (a colon after the directive)"
+            )
 
 
 def _html_fields(values: dict[str, list], problems: list[Problem]) -> dict:

@@ -221,3 +221,21 @@ def test_rules_explain(page, expected):
     assert result.exit_code == 0
     for text in expected:
         assert text in result.stdout
+
+
+def test_known_directive_without_colon_is_a_syntax_error(tmp_path):
+    (tmp_path / "a.txt").write_text("match_content: x\ndrop_line(caption) ^图为\n")
+    with pytest.raises(ConfigError, match=r"a\.txt:2: syntax error: drop_line needs"):
+        load_rule(tmp_path / "a.txt", "test")
+
+
+def test_free_text_line_is_skipped_as_ftr_does(tmp_path):
+    (tmp_path / "b.txt").write_text("body: //main\n// remove the last div\n")
+    rule, problems = load_rule(tmp_path / "b.txt", "test")
+    assert rule.body == ("//main",) and len(problems) == 1
+
+
+def test_unknown_directive_is_noted_for_explain(tmp_path):
+    (tmp_path / "c.txt").write_text("titl: //h1\nbody: //main\n")
+    rule, _ = load_rule(tmp_path / "c.txt", "test")
+    assert any("unknown directive 'titl' ignored" in n for n in rule.notes)
