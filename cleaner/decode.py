@@ -18,6 +18,14 @@ DETECT_SAMPLE_BYTES = 64 * 1024  # chardet sees at most this much: detection cos
 ASCII_CONTEXT = 64  # ASCII bytes kept around non-ASCII text in the sample: enough for
 # single-byte language models, too few to outvote the CJK bytes
 DECLARATION_SCAN_BYTES = 4096  # where <meta charset> and <?xml encoding?> must appear
+CROSS_CHECK_MARGIN = 0.1  # a CJK reading must beat a single-byte one by this much
+CJK_CANDIDATES = ("gb18030", "big5hkscs", "cp932", "cp949", "euc_jp")
+SINGLE_BYTE = frozenset(
+    ("cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258",
+     "latin_1", "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_9", "iso8859_15", "koi8_r",
+     "koi8_u", "mac_roman", "mac_cyrillic", "cp850", "cp866", "ptcp154", "kz1048", "tis_620",
+     "cp874")
+)  # fmt: skip
 
 # Decode with the superset a label's pages really use (WHATWG does the same for Latin-1).
 SUPERSETS = {
@@ -95,6 +103,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
     declared = _declared_codec(data)
     is_utf8 = _is_strict_utf8(data)
     if declared and declared != "utf-8" and not (is_utf8 and not data.isascii()):
+        better = _cjk_instead_of_single_byte(data, declared)
+        if better:  # `iso-8859-1` declared on a GBK page: the bytes say otherwise
+            return _decode_with(data, better, 0.9, "detected")
         return _decode_with(data, declared, 1.0, "declared")
     if is_utf8:
         # Valid non-ASCII UTF-8 wins over a legacy declaration: that byte pattern is
@@ -102,6 +113,9 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         reason = "declared" if declared == "utf-8" else "utf-8" if not data.isascii() else "ascii"
         return _decode_with(data, "utf-8", 1.0, reason)
     codec, confidence = detect_codec(data)
+    better = _cjk_instead_of_single_byte(data, codec)
+    if better:  # chardet answers PTCP154 or cp1251 for some GBK pages
+        codec = better
     return _decode_with(data, codec, confidence, "detected")
 
 
@@ -109,14 +123,33 @@ def detect_codec(data: bytes) -> tuple[str, float]:
     """chardet on the non-ASCII lines of a bounded, script-free sample."""
     import chardet  # imported here: most pages are UTF-8 and never need it
 
+    result = chardet.detect(_sample(data), prefer_superset=True)
+    codec = canonical_codec(result.get("encoding") or "") or "cp1252"
+    return codec, float(result.get("confidence") or 0.0)
+
+
+def _sample(data: bytes) -> bytes:
     sample = _SCRIPT_STYLE.sub(b" ", data[: DETECT_SAMPLE_BYTES * 4])
     # Long ASCII runs before the first CJK byte mislead chardet (it answers cp850 or
     # iso8859-15); the lines that hold non-ASCII bytes carry all the evidence there is.
     lines = (_around_non_ascii(line) for line in _NON_ASCII_LINE.findall(sample))
-    sample = b"\n".join(lines)[:DETECT_SAMPLE_BYTES]
-    result = chardet.detect(sample, prefer_superset=True)
-    codec = canonical_codec(result.get("encoding") or "") or "cp1252"
-    return codec, float(result.get("confidence") or 0.0)
+    return b"\n".join(lines)[:DETECT_SAMPLE_BYTES]
+
+
+def _cjk_instead_of_single_byte(data: bytes, codec: str) -> str | None:
+    """A CJK codec that reads the page clearly more plausibly than a single-byte `codec`
+    (declared or detected); None to keep `codec`."""
+    if codec not in SINGLE_BYTE or data.isascii():
+        return None
+    from .plausible import score  # only pages in single-byte codecs pay for the tables
+
+    sample = _sample(data)
+    best, best_score = None, score(sample.decode(codec, errors="replace")) + CROSS_CHECK_MARGIN
+    for candidate in CJK_CANDIDATES:
+        value = score(sample.decode(candidate, errors="replace"))
+        if value > best_score:
+            best, best_score = candidate, value
+    return best
 
 
 def _around_non_ascii(line: bytes) -> bytes:

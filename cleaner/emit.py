@@ -34,6 +34,7 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
     }
     if doc.replacements:
         record["replacements"] = doc.replacements
+    record["repairs"] = doc.repair_count
     if explain:
         record["rule_why"] = doc.rule_why
         record["removed"] = [_removal(r) for r in doc.removed]
@@ -43,6 +44,10 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
             for e in doc.effects
         ]  # fmt: skip
         record["notes"] = list(doc.notes)
+        record["repaired"] = [
+            {"line": r.line, "before": r.before, "after": r.after, "how": r.how}
+            for r in doc.repairs
+        ]
     return record
 
 
@@ -69,5 +74,8 @@ def explain_lines(doc: Document) -> str:
     for r in doc.removed:
         where = f"line {r.line}" if r.line else "paragraph"
         out.append(f"{doc.source}: removed {where} [{r.reason}]: {r.text}\n")
+    for r in doc.repairs:
+        after = "dropped" if r.after is None else repr(r.after)
+        out.append(f"{doc.source}: repaired line {r.line} ({r.how}): {r.before!r} -> {after}\n")
     out.extend(f"{doc.source}: note: {note}\n" for note in doc.notes)
     return "".join(out)

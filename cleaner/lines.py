@@ -10,7 +10,7 @@ from .cues import Cue, CueSet
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
 _SENTENCE_MARKS = re.compile("[。！？!?；;…]")  # a Latin '.' counts before a space or the end
@@ -50,7 +50,7 @@ def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInf
         ends = text.count("!") + text.count("?") + text.count(";") + text.count(". ")
         commas = text.count(",") + text.count(":")
     else:
-        cjk = sum(map(len, _CJK_RUN.findall(text)))
+        cjk = sum(map(len, CJK_RUN.findall(text)))
         words = len(_WORD.findall(text))
         ends = len(_SENTENCE_MARKS.findall(text)) + text.count(". ")
         commas = len(_COMMA_MARKS.findall(text))

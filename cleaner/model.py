@@ -82,3 +82,5 @@ class Document:
     rule_why: str | None = None  # how it was chosen
     effects: tuple = ()  # ruletext.Effect records, with explain
     notes: tuple[str, ...] = ()  # directives accepted but ignored, with explain
+    repairs: tuple = ()  # repair.LineRepair records, with explain
+    repair_count: int = 0  # lines repaired or dropped as mojibake

@@ -9,17 +9,18 @@ from __future__ import annotations
 
 import re
 
+from .lines import CJK_RUN
+
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-# CJK characters and the full-width marks that live in CJK text.
-_CJKISH = re.compile(f"[{_CJK}\u3000-\u303f\uff01-\uff5e“”‘’《》「」『』【】…—]")
-_HAS_CJK = re.compile(f"[{_CJK}]")
+_CJK_MARKS = frozenset("“”‘’《》「」『』【】…—")
+_HAS_CJK = CJK_RUN  # one compiled CJK class serves the package (compiling one costs ms)
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
 _MARK = re.compile(r" ?([,:;!?]) ?")
 _ASCII_MARK = re.compile(r"[,:;!?()]")
 _URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\w+", re.I)
-_PARENS = re.compile(rf"(?<=([{_CJK}]))?\(([^()]*)\)")
+_PARENS = re.compile(r"\(([^()]*)\)")
 
 
 def normalize_paragraph(text: str) -> str:
@@ -54,15 +55,31 @@ def _mark(match: re.Match[str], text: str, protected: list[tuple[int, int]]) -> 
     right = text[pos + 1] if pos + 1 < len(text) else ""
     if left.isdigit() and right.isdigit():
         return match.group(0)  # 1,000 and 10:30
-    left_cjk = match.start() > 0 and bool(_CJKISH.match(text[match.start() - 1]))
-    right_cjk = match.end() < len(text) and bool(_CJKISH.match(text[match.end()]))
+    left_cjk = match.start() > 0 and _cjkish(text[match.start() - 1])
+    right_cjk = match.end() < len(text) and _cjkish(text[match.end()])
     if left_cjk or right_cjk:
         return _FULLWIDTH[match.group(1)]
     return match.group(0)
 
 
+def _cjkish(char: str) -> bool:
+    """A CJK character, or a full-width mark that lives in CJK text."""
+    code = ord(char)
+    return (
+        0x3000 <= code <= 0x30FF  # CJK punctuation, kana
+        or 0x3400 <= code <= 0x4DBF
+        or 0x4E00 <= code <= 0x9FFF
+        or 0xAC00 <= code <= 0xD7AF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xFF01 <= code <= 0xFF5E  # full-width forms
+        or char in _CJK_MARKS
+    )
+
+
 def _parens(match: re.Match[str]) -> str:
-    inner = match.group(2)
-    if match.group(1) or _HAS_CJK.search(inner):
+    """Full-width when the parentheses hold CJK text or follow a CJK character."""
+    inner, start = match.group(1), match.start()
+    after_cjk = start > 0 and bool(CJK_RUN.match(match.string, start - 1))
+    if after_cjk or _HAS_CJK.search(inner):
         return f"（{inner}）"
     return match.group(0)

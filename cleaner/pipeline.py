@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from .decode import decode_bytes
 from .htmlpage import extract_html
-from .language import guess_language
-from .model import Document, Options
+from .model import Document, Options, Removal
 from .normalize import normalize
-from .repair import repair
+from .repair import repair_lines, repair_text
 from .rulebook import RuleMatch, load_rulebook, rule_sources
 from .ruletext import apply_text_rule, cues_for
 from .sniff import refuse_binary, refuse_binary_text, sniff_kind
@@ -27,11 +26,14 @@ def clean(data: bytes, options: Options | None = None) -> Document:
     cues = cues_for(rule)
     if kind == "html":
         extracted, ruled = extract_html(decoded.text, cues, options.url, rule, options.explain)
+        repaired = repair_lines(extracted.paragraphs)  # paragraph numbers, not input lines
+        kept = tuple(p for p in repaired.lines if p)
     else:
-        ruled = apply_text_rule(decoded.text, rule) if rule else None
-        extracted = extract_text(decoded.text, cues, options.url, options.explain, ruled)
-    repaired = repair(extracted.paragraphs)
-    paragraphs = normalize(repaired.paragraphs)
+        text, repaired = repair_text(decoded.text)  # before the classifier: it reads the lines
+        ruled = apply_text_rule(text, rule) if rule else None
+        extracted = extract_text(text, cues, options.url, options.explain, ruled)
+        kept = extracted.paragraphs
+    paragraphs = normalize(kept)
     title = normalize((extracted.title,))[0] if extracted.title else None
     explain = options.explain
     return Document(
@@ -43,10 +45,12 @@ def clean(data: bytes, options: Options | None = None) -> Document:
         encoding=decoded.encoding,
         encoding_confidence=decoded.confidence,
         encoding_reason=decoded.reason,
-        language=guess_language("\n".join(paragraphs)) if options.detect_language else None,
+        language=_language(paragraphs) if options.detect_language else None,
         method=extracted.method,
         replacements=decoded.replacements,
-        removed=extracted.removed + repaired.removed if explain else (),
+        removed=_merge(extracted.removed, repaired.removed) if explain else (),
+        repairs=repaired.repairs if explain else (),
+        repair_count=len(repaired.repairs),
         rule=rule.name if rule else None,
         rule_why=match.why if match else None,
         effects=ruled.effects if ruled and explain else (),
@@ -60,3 +64,14 @@ def find_rule(text: str, options: Options, html: bool = False) -> RuleMatch | No
         return None
     book = load_rulebook(options.rule_sources or rule_sources())
     return book.resolve(text, options.url, options.site, html)
+
+
+def _language(paragraphs: tuple[str, ...]) -> str | None:
+    from .language import guess_language  # JSON output only: text output never pays for it
+
+    return guess_language("\n".join(paragraphs))
+
+
+def _merge(first: tuple[Removal, ...], second: tuple[Removal, ...]) -> tuple[Removal, ...]:
+    """Removals in input order (a line dropped by repair never reaches the extractor)."""
+    return tuple(sorted(first + second, key=lambda r: r.line))

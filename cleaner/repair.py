@@ -1,43 +1,310 @@
-"""Stage 4: repair what can be repaired in the kept paragraphs, drop what cannot.
+"""Stage: repair mojibake line by line, drop what cannot be repaired, and say which.
 
-Today: control characters are removed and paragraphs that are mostly undecodable garbage
-(U+FFFD, private-use or C1 characters, 锟斤拷-style runs) are dropped with reason `garbage`.
+A line takes the fast path unless it holds a trace of wrong decoding (plausible.suspicious).
+Suspicious lines get, in order: ftfy for Latin-script mojibake and UTF-8 read as cp1252
+(configured never to touch CJK: no width folding, no quote uncurling, no normalization);
+then the round trips a wrong decode leaves (UTF-8 read as GBK/Big5/cp932/EUC-KR; GBK/Big5/
+Shift_JIS/EUC-KR read as a single-byte codec), over the whole line and then over each run of
+non-ASCII text, kept only when the result reads clearly more plausibly (plausible.score);
+then a garbage tail is cut off; a line still mostly garbage is dropped (reason `mojibake`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Removal
+from .plausible import (
+    hard_garbage,
+    only_rare_han,
+    rare_han_pattern,
+    score,
+    suspicious,
+    suspicious_lines,
+)
 
-GARBAGE_SHARE = 0.3  # a paragraph with more garbage characters than this is unreadable
+ACCEPT_SCORE = 0.9  # a repaired line must read at least this plausibly
+MIN_GAIN = 0.15  # ... and this much more plausibly than the line as it was
+LOSSY_SCORE = 0.75  # a repair that lost bytes may read less well, if it gains at least
+LOSSY_GAIN = 0.3  # ... this much
+DROP_SCORE = 0.6  # a line that still reads less plausibly than this is dropped
+CLEAN_SCORE = 0.98  # a line that reads this plausibly, with no garbage, is left as it is
+PERFECT_SCORE = 0.995  # a repair that reads this well ends the search
+RARE_ONLY_SCORE = 0.75  # a CJK line this plausible, with no garbage, has rare names, not mojibake
+MIN_TAIL = 2  # a run of this many garbage characters ending a good line is cut off
 
+# Codecs a page is wrongly decoded with (chardet's usual misreadings of CJK bytes included),
+# and the codecs the bytes really were in.
+WRONG_SINGLE_BYTE = ("cp1252", "latin_1", "cp1251", "ptcp154", "kz1048", "iso8859_15",
+                     "koi8_r", "cp866", "mac_roman")  # fmt: skip
+CJK_CODECS = ("gb18030", "big5hkscs", "cp932", "cp949")
+ROUND_TRIPS = tuple((w, t) for w in WRONG_SINGLE_BYTE for t in (*CJK_CODECS, "utf-8")) + tuple(
+    (c, "utf-8") for c in CJK_CODECS
+)
+PARTIAL_TRIPS = tuple((c, "utf-8") for c in CJK_CODECS)  # UTF-8 text pasted into GBK pages…
+WINDOW_SLACK = 3  # characters a broken span's edges may be off by
+MAX_LOST = 0.2  # a lossy round trip may leave at most this share of U+FFFD
+LOST_SHARE = 0.3  # a line with more U+FFFD than this lost its bytes: dropped
+
+_LATIN_RANGE = re.compile("[\u0080-\u024f\u2013-\u2122]")
+# Scripts a mojibake repair never gives back (Latin, Cyrillic, Greek, CJK and punctuation do).
+_EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
+_C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")  # C1 may be bytes to recover
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
-_GARBAGE = re.compile(r"[\ufffd\ue000-\uf8ff\x80-\x9f]|锟斤拷|烫烫|屯屯")
-_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff\ufffd\ue000-\uf8ff锟烫屯]")
+_GARBAGE_HEAD = re.compile(r"^\s*(?:[\ufffd\x80-\x9f]\s*)+")  # private-use bullets stay
+_DEBRIS = frozenset("\ufffd" + "".join(map(chr, range(0x80, 0xA0))))
+
+
+@dataclass(frozen=True)
+class LineRepair:
+    line: int  # 1-based line of the input (or paragraph number)
+    before: str
+    after: str | None  # None: dropped
+    how: str
 
 
 @dataclass(frozen=True)
 class Repaired:
-    paragraphs: tuple[str, ...]
+    lines: tuple[str, ...]  # same length as the input: a dropped line becomes ""
+    repairs: tuple[LineRepair, ...]
     removed: tuple[Removal, ...]
 
 
-def repair(paragraphs: tuple[str, ...]) -> Repaired:
-    kept, removed = [], []
-    for paragraph in paragraphs:
-        if _SUSPECT.search(paragraph) is None:  # the fast path: nothing to repair
-            kept.append(paragraph)
-        elif garbage_share(paragraph) > GARBAGE_SHARE:
-            removed.append(Removal(0, paragraph, "garbage"))
+def repair_lines(
+    lines: list[str] | tuple[str, ...], candidates: set[int] | None = None
+) -> Repaired:
+    """Repair the lines that look suspicious (`candidates`, if the caller scanned already)."""
+    out, repairs, removed = list(lines), [], []
+    if candidates is None:
+        candidates = {i for i, line in enumerate(lines) if suspicious(line)}
+    page_trip: list[tuple[str, str]] = []  # a page's broken lines share a wrong codec
+    for i in sorted(candidates):
+        line = lines[i]
+        fixed, how = repair_line(line, page_trip)
+        if fixed is None:
+            out[i] = ""
+            repairs.append(LineRepair(i + 1, line, None, how))
+            removed.append(Removal(i + 1, line.strip(), "mojibake"))
+        elif fixed != line:
+            out[i] = fixed
+            repairs.append(LineRepair(i + 1, line, fixed, how))
+    return Repaired(tuple(out), tuple(repairs), tuple(removed))
+
+
+def repair_text(text: str) -> tuple[str, Repaired]:
+    """A whole dump, line by line; the line structure stays as it was."""
+    candidates = suspicious_lines(text)
+    if not candidates:  # the fast path: one scan of the page found nothing
+        return text, Repaired((), (), ())
+    result = repair_lines(text.split("\n"), candidates)
+    return "\n".join(result.lines), result
+
+
+def repair_line(line: str, page_trip: list | None = None) -> tuple[str | None, str]:
+    """(repaired line, how); (None, why) when the line is unrecoverable garbage.
+    `page_trip` carries the round trip that worked on an earlier line of the same page."""
+    if line.count("\ufffd") > LOST_SHARE * len(line):  # mostly lost bytes: nothing to rebuild
+        return None, "unrecoverable mojibake"
+    rare = only_rare_han(line)
+    if rare is not None and rare <= 1 - RARE_ONLY_SCORE and _rare_tail_start(line) is None:
+        return line, ""  # a few rare characters, names or places: the cheap verdict
+    trimmed = _C0.sub("", _cut_garbage_tail(_GARBAGE_HEAD.sub("", line)))  # debris, controls
+    if trimmed != line and trimmed.strip() and _clean(trimmed):
+        return trimmed, "garbage cut"
+    before = score(line)
+    if _clean(line, before):
+        return line, ""  # real text in Latin, Cyrillic or CJK script: nothing to repair
+    lost = line.count("\ufffd") > MAX_LOST * len(line)  # its bytes are gone: no trip helps
+    trips = page_trip if page_trip is not None else []
+    fixed, how = (None, "") if lost else _best_round_trip(line, before, trips)
+    if fixed is None and not lost:
+        fixed, how = _repair_window(line, before)
+    if fixed is None:
+        fixed, how = line, ""
+    fixed = _CONTROL.sub("", fixed)  # after the round trips: C1 bytes are evidence for them
+    cut = _cut_garbage_tail(fixed)
+    if cut != fixed:
+        fixed, how = cut, (how + ", " if how else "") + "garbage tail cut"
+    if score(fixed) < DROP_SCORE and hard_garbage(fixed):  # rare Han alone never drops a line
+        return None, "unrecoverable mojibake"
+    return fixed, how
+
+
+def _clean(text: str, value: float | None = None) -> bool:
+    """Nothing to repair: reads plausibly, or its only flaws are a few rare Han characters
+    (names, places) or private-use bullets, which no round trip explains."""
+    value = score(text) if value is None else value
+    if hard_garbage(text):
+        return False
+    if not _LATIN_RANGE.search(text):
+        return value >= RARE_ONLY_SCORE
+    return value >= CLEAN_SCORE and not _ftfy_sees_mojibake(text)
+
+
+def _best_round_trip(line: str, before: float, page_trip: list) -> tuple[str | None, str]:
+    """The most plausible repair; the round trip that repaired an earlier line of the page
+    is tried first and taken at once when it is good enough here too."""
+    for wrong, right in page_trip:
+        candidate = _round_trip(line, wrong, right)
+        if candidate is not None and _accept(_candidate_score(candidate), before):
+            return candidate, f"{right} read as {wrong}"
+    best, best_score, how, trip = None, before, "", None
+    fixed = _ftfy(line)
+    if fixed != line and _candidate_score(fixed) >= before:
+        best, best_score, how = fixed, _candidate_score(fixed), "ftfy"
+    unchanged = line.replace("\ufffd", "")  # what a "round trip" of plain ASCII gives back
+    for wrong, right in ROUND_TRIPS:
+        candidate = _round_trip(line, wrong, right)
+        if candidate is None or candidate in (line, unchanged):
+            continue
+        value = _candidate_score(candidate)
+        if _accept(value, before) and value > best_score:
+            best, best_score, trip = candidate, value, (wrong, right)
+            how = f"{right} read as {wrong}"
+            if value >= PERFECT_SCORE:  # nothing can read better: stop looking
+                break
+    if trip is not None:
+        page_trip[:] = [trip]
+    return best, how
+
+
+def _candidate_score(text: str) -> float:
+    """A repair's score: repairs give back CJK, Latin or Cyrillic text, so characters of any
+    other script in a candidate (`椈椈椈` read back as Arabic) count against it."""
+    exotic = len(_EXOTIC.findall(text))
+    return score(text) - (exotic / len(text) if text else 0.0)
+
+
+def _accept(value: float, before: float) -> bool:
+    """A repair must read clearly better than the line did, and well in itself."""
+    if value >= ACCEPT_SCORE:
+        return value >= before + MIN_GAIN
+    return value >= LOSSY_SCORE and value >= before + LOSSY_GAIN
+
+
+def _repair_window(line: str, before: float) -> tuple[str | None, str]:
+    """A line with only part broken: round trips over the span of its rare characters,
+    its edges moved by up to WINDOW_SLACK characters (where the broken part really starts
+    and ends is not visible in the characters)."""
+    bad = [m.start() for m in _bad_char().finditer(line)]
+    if not bad:
+        return None, ""
+    best, best_score, how = None, before, ""
+    for start in range(max(0, bad[0] - WINDOW_SLACK), bad[0] + 1):
+        for end in range(bad[-1] + 1, min(len(line), bad[-1] + 1 + WINDOW_SLACK) + 1):
+            for wrong, right in PARTIAL_TRIPS:
+                fixed = _round_trip(line[start:end], wrong, right)
+                if fixed is None:
+                    continue
+                candidate = line[:start] + fixed + line[end:]
+                value = _candidate_score(candidate)
+                if _accept(value, before) and value > best_score:
+                    best, best_score, how = candidate, value, f"part: {right} read as {wrong}"
+    return best, how
+
+
+@lru_cache(maxsize=1)
+def _bad_char() -> re.Pattern[str]:
+    """Rare Han, kana (UTF-8 read as GBK yields some), half-width katakana, U+FFFD."""
+    return re.compile(f"{rare_han_pattern().pattern}|[\u3040-\u30ff\uff61-\uff9f\ufffd]")
+
+
+def _round_trip(text: str, wrong: str, right: str) -> str | None:
+    """The text as `right` would have read its bytes in `wrong`; undecodable bytes become
+    U+FFFD (mojibake is usually made with replacement, so some bytes are lost for good)."""
+    try:  # a U+FFFD stands for bytes already lost: re-encoding it would add wrong ones
+        data = text.replace("\ufffd", "").encode(wrong)
+    except UnicodeEncodeError:
+        return None
+    try:
+        return data.decode(right)
+    except UnicodeDecodeError:
+        lossy = data.decode(right, errors="replace")
+        return lossy if lossy.count("\ufffd") <= MAX_LOST * len(lossy) else None
+
+
+def _ftfy_sees_mojibake(line: str) -> bool:
+    """ftfy's own detector, on lines with Latin-range characters (all it can repair)."""
+    if not _LATIN_RANGE.search(line):
+        return False
+    import ftfy  # only such lines pay for the import
+
+    return ftfy.is_bad(line)
+
+
+def _ftfy(line: str) -> str:
+    if not _ftfy_sees_mojibake(line):
+        return line
+    import ftfy
+
+    return ftfy.fix_text(line, config=_ftfy_config())
+
+
+@lru_cache(maxsize=1)
+def _ftfy_config():
+    """ftfy's encoding repair only: its defaults would fold full-width ，：（） to ASCII,
+    uncurl “ ” and normalize text that is not broken."""
+    import ftfy
+
+    return ftfy.TextFixerConfig(
+        unescape_html=False,
+        remove_terminal_escapes=False,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        uncurl_quotes=False,
+        fix_line_breaks=False,
+        remove_control_chars=False,
+        normalization=None,
+        explain=False,
+    )
+
+
+def _cut_garbage_tail(line: str) -> str:
+    """`中国公众信息网摘编崯嶧` -> `中国公众信息网摘编`: debris (U+FFFD, private-use, 锟斤拷) at
+    the end of a good line, or a simplified-Chinese line (every Han character in GB2312) that
+    ends in two or more Han characters outside GB2312. A tail that holds a GB2312 character
+    (`路经滟滪`, a place name) or rare characters inside a line stay."""
+    start = _debris_tail_start(line)
+    if start == len(line):
+        start = _rare_tail_start(line)
+    if start is None or len(line) - start < MIN_TAIL:
+        return line
+    head = line[:start]
+    return head if head.strip() and score(head) >= ACCEPT_SCORE else line
+
+
+def _debris_tail_start(line: str) -> int:
+    """Where a run of U+FFFD, private-use, C1 characters or 锟斤拷/烫烫/屯屯 ends the line
+    (len(line) if none): a scan back from the end, linear in the tail's length."""
+    end = len(line)
+    while end > 0:
+        if line[end - 1] in _DEBRIS or 0xE000 <= ord(line[end - 1]) <= 0xF8FF:
+            end -= 1
+        elif line.endswith(("锟斤拷", "烫烫", "屯屯"), 0, end):
+            end -= 3 if line.endswith("锟斤拷", 0, end) else 2
         else:
-            kept.append(_CONTROL.sub("", paragraph))
-    return Repaired(tuple(kept), tuple(removed))
+            break
+    return end
 
 
-def garbage_share(text: str) -> float:
-    if not text:
-        return 0.0
-    garbage = sum(len(m) for m in _GARBAGE.findall(text))
-    return garbage / len(text)
+def _rare_tail_start(line: str) -> int | None:
+    start = len(line)
+    while start > 0 and _is_han(line[start - 1]) and not _in_gb2312(line[start - 1]):
+        start -= 1
+    if start == len(line) or not _in_gb2312("".join(c for c in line[:start] if _is_han(c))):
+        return None
+    return start
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
+
+
+def _in_gb2312(text: str) -> bool:
+    try:
+        text.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True

@@ -9,7 +9,7 @@ from conftest import SAMPLES
 from cleaner.cues import generic_cues
 from cleaner.errors import InputError
 from cleaner.meta import find_date, find_field, split_page_title
-from cleaner.repair import repair
+from cleaner.repair import repair_lines
 from cleaner.sniff import refuse_binary, refuse_binary_text, sniff_kind
 
 
@@ -54,9 +54,11 @@ def test_control_characters_are_binary():
 
 
 def test_repair_drops_garbage_and_strips_controls():
-    result = repair(("正常的段落，没有问题。", "锟斤拷锟斤拷锟斤拷烫烫烫", "a\x07b"))
-    assert result.paragraphs == ("正常的段落，没有问题。", "ab")
-    assert [r.reason for r in result.removed] == ["garbage"]
+    result = repair_lines(
+        ("正常的段落，没有问题。", "锟斤拷锟斤拷锟斤拷烫烫烫", "a line\x07 ends\ufffd\ufffd")
+    )
+    assert result.lines == ("正常的段落，没有问题。", "", "a line ends")
+    assert [r.reason for r in result.removed] == ["mojibake"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,226 @@
+"""How plausible a piece of text is as real writing: the yardstick of mojibake repair.
+
+Every character counts as plausible except the traces wrong decoding leaves: Han characters
+outside the common sets of their scripts (GB2312 level 1, Big5's frequent characters, JIS X
+0208 level 1, read from Python's own codecs), U+FFFD, private-use and C1 characters, a
+non-ASCII symbol wedged between letters (`і¬ј`, `s»D`), and the letters of a long word made
+mostly of accented letters (`ÐÂÎÅ`). Letters of any script are plausible on their own, so
+real Vietnamese, Kazakh or Polish text scores as high as Chinese or English: near 1.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from functools import lru_cache
+from itertools import islice
+
+RARE_LATIN_WORD_SHARE = 0.6  # a 4+ letter word mostly of accented letters is mojibake
+SUSPECT_RARE_HAN = 2  # this many rare Han characters make a line worth a closer look
+MAX_HITS = 400  # past this many suspicious characters a page is scanned line by line
+PRIVATE_USE_SHARE = 0.3  # more private-use characters than this: garbage, not font bullets
+
+_WEDGED_SYMBOL = re.compile(
+    r"(?<=[^\W\d_])[\u00a1-\u00bf\u00d7\u00f7\u2116\u2020-\u2030](?=[^\W\d_])"
+)
+# UTF-8 read as cp932 pairs a kanji with a half-width katakana (譁ｰ髣ｻ); real half-width
+# katakana stands in words of its own.
+_KANA_AFTER_HAN = re.compile(  # the kana; a Han character must come before it (checked below)
+    r"[\uff61-\uff9f]"  # UTF-8 read as cp932: 譁ｰ
+    r"|(?:[\u30a1-\u30fa]|[ぁぃぅぇぉゃゅょゎ])(?=[\u4e00-\u9fff])"  # UTF-8 read as GBK: 鎶ラ亾
+)
+_HARD = re.compile("[\ufffd\u0080-\u009f]")
+_C1 = re.compile("[\u0080-\u009f]")
+_SYMBOL_OR_KANA = re.compile(
+    "[\u00a1-\u00bf\u00d7\u00f7\u2116\u2020-\u2030\u3041-\u30ff\uff61-\uff9f]"
+)
+_LETTER_BEYOND_ASCII = re.compile("[\u00c0-\u052f]")
+_PRIVATE = re.compile("[\ue000-\uf8ff]")
+_GARBAGE_RUNS = re.compile(r"(?:锟斤拷)+|烫{2,}|屯{2,}")  # what uninitialised memory decodes to
+_CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～・　﹏〔〕［］｛｝％＋－＝／")
+_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
+_NON_ASCII_LETTER = re.compile(r"[\u00c0-\u024f]")
+# The shapes wrong decoding leaves, not single accented letters (real French, German, Polish):
+# a UTF-8 lead character followed by continuation characters as cp1252 shows them (Ã©, Â°,
+# â€™, æ–°), runs of three Latin-1 symbols or letters (GBK read as Latin-1: ÐÂÎÅ±¨), Cyrillic
+# beyond Russian (GBK read as cp1251/PTCP154), and the garbage classes.
+_CONT = "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"  # noqa: E501
+_SUSPECT = re.compile(
+    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00a1-\u00ff]{{3,}}"
+    "|[\u0400-\u040f\u0450-\u04ff\ufffd\u0080-\u009f"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|锟斤拷|烫烫|屯屯"
+)
+# Every _SUSPECT match starts with one of these characters: a plain class scans at C speed.
+_SUSPECT_START = re.compile(
+    "[\u00a1-\u00ff\u0400-\u040f\u0450-\u04ff\ufffd\u0080-\u009f"
+    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f锟烫屯]"
+)  # private-use characters are counted per line instead: a few are only bullets
+_NEWLINE = re.compile("\n")
+_C0_ANY = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SPACE = re.compile(r"\s")
+
+
+@lru_cache(maxsize=1)
+def common_chars() -> frozenset[str]:
+    """The common characters of the CJK scripts, from the level-1 blocks of their codecs."""
+    chars: set[str] = set()
+    blocks = (
+        ("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),  # GB2312 level 1
+        ("big5", range(0xA4, 0xC7), [*range(0x40, 0x7F), *range(0xA1, 0xFF)]),  # Big5 frequent
+        ("euc_jp", range(0xB0, 0xD0), range(0xA1, 0xFF)),  # JIS X 0208 level 1
+        ("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF)),  # KS X 1001 hangul
+        ("euc_jp", range(0xA4, 0xA6), range(0xA1, 0xFF)),  # hiragana, katakana
+    )
+    for codec, leads, trails in blocks:  # one decode per block: a tab byte parts the pairs
+        data = b"\t".join(bytes((lead, trail)) for lead in leads for trail in trails)
+        chars.update(data.decode(codec, errors="replace"))
+    chars -= {"\t", "\ufffd"}
+    chars = {c for c in chars if not c.isascii()}
+    return frozenset(chars | _CJK_PUNCT)
+
+
+@lru_cache(maxsize=1)
+def _rare_han() -> re.Pattern[str]:
+    """A character class of every Han character outside the common sets."""
+    common = common_chars()
+    rare = [c for c in map(chr, range(0x4E00, 0xA000)) if c not in common]
+    return re.compile("[" + _ranges(rare) + "\u3400-\u4dbf]")
+
+
+def rare_han(text: str) -> list[str]:
+    return _rare_han().findall(text)
+
+
+def rare_han_pattern() -> re.Pattern[str]:
+    return _rare_han()
+
+
+def suspicious(text: str) -> bool:
+    """The fast path for one line: False for nearly every clean line."""
+    if text.isascii() and not _C0_ANY.search(text):
+        return False
+    if _SUSPECT.search(text) or len(_rare_han().findall(text)) >= SUSPECT_RARE_HAN:
+        return True
+    return len(_PRIVATE.findall(text)) > PRIVATE_USE_SHARE * len(text)
+
+
+def only_rare_han(text: str) -> float | None:
+    """The share of rare Han characters when they are a line's only trace of trouble (names,
+    places, or UTF-8 read as GBK when the share is high); None when there is any other."""
+    if _SUSPECT_START.search(text) or _PRIVATE.search(text) or _LETTER_BEYOND_ASCII.search(text):
+        return None
+    if _KANA_AFTER_HAN.search(text) and _kana_after_han(text):
+        return None
+    total = len(text) - len(_SPACE.findall(text))
+    return len(_rare_han().findall(text)) / total if total else 0.0
+
+
+def suspicious_lines(text: str) -> set[int]:
+    """Indexes of the lines (split at \\n) worth a closer look, from one scan of the whole
+    text: most pages have none, and then no line is looked at one by one."""
+    if text.isascii() and not _C0_ANY.search(text):
+        return set()
+    first = [m.start() for m in islice(_SUSPECT_START.finditer(text), MAX_HITS)]
+    rare = [m.start() for m in islice(_rare_han().finditer(text), MAX_HITS)]
+    private = [m.start() for m in islice(_PRIVATE.finditer(text), MAX_HITS)]
+    if not first and len(rare) < SUSPECT_RARE_HAN and not private:
+        return set()
+    if MAX_HITS in (len(first), len(rare), len(private)):  # a page full of debris: ask each line
+        return {i for i, line in enumerate(text.split("\n")) if suspicious(line)}
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    lines = text.split("\n") if first else []
+    candidates = {bisect_right(starts, pos) - 1 for pos in first}
+    found = {i for i in candidates if _SUSPECT.search(lines[i])}
+    per_line = Counter(bisect_right(starts, pos) - 1 for pos in rare)
+    found.update(line for line, count in per_line.items() if count >= SUSPECT_RARE_HAN)
+    if private:
+        lines = lines or text.split("\n")
+        per_line = Counter(bisect_right(starts, pos) - 1 for pos in private)
+        found.update(i for i, n in per_line.items() if n > PRIVATE_USE_SHARE * len(lines[i]))
+    return found
+
+
+def hard_garbage(text: str) -> bool:
+    """Traces only a wrong decode leaves: U+FFFD, private-use, C1, 锟斤拷, wedged symbols,
+    words whose case flips. (Rare Han characters alone may be real: names, places.)"""
+    return (
+        bool(_HARD.search(text) or _GARBAGE_RUNS.search(text) or _WEDGED_SYMBOL.search(text))
+        or _case_flips(text) > 0
+        or _implausible_latin(text) > 0
+    )
+
+
+@lru_cache(maxsize=64)  # the same strings are scored several times while one line is repaired
+def score(text: str) -> float:
+    """Share of plausible characters among the non-space ones (1.0 for empty text)."""
+    total = len(text) - len(_SPACE.findall(text))
+    if total <= 0:
+        return 1.0
+    bad = len(_rare_han().findall(text)) + text.count("\ufffd") + len(_C1.findall(text))
+    bad += len(_PRIVATE.findall(text))
+    if _SYMBOL_OR_KANA.search(text):  # the costlier look-around patterns only when they can hit
+        bad += len(_WEDGED_SYMBOL.findall(text)) + _kana_after_han(text)
+    if "锟" in text or "烫烫" in text or "屯屯" in text:
+        for run in _GARBAGE_RUNS.findall(text):  # 锟 is rare and counted already
+            bad += len(run) - run.count("锟")
+    if _LETTER_BEYOND_ASCII.search(text):
+        bad += _implausible_latin(text) + _case_flips(text)
+    return max(0.0, total - bad) / total
+
+
+def _kana_after_han(text: str) -> int:
+    hits = _KANA_AFTER_HAN.finditer(text)
+    return sum(1 for m in hits if m.start() and _IS_HAN(text[m.start() - 1]))
+
+
+def _IS_HAN(char: str) -> bool:  # noqa: N802 - reads as a predicate on characters
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _case_flips(text: str) -> int:
+    """Letters of words whose case flips back and forth (`ЖшәЬәГ`, `ÐÂÎÅ±¨µÀ`): real words are
+    lower, Capitalized, UPPER, or at most one inner capital (McDonald, iPhone)."""
+    bad = 0
+    for word in _WORD.findall(text):
+        if len(word) < 3 or word.islower() or word.isupper() or word.istitle():
+            continue
+        flips = sum(1 for a, b in zip(word, word[1:], strict=False) if a.islower() and b.isupper())
+        if flips >= 2:
+            bad += len(word)
+    return bad
+
+
+def _implausible_latin(text: str) -> int:
+    """Characters in words that are mostly accented letters (`ÐÂÎÅ`, `Ã©tÃ©`)."""
+    bad = 0
+    for word in _LATIN_WORD.findall(text):
+        if len(word) < 4 or word.isascii():
+            continue
+        accented = len(_NON_ASCII_LETTER.findall(word))
+        if len(word) >= 4 and accented / len(word) > RARE_LATIN_WORD_SHARE:
+            bad += accented
+    return bad
+
+
+def _ranges(chars: list[str]) -> str:
+    """`abcx` -> `a-cx`: a compact character class body."""
+    out, start, prev = [], None, None
+    for char in chars:
+        code = ord(char)
+        if prev is not None and code == prev + 1:
+            prev = code
+            continue
+        if start is not None:
+            out.append(_span(start, prev))
+        start = prev = code
+    if start is not None:
+        out.append(_span(start, prev))
+    return "".join(out)
+
+
+def _span(start: int, end: int) -> str:
+    return (
+        re.escape(chr(start)) if start == end else f"{re.escape(chr(start))}-{re.escape(chr(end))}"
+    )
