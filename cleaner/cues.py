@@ -28,6 +28,7 @@ from .ruleformat import Directive, compile_regex, read_rule_file, rules_dir
 CUE_DIRECTIVES = ("drop_line", "cut_from")  # also the priority order of a match
 FIELD_DIRECTIVES = ("text_date", "text_author", "text_sitename")
 SCOPES = ("any", "cjk", "latin")
+_LENGTH_GUARD = re.compile(r"^\^\(\?=\.\{0,(\d+)\}\$\)")
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,12 @@ class Cue:
     pattern: re.Pattern[str]
     scope: str = "any"
     origin: str = ""  # file:line of the directive, for `rules explain`
+
+    @property
+    def max_len(self) -> int | None:
+        """The N of a leading `^(?=.{0,N}$)` guard: longer lines cannot match."""
+        guard = _LENGTH_GUARD.match(self.pattern.pattern)
+        return int(guard.group(1)) if guard else None
 
 
 class CueSet:
@@ -48,34 +55,47 @@ class CueSet:
         rank = {kind: i for i, kind in enumerate(CUE_DIRECTIVES)}
         self.cues = tuple(sorted(cues, key=lambda c: rank[c.kind]))  # stable: file order kept
         self.fields = tuple(fields)
-        self._always: tuple[int, ...] = ()
-        self._automaton = ahocorasick.Automaton()
+        self._max_len = tuple(c.max_len for c in self.cues)
+        bounded = [n for n in self._max_len if n is not None]
+        self._longest_guard = max(bounded, default=0)
+        # Lines longer than every length guard only meet the unbounded cues: a smaller
+        # automaton, so long body paragraphs cost little.
+        self._all, self._always = self._automaton_for(range(len(self.cues)))
+        unbounded = [i for i, n in enumerate(self._max_len) if n is None]
+        self._long, self._long_always = self._automaton_for(unbounded)
+
+    def _automaton_for(self, numbers) -> tuple[ahocorasick.Automaton | None, tuple[int, ...]]:
+        automaton = ahocorasick.Automaton()
         by_keyword: dict[str, list[int]] = {}
         always = []
-        for number, cue in enumerate(self.cues):
-            keywords = required_literals(cue.pattern)
+        for number in numbers:
+            keywords = required_literals(self.cues[number].pattern)
             if keywords is None:
                 always.append(number)
             for keyword in keywords or ():
                 by_keyword.setdefault(keyword, []).append(number)
-        self._always = tuple(always)
-        for keyword, numbers in by_keyword.items():
-            self._automaton.add_word(keyword, tuple(numbers))
-        self._searchable = bool(by_keyword)
-        if self._searchable:
-            self._automaton.make_automaton()
+        for keyword, found in by_keyword.items():
+            automaton.add_word(keyword, tuple(found))
+        if not by_keyword:
+            return None, tuple(always)
+        automaton.make_automaton()
+        return automaton, tuple(always)
 
     def match(self, line: str, cjk: bool = True, latin: bool = True) -> Cue | None:
         """The first cue, in priority order, that a line matches."""
-        hits = (
-            [numbers for _end, numbers in self._automaton.iter(line.lower())]
-            if (self._searchable)
-            else []
+        size = len(line)
+        automaton, always = (
+            (self._long, self._long_always)
+            if size > self._longest_guard
+            else (self._all, self._always)
         )
-        if not hits and not self._always:
+        hits = [found for _end, found in automaton.iter(line.lower())] if automaton else []
+        if not hits and not always:
             return None  # the common case: no keyword of any cue in this line
-        candidates = set(self._always).union(*hits)
-        for number in sorted(candidates):
+        for number in sorted(set(always).union(*hits)):
+            limit = self._max_len[number]
+            if limit is not None and size > limit:
+                continue
             cue = self.cues[number]
             if (cue.scope == "cjk" and not cjk) or (cue.scope == "latin" and not latin):
                 continue

@@ -13,8 +13,7 @@ SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
-_SENTENCE_MARKS = re.compile("[。！？!?；;…]")  # a Latin '.' counts before a space or the end
-_COMMA_MARKS = re.compile("[，、,：:]")
+_MARKS = re.compile("([。！？!?；;…])|[，、,：:]")  # a Latin '.' ends a sentence before a space
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
 
@@ -52,8 +51,9 @@ def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInf
     else:
         cjk = sum(map(len, CJK_RUN.findall(text)))
         words = len(_WORD.findall(text))
-        ends = len(_SENTENCE_MARKS.findall(text)) + text.count(". ")
-        commas = len(_COMMA_MARKS.findall(text))
+        marks = _MARKS.findall(text)  # one pass: a sentence end gives its mark, a comma ""
+        commas = marks.count("")
+        ends = len(marks) - commas + text.count(". ")
     ends += text.endswith(".")
     weight = words + cjk * CJK_WORD_RATIO
     cue = None if defer else cues.match(text, cjk > 0, words > cjk * CJK_WORD_RATIO)

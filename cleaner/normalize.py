@@ -31,8 +31,8 @@ def normalize_paragraph(text: str) -> str:
     # repeat until nothing changes, so that normalizing normalized text changes nothing.
     while True:
         converted = _PARENS.sub(_parens, _convert_marks(text))
-        if converted == text:
-            return text
+        if converted == text or not _ASCII_MARK.search(converted):
+            return converted  # unchanged, or no ASCII mark left to convert: a fixpoint
         text = converted
 
 

@@ -27,6 +27,7 @@ from .plausible import (
 
 ACCEPT_SCORE = 0.9  # a repaired line must read at least this plausibly
 MIN_GAIN = 0.15  # ... and this much more plausibly than the line as it was
+SMALL_GAIN = 0.03  # ... or this much, when the line shows hard garbage
 LOSSY_SCORE = 0.75  # a repair that lost bytes may read less well, if it gains at least
 LOSSY_GAIN = 0.3  # ... this much
 DROP_SCORE = 0.6  # a line that still reads less plausibly than this is dropped
@@ -48,7 +49,7 @@ WINDOW_SLACK = 3  # characters a broken span's edges may be off by
 MAX_LOST = 0.2  # a lossy round trip may leave at most this share of U+FFFD
 LOST_SHARE = 0.3  # a line with more U+FFFD than this lost its bytes: dropped
 
-_LATIN_RANGE = re.compile("[\u0080-\u024f\u2013-\u2122]")
+_LATIN_RANGE = re.compile("[\u0080-\u024f]")  # “ ” — … are ordinary in CJK text too
 # Scripts a mojibake repair never gives back (Latin, Cyrillic, Greek, CJK and punctuation do).
 _EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
 _C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")  # C1 may be bytes to recover
@@ -107,6 +108,10 @@ def repair_line(line: str, page_trip: list | None = None) -> tuple[str | None, s
     `page_trip` carries the round trip that worked on an earlier line of the same page."""
     if line.count("\ufffd") > LOST_SHARE * len(line):  # mostly lost bytes: nothing to rebuild
         return None, "unrecoverable mojibake"
+    if page_trip:  # the page's own wrong codec, on a cheap check: most of a broken page
+        quick = _quick_page_trip(line, page_trip[0])
+        if quick is not None:
+            return quick
     rare = only_rare_han(line)
     if rare is not None and rare <= 1 - RARE_ONLY_SCORE and _rare_tail_start(line) is None:
         return line, ""  # a few rare characters, names or places: the cheap verdict
@@ -132,6 +137,17 @@ def repair_line(line: str, page_trip: list | None = None) -> tuple[str | None, s
     return fixed, how
 
 
+def _quick_page_trip(line: str, trip: tuple[str, str]) -> tuple[str, str] | None:
+    wrong, right = trip
+    candidate = _round_trip(line, wrong, right)
+    if candidate is None or candidate == line or "\ufffd" in candidate:
+        return None
+    rare = only_rare_han(candidate)
+    if rare is None or rare > 1 - ACCEPT_SCORE or not hard_garbage(line):
+        return None  # not clearly right: the full search decides
+    return candidate, f"{right} read as {wrong}"
+
+
 def _clean(text: str, value: float | None = None) -> bool:
     """Nothing to repair: reads plausibly, or its only flaws are a few rare Han characters
     (names, places) or private-use bullets, which no round trip explains."""
@@ -146,9 +162,10 @@ def _clean(text: str, value: float | None = None) -> bool:
 def _best_round_trip(line: str, before: float, page_trip: list) -> tuple[str | None, str]:
     """The most plausible repair; the round trip that repaired an earlier line of the page
     is tried first and taken at once when it is good enough here too."""
+    broken = hard_garbage(line)
     for wrong, right in page_trip:
         candidate = _round_trip(line, wrong, right)
-        if candidate is not None and _accept(_candidate_score(candidate), before):
+        if candidate is not None and _accept(_candidate_score(candidate), before, broken):
             return candidate, f"{right} read as {wrong}"
     best, best_score, how, trip = None, before, "", None
     fixed = _ftfy(line)
@@ -160,7 +177,7 @@ def _best_round_trip(line: str, before: float, page_trip: list) -> tuple[str | N
         if candidate is None or candidate in (line, unchanged):
             continue
         value = _candidate_score(candidate)
-        if _accept(value, before) and value > best_score:
+        if _accept(value, before, broken) and value > best_score and not hard_garbage(candidate):
             best, best_score, trip = candidate, value, (wrong, right)
             how = f"{right} read as {wrong}"
             if value >= PERFECT_SCORE:  # nothing can read better: stop looking
@@ -177,10 +194,12 @@ def _candidate_score(text: str) -> float:
     return score(text) - (exotic / len(text) if text else 0.0)
 
 
-def _accept(value: float, before: float) -> bool:
-    """A repair must read clearly better than the line did, and well in itself."""
+def _accept(value: float, before: float, broken: bool = False) -> bool:
+    """A repair must read clearly better than the line did, and well in itself; a line that
+    shows hard garbage (`РВОЕ | РРЗй`: Cyrillic letters read well one by one) only needs
+    a repair that reads better and well."""
     if value >= ACCEPT_SCORE:
-        return value >= before + MIN_GAIN
+        return value >= before + (SMALL_GAIN if broken else MIN_GAIN)
     return value >= LOSSY_SCORE and value >= before + LOSSY_GAIN
 
 
