@@ -111,6 +111,8 @@ def decode_bytes(data: bytes, encoding: str | None = None) -> Decoded:
         # Valid non-ASCII UTF-8 wins over a legacy declaration: that byte pattern is
         # vanishingly rare in GBK or Latin-1 text, and a stale <meta> tag is common.
         reason = "declared" if declared == "utf-8" else "utf-8" if not data.isascii() else "ascii"
+        if isinstance(is_utf8, str):  # decoded already while checking
+            return Decoded(is_utf8.removeprefix("\ufeff"), "utf-8", 1.0, reason)
         return _decode_with(data, "utf-8", 1.0, reason)
     codec, confidence = detect_codec(data)
     better = _cjk_instead_of_single_byte(data, codec)
@@ -174,13 +176,14 @@ def _declared_codec(data: bytes) -> str | None:
     return canonical_codec((match.group(1) or match.group(2)).decode("ascii", "replace"))
 
 
-def _is_strict_utf8(data: bytes) -> bool:
+def _is_strict_utf8(data: bytes) -> str | bool:
+    """The decoded text when `data` is UTF-8 (a truthy answer that saves decoding twice);
+    True for UTF-8 cut off inside its last character; False otherwise."""
     try:
-        data.decode("utf-8")
+        return data.decode("utf-8") or True
     except UnicodeDecodeError as err:
         # A multi-byte character cut off by a truncated download is still UTF-8.
         return err.start >= len(data) - 3 and err.reason == "unexpected end of data"
-    return True
 
 
 def utf16_without_bom(data: bytes) -> str | None:

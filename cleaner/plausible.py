@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections import Counter
 from functools import lru_cache
 from itertools import islice
 
@@ -122,24 +121,24 @@ def suspicious_lines(text: str) -> set[int]:
     text: most pages have none, and then no line is looked at one by one."""
     if text.isascii() and not _C0_ANY.search(text):
         return set()
-    first = [m.start() for m in islice(_SUSPECT_START.finditer(text), MAX_HITS)]
-    rare = [m.start() for m in islice(_rare_han().finditer(text), MAX_HITS)]
-    private = [m.start() for m in islice(_PRIVATE.finditer(text), MAX_HITS)]
-    if not first and len(rare) < SUSPECT_RARE_HAN and not private:
+    hits = [m.start() for m in islice(_any_sign().finditer(text), MAX_HITS)]  # one scan
+    if not hits:
         return set()
-    if MAX_HITS in (len(first), len(rare), len(private)):  # a page full of debris: ask each line
-        return {i for i, line in enumerate(text.split("\n")) if suspicious(line)}
+    lines = text.split("\n")
+    if len(hits) == MAX_HITS:  # a page full of debris or rare characters: ask each line
+        return {i for i, line in enumerate(lines) if suspicious(line)}
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    lines = text.split("\n") if first else []
-    candidates = {bisect_right(starts, pos) - 1 for pos in first}
-    found = {i for i in candidates if _SUSPECT.search(lines[i])}
-    per_line = Counter(bisect_right(starts, pos) - 1 for pos in rare)
-    found.update(line for line, count in per_line.items() if count >= SUSPECT_RARE_HAN)
-    if private:
-        lines = lines or text.split("\n")
-        per_line = Counter(bisect_right(starts, pos) - 1 for pos in private)
-        found.update(i for i, n in per_line.items() if n > PRIVATE_USE_SHARE * len(lines[i]))
-    return found
+    candidates = {bisect_right(starts, pos) - 1 for pos in hits}
+    return {i for i in candidates if suspicious(lines[i])}
+
+
+@lru_cache(maxsize=1)
+def _any_sign() -> re.Pattern[str]:
+    """One class holding every character that can make a line suspicious: the first
+    characters of the mojibake shapes, private-use and rare Han characters."""
+    rare = _rare_han().pattern[1:-1]
+    start = _SUSPECT_START.pattern[1:-1]
+    return re.compile(f"[{start}{rare}\ue000-\uf8ff]")
 
 
 def hard_garbage(text: str) -> bool:

@@ -45,7 +45,7 @@ def refuse_binary(data: bytes, source: str, encoding_known: bool = False) -> Non
 def refuse_binary_text(text: str, source: str) -> None:
     """After decoding: a head full of control characters is binary data, whatever its bytes."""
     head = text[:SNIFF_BYTES]
-    if head and len(_CONTROL.findall(head)) > BINARY_CONTROL_SHARE * len(head):
+    if _CONTROL.search(head) and len(_CONTROL.findall(head)) > BINARY_CONTROL_SHARE * len(head):
         raise InputError(f"{source}: binary data (control characters), not a page")
 
 
