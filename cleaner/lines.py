@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from .cues import Cue, CueSet
 
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
+FEATURE_CACHE_LINES = 50_000  # line features kept for repeated lines (a few MB at most)
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
@@ -44,6 +46,17 @@ def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInf
     text = raw.strip(_STRIP)
     if not text:
         return LineInfo(index, "", 0.0, 0, 0, 0, False, None)
+    weight, cjk, ends, commas = _counts(text)
+    words = weight - cjk * CJK_WORD_RATIO
+    cue = None if defer else cues.match(text, cjk > 0, words > cjk * CJK_WORD_RATIO)
+    # positional: this runs for every line of every page
+    return LineInfo(index, text, weight, cjk, ends, commas, text[0] in _BULLETS, cue, not defer)
+
+
+@lru_cache(maxsize=FEATURE_CACHE_LINES)
+def _counts(text: str) -> tuple[float, int, int, int]:
+    """(weight, CJK characters, sentence ends, commas) of a stripped line. Cached: menus,
+    footers and labels repeat within a page and across the pages of a site."""
     if text.isascii():  # the common case in Latin-script dumps: cheaper counts
         cjk, words = 0, len(_ASCII_WORD.findall(text))
         ends = text.count("!") + text.count("?") + text.count(";") + text.count(". ")
@@ -55,10 +68,7 @@ def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInf
         commas = marks.count("")
         ends = len(marks) - commas + text.count(". ")
     ends += text.endswith(".")
-    weight = words + cjk * CJK_WORD_RATIO
-    cue = None if defer else cues.match(text, cjk > 0, words > cjk * CJK_WORD_RATIO)
-    # positional: this runs for every line of every page
-    return LineInfo(index, text, weight, cjk, ends, commas, text[0] in _BULLETS, cue, not defer)
+    return words + cjk * CJK_WORD_RATIO, cjk, ends, commas
 
 
 def checked_cue(info: LineInfo, cues: CueSet) -> LineInfo:

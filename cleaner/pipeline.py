@@ -58,6 +58,16 @@ def clean(data: bytes, options: Options | None = None) -> Document:
     )
 
 
+def clear_caches() -> None:
+    """Forget what was learnt from earlier pages' lines (features, plausibility scores), so a
+    benchmark that repeats its pages measures them cold."""
+    from .lines import _counts
+    from .plausible import score
+
+    _counts.cache_clear()
+    score.cache_clear()
+
+
 def find_rule(text: str, options: Options, html: bool = False) -> RuleMatch | None:
     """The site rule for this page, if rules are on and one matches."""
     if not options.use_rules:

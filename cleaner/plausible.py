@@ -16,7 +16,8 @@ from functools import lru_cache
 from itertools import islice
 
 RARE_LATIN_WORD_SHARE = 0.6  # a 4+ letter word mostly of accented letters is mojibake
-SUSPECT_RARE_HAN = 2  # this many rare Han characters make a line worth a closer look
+SUSPECT_RARE_HAN = 2  # this many rare Han characters make a line worth a closer look,
+SUSPECT_RARE_SHARE = 0.1  # ... when they are this share of it (names have one or two)
 MAX_HITS = 400  # past this many suspicious characters a page is scanned line by line
 PRIVATE_USE_SHARE = 0.3  # more private-use characters than this: garbage, not font bullets
 
@@ -100,7 +101,7 @@ def suspicious(text: str) -> bool:
     """The fast path for one line: False for nearly every clean line."""
     if text.isascii() and not _C0_ANY.search(text):
         return False
-    if _SUSPECT.search(text) or len(_rare_han().findall(text)) >= SUSPECT_RARE_HAN:
+    if _SUSPECT.search(text) or _many_rare(len(_rare_han().findall(text)), len(text)):
         return True
     return len(_PRIVATE.findall(text)) > PRIVATE_USE_SHARE * len(text)
 
@@ -128,7 +129,22 @@ def suspicious_lines(text: str) -> set[int]:
     if len(hits) == MAX_HITS:  # a page full of debris or rare characters: ask each line
         return {i for i, line in enumerate(lines) if suspicious(line)}
     starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
-    candidates = {bisect_right(starts, pos) - 1 for pos in hits}
+    rare_hits: dict[int, int] = {}
+    private_hits: dict[int, int] = {}
+    candidates = set()
+    for pos in hits:
+        line = bisect_right(starts, pos) - 1
+        if "\ue000" <= text[pos] <= "\uf8ff":  # private use: a few are font bullets
+            private_hits[line] = private_hits.get(line, 0) + 1
+        elif _SUSPECT_START.match(text, pos):
+            candidates.add(line)
+        else:
+            rare_hits[line] = rare_hits.get(line, 0) + 1
+    length = len(text)
+    sizes = {i: (starts[i + 1] if i + 1 < len(starts) else length) - starts[i]
+             for i in {*rare_hits, *private_hits}}  # fmt: skip
+    candidates.update(i for i, n in rare_hits.items() if _many_rare(n, sizes[i]))
+    candidates.update(i for i, n in private_hits.items() if n > PRIVATE_USE_SHARE * sizes[i])
     return {i for i in candidates if suspicious(lines[i])}
 
 
@@ -139,6 +155,11 @@ def _any_sign() -> re.Pattern[str]:
     rare = _rare_han().pattern[1:-1]
     start = _SUSPECT_START.pattern[1:-1]
     return re.compile(f"[{start}{rare}\ue000-\uf8ff]")
+
+
+def _many_rare(count: int, length: int) -> bool:
+    """Enough rare Han characters to look like UTF-8 read as GBK, not a rare name."""
+    return count >= SUSPECT_RARE_HAN and count >= SUSPECT_RARE_SHARE * length
 
 
 def hard_garbage(text: str) -> bool:

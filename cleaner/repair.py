@@ -48,6 +48,7 @@ PARTIAL_TRIPS = tuple((c, "utf-8") for c in CJK_CODECS)  # UTF-8 text pasted int
 WINDOW_SLACK = 3  # characters a broken span's edges may be off by
 MAX_LOST = 0.2  # a lossy round trip may leave at most this share of U+FFFD
 LOST_SHARE = 0.3  # a line with more U+FFFD than this lost its bytes: dropped
+MAX_PASSES = 3  # a repaired line is repaired again until it stops changing
 
 _LATIN_RANGE = re.compile("[\u0080-\u024f]")  # “ ” — … are ordinary in CJK text too
 # Scripts a mojibake repair never gives back (Latin, Cyrillic, Greek, CJK and punctuation do).
@@ -105,7 +106,21 @@ def repair_text(text: str) -> tuple[str, Repaired]:
 
 def repair_line(line: str, page_trip: list | None = None) -> tuple[str | None, str]:
     """(repaired line, how); (None, why) when the line is unrecoverable garbage.
-    `page_trip` carries the round trip that worked on an earlier line of the same page."""
+    `page_trip` carries the round trip that worked on an earlier line of the same page.
+    A repair is repaired again until nothing changes, so repairing a repair changes nothing."""
+    fixed, how = _repair_once(line, page_trip)
+    for _ in range(MAX_PASSES):
+        if fixed is None or fixed == line:
+            break
+        again, again_how = _repair_once(fixed, None)
+        if again == fixed:
+            break
+        line, fixed = fixed, again
+        how = ", ".join(h for h in (how, again_how) if h)
+    return fixed, how
+
+
+def _repair_once(line: str, page_trip: list | None) -> tuple[str | None, str]:
     if line.count("\ufffd") > LOST_SHARE * len(line):  # mostly lost bytes: nothing to rebuild
         return None, "unrecoverable mojibake"
     if page_trip:  # the page's own wrong codec, on a cheap check: most of a broken page
