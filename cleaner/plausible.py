@@ -82,26 +82,35 @@ def common_chars() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _rare_han() -> re.Pattern[str]:
-    """A character class of every Han character outside the common sets."""
+def _rare_class() -> str:
+    """The body of a character class of every Han character outside the common sets (for the
+    page scan, where the regex engine walks the text in C)."""
     common = common_chars()
     rare = [c for c in map(chr, range(0x4E00, 0xA000)) if c not in common]
-    return re.compile("[" + _ranges(rare) + "\u3400-\u4dbf]")
+    return _ranges(rare) + "\u3400-\u4dbf"
 
 
-def rare_han(text: str) -> list[str]:
-    return _rare_han().findall(text)
+def is_rare_han(char: str) -> bool:
+    return ("\u4e00" <= char <= "\u9fff" and char not in common_chars()) or (
+        "\u3400" <= char <= "\u4dbf"
+    )
 
 
-def rare_han_pattern() -> re.Pattern[str]:
-    return _rare_han()
+def count_rare_han(text: str) -> int:
+    """Rare Han characters in a line (a compiled class: the regex engine counts in C)."""
+    return len(_rare_han().findall(text))
+
+
+@lru_cache(maxsize=1)
+def _rare_han() -> re.Pattern[str]:
+    return re.compile(f"[{_rare_class()}]")
 
 
 def suspicious(text: str) -> bool:
     """The fast path for one line: False for nearly every clean line."""
     if text.isascii() and not _C0_ANY.search(text):
         return False
-    if _SUSPECT.search(text) or _many_rare(len(_rare_han().findall(text)), len(text)):
+    if _SUSPECT.search(text) or _many_rare(count_rare_han(text), len(text)):
         return True
     return len(_PRIVATE.findall(text)) > PRIVATE_USE_SHARE * len(text)
 
@@ -114,7 +123,7 @@ def only_rare_han(text: str) -> float | None:
     if _KANA_AFTER_HAN.search(text) and _kana_after_han(text):
         return None
     total = len(text) - len(_SPACE.findall(text))
-    return len(_rare_han().findall(text)) / total if total else 0.0
+    return count_rare_han(text) / total if total else 0.0
 
 
 def suspicious_lines(text: str) -> set[int]:
@@ -152,7 +161,7 @@ def suspicious_lines(text: str) -> set[int]:
 def _any_sign() -> re.Pattern[str]:
     """One class holding every character that can make a line suspicious: the first
     characters of the mojibake shapes, private-use and rare Han characters."""
-    rare = _rare_han().pattern[1:-1]
+    rare = _rare_class()
     start = _SUSPECT_START.pattern[1:-1]
     return re.compile(f"[{start}{rare}\ue000-\uf8ff]")
 
@@ -178,7 +187,7 @@ def score(text: str) -> float:
     total = len(text) - len(_SPACE.findall(text))
     if total <= 0:
         return 1.0
-    bad = len(_rare_han().findall(text)) + text.count("\ufffd") + len(_C1.findall(text))
+    bad = count_rare_han(text) + text.count("\ufffd") + len(_C1.findall(text))
     bad += len(_PRIVATE.findall(text))
     if _SYMBOL_OR_KANA.search(text):  # the costlier look-around patterns only when they can hit
         bad += len(_WEDGED_SYMBOL.findall(text)) + _kana_after_han(text)

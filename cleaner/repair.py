@@ -18,8 +18,8 @@ from functools import lru_cache
 from .model import Removal
 from .plausible import (
     hard_garbage,
+    is_rare_han,
     only_rare_han,
-    rare_han_pattern,
     score,
     suspicious,
     suspicious_lines,
@@ -222,7 +222,7 @@ def _repair_window(line: str, before: float) -> tuple[str | None, str]:
     """A line with only part broken: round trips over the span of its rare characters,
     its edges moved by up to WINDOW_SLACK characters (where the broken part really starts
     and ends is not visible in the characters)."""
-    bad = [m.start() for m in _bad_char().finditer(line)]
+    bad = [i for i, c in enumerate(line) if _bad_char(c)]
     if not bad:
         return None, ""
     best, best_score, how = None, before, ""
@@ -239,10 +239,14 @@ def _repair_window(line: str, before: float) -> tuple[str | None, str]:
     return best, how
 
 
-@lru_cache(maxsize=1)
-def _bad_char() -> re.Pattern[str]:
+def _bad_char(char: str) -> bool:
     """Rare Han, kana (UTF-8 read as GBK yields some), half-width katakana, U+FFFD."""
-    return re.compile(f"{rare_han_pattern().pattern}|[\u3040-\u30ff\uff61-\uff9f\ufffd]")
+    return (
+        is_rare_han(char)
+        or "\u3040" <= char <= "\u30ff"
+        or "\uff61" <= char <= "\uff9f"
+        or char == "\ufffd"
+    )
 
 
 def _round_trip(text: str, wrong: str, right: str) -> str | None:
