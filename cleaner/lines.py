@@ -15,6 +15,10 @@ SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
+_CJK_OR_WORD = re.compile(
+    "([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)"
+    "|[^\\W\\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
 _MARKS = re.compile("([。！？!?；;…])|[，、,：:]")  # a Latin '.' ends a sentence before a space
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
@@ -62,8 +66,8 @@ def _counts(text: str) -> tuple[float, int, int, int]:
         ends = text.count("!") + text.count("?") + text.count(";") + text.count(". ")
         commas = text.count(",") + text.count(":")
     else:
-        cjk = sum(map(len, CJK_RUN.findall(text)))
-        words = len(_WORD.findall(text))
+        tokens = _CJK_OR_WORD.findall(text)  # one pass: a CJK run gives itself, a word ""
+        cjk, words = sum(map(len, tokens)), tokens.count("")
         marks = _MARKS.findall(text)  # one pass: a sentence end gives its mark, a comma ""
         commas = marks.count("")
         ends = len(marks) - commas + text.count(". ")

@@ -24,9 +24,7 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 
 
 def normalize_paragraph(text: str) -> str:
-    if "  " in text or "\t" in text or not text.isascii():  # most lines: nothing to collapse
-        text = _SPACES.sub(" ", text)
-    text = text.strip()
+    text = _SPACES.sub(" ", text).strip()
     if not _ASCII_MARK.search(text) or not _HAS_CJK.search(text):
         return text
     # A converted mark can make its neighbour CJK-adjacent (":!中"), and parentheses nest:
