@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-import tempfile
+import time
 from pathlib import Path
 
 import click
@@ -14,9 +14,11 @@ from .decode import canonical_codec
 from .emit import explain_lines, to_json, to_record, to_text
 from .errors import EXIT_INPUT, EXIT_USAGE, CleanerError
 from .model import Options
+from .output import atomic_write
 from .pipeline import clean as clean_page
 from .rulebook import load_rulebook, rule_sources
 
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 RULES_OPTION = click.option(
     "--rules", "rules", multiple=True, type=click.Path(exists=True, file_okay=False),
     help="A folder of site rule files, ahead of CLEANER_RULES, the config folder and the "
@@ -49,7 +51,7 @@ def main() -> None:
 
 
 @main.command(epilog=CLEAN_EXAMPLES)
-@click.argument("inputs", nargs=-1, type=click.Path(dir_okay=False, allow_dash=True, exists=True))
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, exists=True))
 @click.option(
     "-f",
     "--format",
@@ -62,8 +64,8 @@ def main() -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, writable=True),
-    help="Write here instead of stdout (written whole, or not at all).",
+    type=click.Path(),
+    help="Write here instead of stdout (written whole, or not at all); a folder for folder inputs.",
 )
 @click.option("--encoding", help="Decode with this codec instead of detecting one.")
 @click.option("--url", help="The page's address, for metadata.")
@@ -83,6 +85,16 @@ def main() -> None:
 @RULES_OPTION
 @click.option("--site", help="Apply the site rule of this name (see `cleaner rules list`).")
 @click.option("--no-rules", is_flag=True, help="No site rules: generic cleaning only.")
+@click.option("--glob", "include", multiple=True, help="Folders: only files whose name matches.")
+@click.option("--exclude", multiple=True, help="Folders: leave out names or paths matching.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=os.cpu_count() or 1,
+              show_default="the machine's cores", help="Folders: worker processes.")  # fmt: skip
+@click.option("--skip-existing", is_flag=True, help="Folders: skip inputs whose output exists.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True),
+              help="Folders: seconds one input may take before it counts as failed.")  # fmt: skip
+@click.option("--errors", "errors_path", type=click.Path(dir_okay=False),
+              help="Folders: also write failures here, as JSONL (path and message).")  # fmt: skip
+@click.option("-q", "--quiet", is_flag=True, help="Folders: no progress or summary, errors only.")
 def clean(
     inputs: tuple[str, ...],
     fmt: str,
@@ -95,8 +107,15 @@ def clean(
     rules: tuple[str, ...],
     site: str | None,
     no_rules: bool,
+    include: tuple[str, ...],
+    exclude: tuple[str, ...],
+    jobs: int,
+    skip_existing: bool,
+    timeout: float | None,
+    errors_path: str | None,
+    quiet: bool,
 ) -> None:
-    """Clean INPUT files (or stdin, or '-') and write their body text."""
+    """Clean INPUT files or folders (or stdin, or '-') and write their body text."""
     if encoding and canonical_codec(encoding) is None:
         raise click.BadParameter(
             f"unknown encoding {encoding!r}; use a codec name such as utf-8, gb18030, big5, "
@@ -119,6 +138,14 @@ def clean(
         site=site,
         use_rules=not no_rules,
     )
+    if any(Path(name).is_dir() for name in inputs if name != "-"):
+        from .batch import BatchOptions
+
+        batch = BatchOptions(base, fmt, None, jobs, include, exclude, skip_existing, timeout)
+        _batch(inputs, batch, output, errors_path, quiet)
+        return
+    if output and Path(output).is_dir():
+        raise click.BadParameter(f"{output} is a folder; name a file", param_hint="-o")
     chunks, failed = [], False
     for name in inputs or ("-",):
         try:
@@ -178,6 +205,72 @@ def evaluate(
             results.append(run_set(folder, trafilatura_extractor, "trafilatura", limit))
         click.echo(f"{folder}")
         click.echo(report(results, worst))
+
+
+def _batch(inputs, batch, output: str | None, errors_path: str | None, quiet: bool) -> None:
+    """Folder inputs: one output per input under -o, or one JSONL stream."""
+    from dataclasses import replace
+
+    from .batch import Summary, check_output, count, run
+    from .output import AtomicStream
+
+    paths = [Path(name) for name in inputs]
+    if batch.fmt == "jsonl":
+        stream = AtomicStream(Path(output)) if output and output != "-" else None
+    elif not output:
+        raise click.UsageError("folder inputs need -o FOLDER (or -f jsonl to stream)")
+    else:
+        batch, stream = replace(batch, output=Path(output)), None
+        _guard(lambda: check_output(paths, batch.output))
+    errors = AtomicStream(Path(errors_path)) if errors_path else None
+    show_bar = not quiet and sys.stderr.isatty()
+    bar = click.progressbar(length=count(paths, batch), label="cleaning", file=sys.stderr,
+                            show_pos=True, show_eta=True) if show_bar else None  # fmt: skip
+    started, read = time.monotonic(), [0]
+    summary = Summary(started=started)
+
+    def on_outcome(outcome) -> None:
+        read[0] += outcome.size
+        if outcome.record is not None:
+            (stream.write if stream else _stdout)(outcome.record)
+        if outcome.status == "failed":
+            click.echo(f"cleaner: {outcome.message}", err=True)
+            if errors:
+                errors.write(json.dumps({"path": outcome.source, "message": outcome.message},
+                                        ensure_ascii=False) + "\n")  # fmt: skip
+        if bar:
+            rate = read[0] / 1e6 / max(time.monotonic() - started, 1e-9)
+            bar.label = f"cleaning ({rate:.1f} MB/s)"
+            bar.update(1)
+
+    interrupted = False
+    try:
+        if bar:
+            bar.__enter__()
+        run(paths, batch, on_outcome, summary)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        if bar:
+            bar.__exit__(None, None, None)
+        for finished in (stream, errors):
+            if finished:
+                finished.close()
+    _finish(summary, quiet, interrupted)
+
+
+def _finish(summary, quiet: bool, interrupted: bool) -> None:
+    if not quiet:
+        click.echo(f"cleaner: {summary.line()}", err=True)
+    if interrupted:
+        click.echo("cleaner: interrupted; every output written is complete", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if summary.failed:
+        sys.exit(EXIT_INPUT)
+
+
+def _stdout(text: str) -> None:
+    sys.stdout.buffer.write(text.encode("utf-8"))
 
 
 @main.group()
@@ -338,12 +431,4 @@ def _write(text: str, output: str | None) -> None:
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.flush()
         return
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or ".", prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write(Path(output), text)
