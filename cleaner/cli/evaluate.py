@@ -1,0 +1,48 @@
+"""`cleaner eval`: score the cleaner against gold sets, side by side with trafilatura."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..model import Options
+from . import _guard, main
+
+
+@main.command(name="eval")
+@click.argument(
+    "sets", nargs=-1, required=True, type=click.Path(file_okay=False, exists=True, path_type=Path)
+)
+@click.option(
+    "--compare",
+    type=click.Choice(["trafilatura"]),
+    multiple=True,
+    help="Also run this extractor on the same pages, side by side.",
+)
+@click.option("--worst", default=5, show_default=True, help="List this many worst pages.")
+@click.option("--limit", type=int, help="Only the first N pages of each set.")
+@click.option(
+    "--title/--no-title",
+    default=False,
+    show_default=True,
+    help="Count the title line (the sets' gold texts leave titles out).",
+)
+def evaluate(
+    sets: tuple[Path, ...], compare: tuple[str, ...], worst: int, limit: int | None, title: bool
+) -> None:
+    """Score the cleaner against gold sets (folders with index.jsonl), e.g.
+
+    \b
+      cleaner eval ../shared/bench/zh-cwced-text ../shared/bench/scrapinghub-text
+      cleaner eval ../shared/bench/zh-cwced --compare trafilatura
+    """
+    from ..evaluate import cleaner_extractor, report, run_set, trafilatura_extractor
+
+    ours = cleaner_extractor(Options(with_title=title, detect_language=False))
+    for folder in sets:
+        results = _guard(lambda f=folder: [run_set(f, ours, "cleaner", limit)])
+        if "trafilatura" in compare:
+            results.append(run_set(folder, trafilatura_extractor, "trafilatura", limit))
+        click.echo(f"{folder}")
+        click.echo(report(results, worst))
