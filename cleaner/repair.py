@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .debris import ACCEPT_SCORE, cut_garbage_tail, rare_tail_start
 from .model import Removal
 from .plausible import (
     hard_garbage,
@@ -25,7 +26,6 @@ from .plausible import (
     suspicious_lines,
 )
 
-ACCEPT_SCORE = 0.9  # a repaired line must read at least this plausibly
 MIN_GAIN = 0.15  # ... and this much more plausibly than the line as it was
 SMALL_GAIN = 0.03  # ... or this much, when the line shows hard garbage
 LOSSY_SCORE = 0.75  # a repair that lost bytes may read less well, if it gains at least
@@ -34,7 +34,6 @@ DROP_SCORE = 0.6  # a line that still reads less plausibly than this is dropped
 CLEAN_SCORE = 0.98  # a line that reads this plausibly, with no garbage, is left as it is
 PERFECT_SCORE = 0.995  # a repair that reads this well ends the search
 RARE_ONLY_SCORE = 0.75  # a CJK line this plausible, with no garbage, has rare names, not mojibake
-MIN_TAIL = 2  # a run of this many garbage characters ending a good line is cut off
 
 # Codecs a page is wrongly decoded with (chardet's usual misreadings of CJK bytes included),
 # and the codecs the bytes really were in.
@@ -56,7 +55,6 @@ _EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
 _C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")  # C1 may be bytes to recover
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
 _GARBAGE_HEAD = re.compile(r"^\s*(?:[\ufffd\x80-\x9f]\s*)+")  # private-use bullets stay
-_DEBRIS = frozenset("\ufffd" + "".join(map(chr, range(0x80, 0xA0))))
 
 
 @dataclass(frozen=True)
@@ -128,9 +126,9 @@ def _repair_once(line: str, page_trip: list | None) -> tuple[str | None, str]:
         if quick is not None:
             return quick
     rare = only_rare_han(line)
-    if rare is not None and rare <= 1 - RARE_ONLY_SCORE and _rare_tail_start(line) is None:
+    if rare is not None and rare <= 1 - RARE_ONLY_SCORE and rare_tail_start(line) is None:
         return line, ""  # a few rare characters, names or places: the cheap verdict
-    trimmed = _C0.sub("", _cut_garbage_tail(_GARBAGE_HEAD.sub("", line)))  # debris, controls
+    trimmed = _C0.sub("", cut_garbage_tail(_GARBAGE_HEAD.sub("", line)))  # debris, controls
     if trimmed != line and trimmed.strip() and _clean(trimmed):
         return trimmed, "garbage cut"
     before = score(line)
@@ -144,7 +142,7 @@ def _repair_once(line: str, page_trip: list | None) -> tuple[str | None, str]:
     if fixed is None:
         fixed, how = line, ""
     fixed = _CONTROL.sub("", fixed)  # after the round trips: C1 bytes are evidence for them
-    cut = _cut_garbage_tail(fixed)
+    cut = cut_garbage_tail(fixed)
     if cut != fixed:
         fixed, how = cut, (how + ", " if how else "") + "garbage tail cut"
     if score(fixed) < DROP_SCORE and hard_garbage(fixed):  # rare Han alone never drops a line
@@ -297,52 +295,3 @@ def _ftfy_config():
         normalization=None,
         explain=False,
     )
-
-
-def _cut_garbage_tail(line: str) -> str:
-    """`中国公众信息网摘编崯嶧` -> `中国公众信息网摘编`: debris (U+FFFD, private-use, 锟斤拷) at
-    the end of a good line, or a simplified-Chinese line (every Han character in GB2312) that
-    ends in two or more Han characters outside GB2312. A tail that holds a GB2312 character
-    (`路经滟滪`, a place name) or rare characters inside a line stay."""
-    start = _debris_tail_start(line)
-    if start == len(line):
-        start = _rare_tail_start(line)
-    if start is None or len(line) - start < MIN_TAIL:
-        return line
-    head = line[:start]
-    return head if head.strip() and score(head) >= ACCEPT_SCORE else line
-
-
-def _debris_tail_start(line: str) -> int:
-    """Where a run of U+FFFD, private-use, C1 characters or 锟斤拷/烫烫/屯屯 ends the line
-    (len(line) if none): a scan back from the end, linear in the tail's length."""
-    end = len(line)
-    while end > 0:
-        if line[end - 1] in _DEBRIS or 0xE000 <= ord(line[end - 1]) <= 0xF8FF:
-            end -= 1
-        elif line.endswith(("锟斤拷", "烫烫", "屯屯"), 0, end):
-            end -= 3 if line.endswith("锟斤拷", 0, end) else 2
-        else:
-            break
-    return end
-
-
-def _rare_tail_start(line: str) -> int | None:
-    start = len(line)
-    while start > 0 and _is_han(line[start - 1]) and not _in_gb2312(line[start - 1]):
-        start -= 1
-    if start == len(line) or not _in_gb2312("".join(c for c in line[:start] if _is_han(c))):
-        return None
-    return start
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
-
-
-def _in_gb2312(text: str) -> bool:
-    try:
-        text.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
