@@ -187,7 +187,8 @@ class _deadline:  # noqa: N801 - used as a context manager, like a function
     engine and Python code check for signals), so a pathological page cannot hang a batch."""
 
     def __init__(self, seconds: float | None, source: str) -> None:
-        self.seconds, self.source = seconds, source
+        self.seconds = seconds if hasattr(signal, "SIGALRM") else None  # POSIX only
+        self.source = source
 
     def __enter__(self) -> None:
         if self.seconds:
