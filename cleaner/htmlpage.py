@@ -73,7 +73,13 @@ def _trafilatura(tree, url: str | None):
     from trafilatura import bare_extraction  # heavy import: only HTML pages pay for it
 
     return bare_extraction(
-        tree, url=url, include_comments=False, include_tables=True, with_metadata=True
+        tree,
+        url=url,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        # htmldate's extensive search falls back to dateparser: seconds per page at worst
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
 
 
