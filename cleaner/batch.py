@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import fnmatch
 import gzip
-import json
 import multiprocessing
 import os
 import signal
@@ -22,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .emit import to_record, to_text
+from .emit import render
 from .errors import CleanerError, ConfigError
 from .model import Options
 from .output import atomic_write
@@ -153,7 +152,7 @@ def process(task: Task, options: BatchOptions) -> Outcome:
             data = _read(task.path)
             size = len(data)
             doc = clean(data, replace(options.page, source=task.source))
-            rendered = _render(doc, options)
+            rendered = render(doc, options.fmt, options.page.explain, options.page.with_title)
         if task.out is not None:
             atomic_write(task.out, rendered)
         status = "cleaned" if doc.paragraphs else "empty"
@@ -237,12 +236,3 @@ def _task(path: Path, relative: Path, options: BatchOptions) -> Task:
 def _read(path: Path) -> bytes:
     data = path.read_bytes()
     return gzip.decompress(data) if path.name.endswith(".gz") else data
-
-
-def _render(doc, options: BatchOptions) -> str:
-    if options.fmt == "text":
-        return to_text(doc, options.page.with_title)
-    record = to_record(doc, options.page.explain)
-    if options.fmt == "jsonl":
-        return json.dumps(record, ensure_ascii=False) + "\n"
-    return json.dumps(record, ensure_ascii=False, indent=2) + "\n"

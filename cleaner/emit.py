@@ -63,6 +63,13 @@ def to_json(doc: Document, explain: bool = False, indent: int | None = 2) -> str
     return json.dumps(record, ensure_ascii=False, indent=indent) + "\n"
 
 
+def render(doc: Document, fmt: str, explain: bool = False, with_title: bool = True) -> str:
+    """A document as the CLI and batch mode write it: text, a JSON object, or a JSONL line."""
+    if fmt == "text":
+        return to_text(doc, with_title)
+    return to_json(doc, explain, indent=None if fmt == "jsonl" else 2)
+
+
 def explain_lines(doc: Document) -> str:
     """Human-readable removal log for --explain in text mode (written to stderr)."""
     out = []

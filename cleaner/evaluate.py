@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .emit import to_text
 from .errors import CleanerError, ConfigError
 from .metrics import Score, score
 from .model import Options
@@ -64,9 +65,7 @@ def cleaner_extractor(options: Options) -> Extractor:
     def run(data: bytes, entry: dict) -> str:
         kind = entry.get("kind", "auto")
         opts = replace(options, url=entry.get("url") or None, input_format=kind)
-        doc = clean(data, opts)
-        lines = ([doc.title] if options.with_title and doc.title else []) + list(doc.paragraphs)
-        return "\n".join(lines)
+        return to_text(clean(data, opts), options.with_title)
 
     return run
 

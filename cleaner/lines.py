@@ -12,13 +12,11 @@ CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin
 FEATURE_CACHE_LINES = 50_000  # line features kept for repeated lines (a few MB at most)
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 
-CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
-_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+")
+# kana, Han and hangul: one range list for every CJK pattern of the line features
+CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
+CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
 _ASCII_WORD = re.compile(r"[A-Za-z]+")
-_CJK_OR_WORD = re.compile(
-    "([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+)"
-    "|[^\\W\\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
-)
+_CJK_OR_WORD = re.compile(f"([{CJK_RANGES}]+)|[^\\W\\d_{CJK_RANGES}]+")  # a run, or a word
 _MARKS = re.compile("([。！？!?；;…])|[，、,：:]")  # a Latin '.' ends a sentence before a space
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
@@ -34,10 +32,6 @@ class LineInfo(NamedTuple):
     bullet: bool
     cue: Cue | None
     checked: bool = True  # False: a short line whose cue match was deferred (see classify)
-
-    @property
-    def blank(self) -> bool:
-        return not self.text
 
     @property
     def punctuated(self) -> bool:

@@ -11,7 +11,6 @@ import re
 
 from .lines import CJK_RUN
 
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK_MARKS = frozenset("“”‘’《》「」『』【】…—")
 _HAS_CJK = CJK_RUN  # one compiled CJK class serves the package (compiling one costs ms)
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}

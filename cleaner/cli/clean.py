@@ -6,12 +6,13 @@ import json
 import os
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import click
 
 from ..decode import canonical_codec
-from ..emit import explain_lines, to_json, to_record, to_text
+from ..emit import explain_lines, render
 from ..errors import EXIT_INPUT, CleanerError
 from ..model import Options
 from ..pipeline import clean as clean_page
@@ -128,7 +129,7 @@ def clean(
     chunks, failed = [], False
     for name in inputs or ("-",):
         try:
-            doc = clean_page(_read(name), _options(base, name))
+            doc = clean_page(_read(name), replace(base, source=name))
         except CleanerError as err:
             click.echo(f"cleaner: {err.message}", err=True)
             failed = True
@@ -140,7 +141,7 @@ def clean(
             continue
         if explain and fmt == "text":
             click.echo(explain_lines(doc), err=True, nl=False)
-        chunks.append(_render(doc, fmt, base))
+        chunks.append(render(doc, fmt, explain, base.with_title))
     if fmt == "json" and len(chunks) > 1:
         chunks = ["[\n" + ",\n".join(c.rstrip("\n") for c in chunks) + "\n]\n"]
     _write("".join(chunks), output)
@@ -150,8 +151,6 @@ def clean(
 
 def _batch(inputs, batch, output: str | None, errors_path: str | None, quiet: bool) -> None:
     """Folder inputs: one output per input under -o, or one JSONL stream."""
-    from dataclasses import replace
-
     from ..batch import Summary, check_output, count, run
     from ..output import AtomicStream
 
@@ -167,11 +166,9 @@ def _batch(inputs, batch, output: str | None, errors_path: str | None, quiet: bo
     show_bar = not quiet and sys.stderr.isatty()
     bar = click.progressbar(length=count(paths, batch), label="cleaning", file=sys.stderr,
                             show_pos=True, show_eta=True) if show_bar else None  # fmt: skip
-    started, read = time.monotonic(), [0]
-    summary = Summary(started=started)
+    summary = Summary(started=time.monotonic())
 
-    def on_outcome(outcome) -> None:
-        read[0] += outcome.size
+    def on_outcome(outcome) -> None:  # called after `summary` has counted the outcome
         if outcome.record is not None:
             (stream.write if stream else _stdout)(outcome.record)
         if outcome.status == "failed":
@@ -180,7 +177,7 @@ def _batch(inputs, batch, output: str | None, errors_path: str | None, quiet: bo
                 errors.write(json.dumps({"path": outcome.source, "message": outcome.message},
                                         ensure_ascii=False) + "\n")  # fmt: skip
         if bar:
-            rate = read[0] / 1e6 / max(time.monotonic() - started, 1e-9)
+            rate = summary.bytes / 1e6 / max(time.monotonic() - summary.started, 1e-9)
             bar.label = f"cleaning ({rate:.1f} MB/s)"
             bar.update(1)
 
@@ -208,17 +205,3 @@ def _finish(summary, quiet: bool, interrupted: bool) -> None:
         sys.exit(EXIT_INTERRUPTED)
     if summary.failed:
         sys.exit(EXIT_INPUT)
-
-
-def _options(base: Options, name: str) -> Options:
-    from dataclasses import replace
-
-    return replace(base, source=name)
-
-
-def _render(doc, fmt: str, options: Options) -> str:
-    if fmt == "text":
-        return to_text(doc, options.with_title)
-    if fmt == "jsonl":
-        return json.dumps(to_record(doc, options.explain), ensure_ascii=False) + "\n"
-    return to_json(doc, options.explain)
