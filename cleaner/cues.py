@@ -28,7 +28,6 @@ from .ruleformat import Directive, compile_regex, read_rule_file, rules_dir
 CUE_DIRECTIVES = ("drop_line", "cut_from")  # also the priority order of a match
 FIELD_DIRECTIVES = ("text_date", "text_author", "text_sitename")
 SCOPES = ("any", "cjk", "latin")
-_LENGTH_GUARD = re.compile(r"^\^\(\?=\.\{0,(\d+)\}\$\)")
 
 
 @dataclass(frozen=True)
@@ -38,12 +37,6 @@ class Cue:
     pattern: re.Pattern[str]
     scope: str = "any"
     origin: str = ""  # file:line of the directive, for `rules explain`
-
-    @property
-    def max_len(self) -> int | None:
-        """The N of a leading `^(?=.{0,N}$)` guard: longer lines cannot match."""
-        guard = _LENGTH_GUARD.match(self.pattern.pattern)
-        return int(guard.group(1)) if guard else None
 
 
 class CueSet:
@@ -55,21 +48,15 @@ class CueSet:
         rank = {kind: i for i, kind in enumerate(CUE_DIRECTIVES)}
         self.cues = tuple(sorted(cues, key=lambda c: rank[c.kind]))  # stable: file order kept
         self.fields = tuple(fields)
-        self._max_len = tuple(c.max_len for c in self.cues)
-        bounded = [n for n in self._max_len if n is not None]
-        self._longest_guard = max(bounded, default=0)
-        # Lines longer than every length guard only meet the unbounded cues: a smaller
-        # automaton, so long body paragraphs cost little.
-        self._all, self._always = self._automaton_for(range(len(self.cues)))
-        unbounded = [i for i, n in enumerate(self._max_len) if n is None]
-        self._long, self._long_always = self._automaton_for(unbounded)
+        self._automaton, self._always = self._build_automaton()
 
-    def _automaton_for(self, numbers) -> tuple[ahocorasick.Automaton | None, tuple[int, ...]]:
+    def _build_automaton(self) -> tuple[ahocorasick.Automaton | None, tuple[int, ...]]:
+        """Keyword -> the cues that require it; and the cues no keyword could be read from."""
         automaton = ahocorasick.Automaton()
         by_keyword: dict[str, list[int]] = {}
         always = []
-        for number in numbers:
-            keywords = required_literals(self.cues[number].pattern)
+        for number, cue in enumerate(self.cues):
+            keywords = required_literals(cue.pattern)
             if keywords is None:
                 always.append(number)
             for keyword in keywords or ():
@@ -83,19 +70,11 @@ class CueSet:
 
     def match(self, line: str, cjk: bool = True, latin: bool = True) -> Cue | None:
         """The first cue, in priority order, that a line matches."""
-        size = len(line)
-        automaton, always = (
-            (self._long, self._long_always)
-            if size > self._longest_guard
-            else (self._all, self._always)
-        )
+        automaton, always = self._automaton, self._always
         hits = [found for _end, found in automaton.iter(line.lower())] if automaton else []
         if not hits and not always:
             return None  # the common case: no keyword of any cue in this line
         for number in sorted(set(always).union(*hits)):
-            limit = self._max_len[number]
-            if limit is not None and size > limit:
-                continue
             cue = self.cues[number]
             if (cue.scope == "cjk" and not cjk) or (cue.scope == "latin" and not latin):
                 continue
