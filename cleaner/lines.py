@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from .cues import Cue, CueSet
 
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
-FEATURE_CACHE_LINES = 50_000  # line features kept for repeated lines (a few MB at most)
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 
 # kana, Han and hangul: one range list for every CJK pattern of the line features
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
-_ASCII_WORD = re.compile(r"[A-Za-z]+")
-_CJK_OR_WORD = re.compile(f"([{CJK_RANGES}]+)|[^\\W\\d_{CJK_RANGES}]+")  # a run, or a word
-_MARKS = re.compile("([。！？!?；;…])|[，、,：:]")  # a Latin '.' ends a sentence before a space
+_WORD = re.compile(r"[^\W\d_]+")  # a run of letters, once the CJK runs are markers
+_SENTENCE_END = re.compile("[。！？!?；;…]")  # and a Latin '.' before a space or at the end
+_COMMA = re.compile("[，、,：:]")
+_CJK_MARK, _WORD_MARK, _END_MARK, _COMMA_MARK = "\x01", "\x02", "\x03", "\x04"
+_MARKERS_IN = re.compile("[\x01-\x04]")
+_NO_MARKERS = str.maketrans("\x01\x02\x03\x04", "    ")
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
 
@@ -39,44 +40,52 @@ class LineInfo(NamedTuple):
 
 
 def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInfo:
-    """Features of one line. With `defer`, the cue match (the most expensive step) waits
-    until `checked_cue` asks for it: most lines of a dump are far from its body."""
-    text = raw.strip(_STRIP)
-    if not text:
-        return LineInfo(index, "", 0.0, 0, 0, 0, False, None)
-    weight, cjk, ends, commas = _counts(text)
-    words = weight - cjk * CJK_WORD_RATIO
-    cue = None if defer else cues.match(text, cjk > 0, words > cjk * CJK_WORD_RATIO)
-    # positional: this runs for every line of every page
-    return LineInfo(index, text, weight, cjk, ends, commas, text[0] in _BULLETS, cue, not defer)
+    """Features of one line (see `describe_all`); line breaks inside it count as spaces."""
+    infos = describe_all(" ".join(raw.splitlines()), cues, defer)
+    return (
+        infos[0]._replace(index=index) if infos else LineInfo(index, "", 0.0, 0, 0, 0, False, None)
+    )
 
 
-@lru_cache(maxsize=FEATURE_CACHE_LINES)
-def _counts(text: str) -> tuple[float, int, int, int]:
-    """(weight, CJK characters, sentence ends, commas) of a stripped line. Cached: menus,
-    footers and labels repeat within a page and across the pages of a site."""
-    if text.isascii():  # the common case in Latin-script dumps: cheaper counts
-        cjk, words = 0, len(_ASCII_WORD.findall(text))
-        ends = text.count("!") + text.count("?") + text.count(";") + text.count(". ")
-        commas = text.count(",") + text.count(":")
-    else:
-        tokens = _CJK_OR_WORD.findall(text)  # one pass: a CJK run gives itself, a word ""
-        cjk, words = sum(map(len, tokens)), tokens.count("")
-        marks = _MARKS.findall(text)  # one pass: a sentence end gives its mark, a comma ""
-        commas = marks.count("")
-        ends = len(marks) - commas + text.count(". ")
-    ends += text.endswith(".")
-    return words + cjk * CJK_WORD_RATIO, cjk, ends, commas
+def describe_all(text: str, cues: CueSet, defer: bool = False) -> list[LineInfo]:
+    """Features of every line of a dump. With `defer`, the cue match (the most expensive step)
+    waits until `checked_cue` asks for it: most lines of a dump are far from its body."""
+    rows = text.splitlines()
+    infos = _features(rows)
+    return infos if defer else [checked_cue(info, cues) for info in infos]
+
+
+def _features(rows: list[str]) -> list[LineInfo]:
+    """Each row's features, cue match deferred. Computed column by column over the whole
+    text: one regex pass per feature replaces each CJK run, word, sentence end and comma by a
+    marker character, and rows are then read with str.count. Lines are short and a call has
+    a fixed cost, so this is about twice as fast as regex calls per line."""
+    text = "\n".join(rows) + "\n."  # only '\n' between rows; the '.' keeps the last row
+    if _MARKERS_IN.search(text):  # the markers must not occur in the text itself
+        text = text.translate(_NO_MARKERS)
+    text = CJK_RUN.sub(_CJK_MARK, text)  # first: the later passes get a shorter text
+    not_cjk = [len(row) - row.count(_CJK_MARK) for row in text.split("\n")]
+    text = _COMMA.sub(_COMMA_MARK, _SENTENCE_END.sub(_END_MARK, _WORD.sub(_WORD_MARK, text)))
+    marked = text.split("\n")
+    texts = [row.strip(_STRIP) for row in rows]
+    cjk = [len(row) - other for row, other in zip(rows, not_cjk, strict=False)]
+    words = [row.count(_WORD_MARK) for row in marked]
+    ends = [  # a Latin '.' ends a sentence before a space or at the end of the line
+        row.count(_END_MARK) + t.count(". ") + t.endswith(".")
+        for row, t in zip(marked, texts, strict=False)
+    ]
+    commas = [row.count(_COMMA_MARK) for row in marked]
+    columns = zip(range(len(rows)), texts, words, cjk, ends, commas, strict=False)
+    return [
+        LineInfo(i, t, w + c * CJK_WORD_RATIO, c, e, m, t[:1] in _BULLETS, None, not t)
+        for i, t, w, c, e, m in columns
+    ]
 
 
 def checked_cue(info: LineInfo, cues: CueSet) -> LineInfo:
     """The same line with its cue match done."""
     if info.checked:
-        return info
+        return info  # matched already, or an empty line
     latin = info.weight > 2 * info.cjk * CJK_WORD_RATIO  # Latin words outweigh the CJK
     cue = cues.match(info.text, info.cjk > 0, latin)
     return tuple.__new__(LineInfo, (*info[:-2], cue, True))  # _replace, without its overhead
-
-
-def describe_all(text: str, cues: CueSet, defer: bool = False) -> list[LineInfo]:
-    return [describe(i, raw, cues, defer) for i, raw in enumerate(text.splitlines())]

@@ -1,27 +1,150 @@
 """Literal strings that every match of a regex must contain, read off Python's regex parse tree.
 
 `(图片来源|摄影\\s*[:：])` must contain 图片来源 or 摄影, and `^(?=.{0,80}$).*(分享到|扫一扫)`
-must contain 分享到 or 扫一扫. A keyword automaton finds these in one pass over a line, and only
-the patterns whose keywords occur are run. None means no such set could be read: always run it.
+must contain 分享到 or 扫一扫. Most cues are also anchored at the line start and many carry a
+length guard: `shape` also reads which characters can start a match and how long a matching
+line can be. A line is tried only against the cues these three allow (see cues.py).
+None means nothing could be read: the check is skipped, never guessed.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from re import _constants as C  # Python 3.11+
 from re import _parser as P
 
 MAX_CLASS = 64  # a character class with more members than this is not a useful keyword set
 
 
+_CATEGORIES = {
+    C.CATEGORY_DIGIT: r"\d",
+    C.CATEGORY_NOT_DIGIT: r"\D",
+    C.CATEGORY_SPACE: r"\s",
+    C.CATEGORY_NOT_SPACE: r"\S",
+    C.CATEGORY_WORD: r"\w",
+    C.CATEGORY_NOT_WORD: r"\W",
+}
+_BROAD = re.compile(r"\[\^|\\[SWDw]")  # in a head: a negated class or a broad category
+_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
+
+
+def _parsed(pattern: re.Pattern[str]) -> list:
+    try:
+        return list(P.parse(pattern.pattern, pattern.flags))
+    except re.error:  # pragma: no cover - the pattern compiled already
+        return []
+
+
+def _anchored(items: list) -> bool:
+    return bool(items) and items[0] == (C.AT, C.AT_BEGINNING)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What every match of a pattern needs, read off one parse of it."""
+
+    keywords: frozenset[str]  # one of these occurs in the lower-cased line (empty: unknown)
+    head: str | None  # a one-character regex the line's first character matches (None: any)
+    limit: int | None  # the longest line the pattern can match (None: any length)
+
+    @property
+    def narrow_head(self) -> bool:
+        """The head names its characters (`[发發]`, `\\d`): few lines start with one.
+        A negated or broad class (`[^>]`, `\\S`, `\\w`) admits almost every line."""
+        return self.head is not None and not _BROAD.search(self.head)
+
+
+def shape(pattern: re.Pattern[str]) -> Shape:
+    items = _parsed(pattern)
+    return Shape(_keywords(items), _head(items, pattern.flags), _limit(items))
+
+
 def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """Lower-cased strings, one of which occurs in (the lower-cased text of) every match."""
-    try:
-        parsed = P.parse(pattern.pattern, pattern.flags)
-    except re.error:  # pragma: no cover - the pattern compiled already
+    return _keywords(_parsed(pattern)) or None
+
+
+def _keywords(items: list) -> frozenset[str]:
+    found = _sequence(items)
+    return frozenset(s.lower() for s in found) if found else frozenset()
+
+
+def _head(items: list, flags: int) -> str | None:
+    """For a pattern anchored with `^`: a one-character regex (with its flags inline) that
+    the first character of every match matches."""
+    head = _first(items[1:]) if _anchored(items) else None
+    if head is None or head[1]:  # unreadable, or the pattern can match the empty string
         return None
-    found = _sequence(list(parsed))
-    return frozenset(s.lower() for s in found) if found else None
+    inline = "(?i)" if flags & re.IGNORECASE else ""
+    return inline + "|".join(dict.fromkeys(head[0]))
+
+
+def _limit(items: list) -> int | None:
+    """The longest line a `^(?=.{0,N}$)…` pattern can match."""
+    for op, arg in items[1:] if _anchored(items) else ():
+        if op not in _ZERO_WIDTH:
+            break
+        body = list(arg[1]) if op is C.ASSERT and arg[0] == 1 else []
+        if len(body) == 2 and body[1] == (C.AT, C.AT_END) and body[0][0] is C.MAX_REPEAT:
+            low, high, repeated = body[0][1]
+            if list(repeated) == [(C.ANY, None)] and high is not C.MAXREPEAT:
+                return high + 1  # `$` also matches before a final newline
+    return None
+
+
+def _first(items: list) -> tuple[list[str], bool] | None:
+    """(one-character regexes, one of which starts every match; whether the sequence can
+    match the empty string), or None when that cannot be read."""
+    alternatives: list[str] = []
+    for op, arg in items:
+        if op in _ZERO_WIDTH:
+            continue
+        if op is C.SUBPATTERN:
+            found = _first(list(arg[-1]))
+        elif op is C.BRANCH:
+            found = _union([_first(list(branch)) for branch in arg[1]])
+        elif op in _REPEATS:
+            found = _first(list(arg[2]))
+            found = found and (found[0], found[1] or arg[0] == 0)
+        else:
+            one = _one_character(op, arg)
+            found = None if one is None else ([one], False)
+        if found is None:
+            return None
+        alternatives += found[0]
+        if not found[1]:
+            return alternatives, False
+    return alternatives, True
+
+
+def _union(found: list[tuple[list[str], bool] | None]) -> tuple[list[str], bool] | None:
+    if any(f is None for f in found):
+        return None
+    return [a for f in found for a in f[0]], any(f[1] for f in found)
+
+
+def _one_character(op, arg) -> str | None:
+    if op is C.LITERAL:
+        return re.escape(chr(arg))
+    if op is C.NOT_LITERAL:
+        return f"[^{re.escape(chr(arg))}]"
+    if op is not C.IN:
+        return None  # `.`, backreferences: anything
+    parts = []
+    for item, value in arg:
+        if item is C.LITERAL:
+            parts.append(re.escape(chr(value)))
+        elif item is C.RANGE:
+            parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+        elif item is C.NEGATE:
+            parts.append("^")
+        elif item is C.CATEGORY and value in _CATEGORIES:
+            parts.append(_CATEGORIES[value])
+        else:
+            return None
+    return f"[{''.join(parts)}]"
 
 
 def _sequence(items: list) -> set[str] | None:
@@ -71,10 +194,15 @@ def _charset(items) -> set[str] | None:
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    """Prefer the set whose shortest keyword is longest (rarer), then the smaller set."""
+    """Prefer the set whose shortest keyword is longest (rarer), then the smaller set. Spaces
+    at a keyword's ends do not count: ' to ' is as common as 'to'."""
     if not b:
         return a
     if not a:
         return b
-    key_a, key_b = (min(map(len, a)), -len(a)), (min(map(len, b)), -len(b))
+    key_a, key_b = (_shortest(a), -len(a)), (_shortest(b), -len(b))
     return b if key_b > key_a else a
+
+
+def _shortest(keywords: set[str]) -> int:
+    return min(len(k.strip(" ")) for k in keywords)

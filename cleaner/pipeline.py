@@ -59,12 +59,10 @@ def clean(data: bytes, options: Options | None = None) -> Document:
 
 
 def clear_caches() -> None:
-    """Forget what was learnt from earlier pages' lines (features, plausibility scores), so a
+    """Forget what was learnt from earlier pages' lines (plausibility scores), so a
     benchmark that repeats its pages measures them cold."""
-    from .lines import _counts
     from .plausible import score
 
-    _counts.cache_clear()
     score.cache_clear()
 
 

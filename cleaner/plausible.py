@@ -85,9 +85,16 @@ def common_chars() -> frozenset[str]:
 def _rare_class() -> str:
     """The body of a character class of every Han character outside the common sets (for the
     page scan, where the regex engine walks the text in C)."""
-    common = common_chars()
-    rare = [c for c in map(chr, range(0x4E00, 0xA000)) if c not in common]
-    return _ranges(rare) + "\u3400-\u4dbf"
+    common = {ord(c) for c in common_chars()}
+    spans, start = [], None
+    for code in range(0x4E00, 0xA001):  # 0xA000: past the block, closes the last span
+        rare = code < 0xA000 and code not in common
+        if rare and start is None:
+            start = code
+        elif not rare and start is not None:  # Han characters need no escaping in a class
+            spans.append(chr(start) if start == code - 1 else f"{chr(start)}-{chr(code - 1)}")
+            start = None
+    return "".join(spans) + "\u3400-\u4dbf"
 
 
 def is_rare_han(char: str) -> bool:
@@ -97,13 +104,14 @@ def is_rare_han(char: str) -> bool:
 
 
 def count_rare_han(text: str) -> int:
-    """Rare Han characters in a line (a compiled class: the regex engine counts in C)."""
-    return len(_rare_han().findall(text))
-
-
-@lru_cache(maxsize=1)
-def _rare_han() -> re.Pattern[str]:
-    return re.compile(f"[{_rare_class()}]")
+    """Rare Han characters in a line. The regex engine finds the candidates in C with the
+    page scan's class (compiling a class of thousands of ranges costs ~40 ms: one is enough);
+    the Han characters among them are the rare ones."""
+    return sum(
+        1
+        for char in _any_sign().findall(text)
+        if "\u3400" <= char <= "\u9fff" and is_rare_han(char)
+    )
 
 
 def suspicious(text: str) -> bool:
@@ -231,25 +239,3 @@ def _implausible_latin(text: str) -> int:
         if len(word) >= 4 and accented / len(word) > RARE_LATIN_WORD_SHARE:
             bad += accented
     return bad
-
-
-def _ranges(chars: list[str]) -> str:
-    """`abcx` -> `a-cx`: a compact character class body."""
-    out, start, prev = [], None, None
-    for char in chars:
-        code = ord(char)
-        if prev is not None and code == prev + 1:
-            prev = code
-            continue
-        if start is not None:
-            out.append(_span(start, prev))
-        start = prev = code
-    if start is not None:
-        out.append(_span(start, prev))
-    return "".join(out)
-
-
-def _span(start: int, end: int) -> str:
-    return (
-        re.escape(chr(start)) if start == end else f"{re.escape(chr(start))}-{re.escape(chr(end))}"
-    )

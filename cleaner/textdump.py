@@ -71,8 +71,9 @@ def _settled_body(verdict: Verdict, infos: list[LineInfo], title: int | None) ->
         verdict.removed[body.pop()] = "navigation"
     while body and line_score(infos[body[0]]) < 0:
         verdict.removed[body.pop(0)] = "navigation"
+    kept = set(body)
     for i in verdict.body:
-        if i != title and i not in body:
+        if i != title and i not in kept:
             verdict.removed.setdefault(i, "navigation")
     return body
 

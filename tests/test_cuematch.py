@@ -1,0 +1,145 @@
+"""The cue prefilters (first character, length guard, keywords) never change which cue a line
+matches: CueSet.match must agree with trying every cue in priority order."""
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleaner.cues import Cue, CueSet, build_cueset, cues_from_directives, generic_cues
+from cleaner.literals import shape
+from cleaner.ruleformat import parse_rule_text
+
+SAMPLES = Path(__file__).parent.parent / "samples"
+GUARD = Path(__file__).parent / "fixtures" / "gold-guard.txt"  # body lines of many sites
+SCRIPTS = [(True, True), (True, False), (False, True)]
+
+
+def brute_force(cues: CueSet, line: str, cjk: bool, latin: bool) -> Cue | None:
+    for cue in cues.cues:
+        if (cue.scope == "cjk" and not cjk) or (cue.scope == "latin" and not latin):
+            continue
+        if cue.pattern.search(line):
+            return cue
+    return None
+
+
+def sample_lines() -> list[str]:
+    lines = []
+    for raw in sorted(SAMPLES.glob("*/raw.*")):
+        data = raw.read_bytes()
+        text = (
+            data.decode("utf-8")
+            if raw.parent.name != "zh-hant-big5-dump"
+            else data.decode("big5hkscs")
+        )
+        lines += [line.strip() for line in text.splitlines() if line.strip()]
+    guard = GUARD.read_text(encoding="utf-8").splitlines()
+    return lines + [line.strip() for line in guard if line.strip()]
+
+
+def test_every_sample_line_matches_as_without_prefilters():
+    cues = generic_cues()
+    lines = sample_lines()
+    assert len(lines) > 500
+    matched = 0
+    for line in lines:
+        for cjk, latin in SCRIPTS:
+            expected = brute_force(cues, line, cjk, latin)
+            assert cues.match(line, cjk, latin) is expected, line
+            matched += expected is not None
+    assert matched > 20  # the samples do hold boilerplate lines
+
+
+# Lines built from the cues' own vocabulary, so that prefilters are actually exercised.
+_PIECES = [
+    "图为",
+    "原标题：",
+    "来源：",
+    "责任编辑",
+    "2024-05-12",
+    "12:30",
+    "©",
+    "copyright",
+    "We use cookies",
+    "Photo: ",
+    "by ",
+    "Share",
+    "相关新闻",
+    "发表评论",
+    "记者 王明 摄",
+    "正文",
+    "的",
+    "。",
+    "，",
+    " ",
+    ">",
+    "»",
+    "a",
+    "Z",
+    "1",
+    "点击：",
+    "23",
+    "【",
+    "】",
+    "分享到",
+    "免责声明",
+    "subscribe to our newsletter",
+    "Log in to comment",
+    "字体大小：大 中 小",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=12), st.sampled_from(SCRIPTS))
+def test_built_lines_match_as_without_prefilters(pieces, script):
+    cues = generic_cues()
+    line = "".join(pieces).strip()
+    if line:
+        assert cues.match(line, *script) is brute_force(cues, line, *script)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=80))
+def test_arbitrary_text_matches_as_without_prefilters(line):
+    cues = generic_cues()
+    assert cues.match(line) is brute_force(cues, line, True, True)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "starts", "not_starts", "limit"),
+    [
+        (r"^(?=.{0,40}$)(图为|上图)", "图上", "下a", 41),
+        (r"^[\[【]?\s*(原标题)\s*[:：]", "[【原", "标x", None),
+        (r"^\d{1,2}:\d{2}$", "09", "a:", None),
+        (r"^(home|menu)\b", "hHmM", "x", None),  # case-insensitive like every cue
+    ],
+)
+def test_shape_reads_first_characters_and_length(pattern, starts, not_starts, limit):
+    found = shape(re.compile(pattern, re.IGNORECASE))
+    head = re.compile(found.head)
+    assert all(head.match(c) for c in starts)
+    assert not any(head.match(c) for c in not_starts)
+    assert found.limit == limit
+
+
+@pytest.mark.parametrize(
+    "pattern", [r"(图为)", r"^.*图为", r"^(?=.{0,40}$).*图为", r"^a?", r"^(a|)b"]
+)
+def test_shape_gives_no_head_where_any_character_can_start(pattern):
+    found = shape(re.compile(pattern))
+    if pattern == r"^(a|)b":
+        assert re.compile(found.head).match("b")  # the empty branch lets `b` start
+    else:
+        assert found.head is None
+
+
+def test_site_rule_cues_are_prefiltered_too():
+    text = "drop_line(promo): ^(?=.{0,30}$).*限时优惠\ndrop_line(tag): ^标签[:：]\n"
+    cues = build_cueset(cues_from_directives(parse_rule_text(text, "site.txt")[0]))
+    for line in ["今日限时优惠", "标签：经济", "限时优惠" + "很长" * 20, "正文", "其他标签：无"]:
+        assert cues.match(line) is brute_force(cues, line, True, True)
+    assert cues.match("今日限时优惠").reason == "promo"
+    assert cues.match("限时优惠" + "很长" * 20) is None  # past the pattern's own length guard
