@@ -39,14 +39,6 @@ class LineInfo(NamedTuple):
         return self.sentence_ends > 0 or self.commas > 1
 
 
-def describe(index: int, raw: str, cues: CueSet, defer: bool = False) -> LineInfo:
-    """Features of one line (see `describe_all`); line breaks inside it count as spaces."""
-    infos = describe_all(" ".join(raw.splitlines()), cues, defer)
-    return (
-        infos[0]._replace(index=index) if infos else LineInfo(index, "", 0.0, 0, 0, 0, False, None)
-    )
-
-
 def describe_all(text: str, cues: CueSet, defer: bool = False) -> list[LineInfo]:
     """Features of every line of a dump. With `defer`, the cue match (the most expensive step)
     waits until `checked_cue` asks for it: most lines of a dump are far from its body."""

@@ -15,6 +15,9 @@ class Options:
     with_title: bool = True  # emit the title as the first line
     explain: bool = False  # keep every removed line with its reason in the output
     detect_language: bool = True  # fill Document.language (costs a model load for non-CJK)
+    metadata: bool = True  # HTML: date, author, site name too (a quarter of the time), not
+    # only the title; text output shows only the title
+    focus: str = "balanced"  # HTML: balanced | precision | recall (trafilatura's favor_*)
     rule_sources: tuple[tuple[str, str], ...] | None = None  # (folder, layer); None: built-in
     site: str | None = None  # force the site rule of this name
     use_rules: bool = True  # False: generic cleaning only

@@ -25,7 +25,7 @@ def clean(data: bytes, options: Options | None = None) -> Document:
     rule = match.rule if match else None
     cues = cues_for(rule)
     if kind == "html":
-        extracted, ruled = extract_html(decoded.text, cues, options.url, rule, options.explain)
+        extracted, ruled = extract_html(decoded.text, cues, rule, options)
         repaired = repair_lines(extracted.paragraphs)  # paragraph numbers, not input lines
         kept = tuple(p for p in repaired.lines if p)
     else:

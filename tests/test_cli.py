@@ -152,3 +152,29 @@ def test_eval_compare_trafilatura(runner):
 def test_eval_needs_an_index(runner, tmp_path):
     result = runner.invoke(main, ["eval", str(tmp_path)])
     assert result.exit_code == 2 and "no index.jsonl" in result.stderr
+
+
+BLOG = str(SAMPLES / "en-blog-comments-html" / "raw.html")
+
+
+def test_precision_and_recall_flags(runner):
+    for flag in ("--precision", "--recall"):
+        result = runner.invoke(main, ["clean", flag, BLOG])
+        assert result.exit_code == 0
+        assert result.stdout.startswith("Growing tomatoes on a small balcony\n")
+    both = runner.invoke(main, ["clean", "--precision", "--recall", BLOG])
+    assert both.exit_code == 2 and "give one of them" in both.output
+
+
+def test_a_page_without_body_text_says_so(runner):
+    page = b"<html><head><title>Only a head</title></head></html>"
+    result = runner.invoke(main, ["clean", "-"], input=page)
+    assert result.exit_code == 0
+    assert "-: no body text found (html page, method text-fallback)" in result.stderr
+
+
+def test_html_json_reports_metadata_and_method(runner):
+    record = json.loads(runner.invoke(main, ["clean", "-f", "json", BLOG]).stdout)
+    assert record["method"] == "trafilatura" and record["kind"] == "html"
+    assert (record["author"], record["date"]) == ("Hannah Brooks", "2023-07-02")
+    assert record["sitename"] == "The Patient Gardener"

@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.cues import Cue, CueSet, build_cueset, cues_from_directives, generic_cues
+from cleaner.decode import decode_bytes
 from cleaner.literals import shape
 from cleaner.ruleformat import parse_rule_text
 
@@ -29,12 +30,7 @@ def brute_force(cues: CueSet, line: str, cjk: bool, latin: bool) -> Cue | None:
 def sample_lines() -> list[str]:
     lines = []
     for raw in sorted(SAMPLES.glob("*/raw.*")):
-        data = raw.read_bytes()
-        text = (
-            data.decode("utf-8")
-            if raw.parent.name != "zh-hant-big5-dump"
-            else data.decode("big5hkscs")
-        )
+        text = decode_bytes(raw.read_bytes()).text
         lines += [line.strip() for line in text.splitlines() if line.strip()]
     guard = GUARD.read_text(encoding="utf-8").splitlines()
     return lines + [line.strip() for line in guard if line.strip()]

@@ -1,11 +1,13 @@
 """One golden test over every samples/<case>/: raw input, expected output, metadata."""
 
 import json
+from dataclasses import replace
 
 import pytest
 from conftest import SAMPLES
 
 from cleaner import Options, clean, to_text
+from cleaner.rulebook import rule_sources
 
 CASES = sorted(p.name for p in SAMPLES.iterdir() if (p / "expected.txt").is_file())
 
@@ -18,10 +20,18 @@ def _meta(case: str) -> dict:
     return json.loads((SAMPLES / case / "meta.json").read_text(encoding="utf-8"))
 
 
+def _options(case: str) -> Options:
+    """The case's options; a case with its own rules/ folder runs as with `--rules` on it."""
+    options = Options(source=case, **_meta(case).get("options", {}))
+    own = SAMPLES / case / "rules"
+    if own.is_dir():
+        options = replace(options, rule_sources=rule_sources((str(own),)))
+    return options
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_golden_output(case):
-    meta = _meta(case)
-    doc = clean(_raw(case), Options(source=case, **meta.get("options", {})))
+    doc = clean(_raw(case), _options(case))
     expected = (SAMPLES / case / "expected.txt").read_text(encoding="utf-8")
     assert to_text(doc) == expected
 
@@ -29,7 +39,7 @@ def test_golden_output(case):
 @pytest.mark.parametrize("case", CASES)
 def test_golden_metadata(case):
     meta = _meta(case)
-    doc = clean(_raw(case), Options(source=case, **meta.get("options", {})))
+    doc = clean(_raw(case), _options(case))
     found = {
         "title": doc.title,
         "date": doc.metadata.date,

@@ -32,3 +32,90 @@ def test_forcing_text_mode_on_html():
 def test_html_without_body_text_does_not_crash():
     doc = clean(b"<html><head><script>var a=1;</script></head><body></body></html>")
     assert doc.paragraphs == ()
+
+
+# --- bad HTML: no crash, no hang, a clear result -------------------------------------------
+
+_PARAGRAPH = "深层嵌套的正文段落，内容足够长，也有标点符号。".encode()
+
+
+def _nested(depth: int) -> bytes:
+    return (
+        b"<html><body>" + b"<div>" * depth + _PARAGRAPH * 8 + b"</div>" * depth + b"</body></html>"
+    )
+
+
+def test_truncated_html_keeps_what_arrived():
+    page = b"<html><head><title>T</title></head><body><article><p>" + _PARAGRAPH * 12
+    doc = clean(page, Options(input_format="html"))
+    assert doc.paragraphs and doc.paragraphs[0].startswith("深层嵌套的正文段落")
+
+
+def test_html_without_body_or_with_only_scripts_gives_no_body():
+    head_only = b"<html><head><title>Only a head</title></head></html>"
+    scripts = (
+        b"<html><head><script>var a = 1;</script></head><body><script>go()</script></body></html>"
+    )
+    for page in (head_only, scripts):
+        doc = clean(page, Options(input_format="html"))
+        assert doc.paragraphs == () and doc.method == "text-fallback"
+    assert clean(head_only, Options(input_format="html")).title == "Only a head"
+
+
+def test_ten_thousand_levels_of_nesting_keep_their_text():
+    # libxml2 stops building the tree at depth 256: the text comes from the markup instead
+    doc = clean(_nested(10_000), Options(input_format="html"))
+    assert doc.method == "text-fallback"
+    assert doc.paragraphs and doc.paragraphs[0].startswith("深层嵌套的正文段落")
+
+
+def test_a_page_past_the_large_page_size_skips_trafilatura(monkeypatch):
+    import cleaner.htmlpage as htmlpage
+
+    monkeypatch.setattr(htmlpage, "LARGE_PAGE_CHARS", 10_000)  # the same path as a 5 MB page
+    row = b"<div><p>" + b"A paragraph of a very long page, with words, commas, and a stop. " * 4
+    page = b"<html><head><title>Big</title></head><body>" + (row + b"</p></div>\n") * 100
+    doc = clean(page + b"</body></html>", Options(input_format="html"))
+    assert doc.method == "text-large-page"
+    assert len(doc.paragraphs) == 100
+
+
+def test_visible_text_is_a_block_per_line_without_scripts():
+    from lxml import html as lxml_html
+
+    from cleaner.visible import visible_text
+
+    page = (
+        "<html><head><title>T</title><script>x()</script></head><body><div>A <a>link</a> here."
+        "<!-- note --> tail<script>bad()</script> after</div>"
+        "<p>Two &amp; <b>three</b></p></body></html>"
+    )
+    lines = [
+        line for line in visible_text(lxml_html.document_fromstring(page), page).split("\n") if line
+    ]
+    assert lines == ["T", "A link here. tail after", "Two & three"]
+
+
+# --- modes and metadata -------------------------------------------------------------------
+
+
+def test_focus_reaches_trafilatura(monkeypatch):
+    import trafilatura
+
+    seen = []
+    real = trafilatura.bare_extraction
+
+    def spy(*args, **kwargs):
+        seen.append((kwargs["favor_precision"], kwargs["favor_recall"]))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    for focus in ("balanced", "precision", "recall"):
+        clean(PAGE.encode("utf-8"), Options(focus=focus))
+    assert seen == [(False, False), (True, False), (False, True)]
+
+
+def test_text_output_without_metadata_has_the_same_title_and_body():
+    full = clean(PAGE.encode("utf-8"), Options())
+    lean = clean(PAGE.encode("utf-8"), Options(metadata=False))
+    assert (lean.title, lean.paragraphs) == (full.title, full.paragraphs)

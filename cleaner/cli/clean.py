@@ -27,6 +27,7 @@ Examples:
                                           JSON with metadata and every removed line
   cleaner clean -f jsonl a.html b.txt -o out.jsonl
   cleaner clean --encoding gb18030 old.txt
+  cleaner clean --precision page.html     HTML: less boilerplate, may lose some body
 """
 
 
@@ -62,6 +63,10 @@ Examples:
     help="Report every removed line with its reason (JSON: 'removed'; text: stderr).",
 )
 @click.option("--no-title", is_flag=True, help="Leave the title line out of text output.")
+@click.option("--precision", is_flag=True,
+              help="HTML: keep less, and less boilerplate (favor_precision).")  # fmt: skip
+@click.option("--recall", is_flag=True,
+              help="HTML: keep more of the page (favor_recall).")  # fmt: skip
 @RULES_OPTION
 @click.option("--site", help="Apply the site rule of this name (see `cleaner rules list`).")
 @click.option("--no-rules", is_flag=True, help="No site rules: generic cleaning only.")
@@ -84,6 +89,8 @@ def clean(
     input_format: str,
     explain: bool,
     no_title: bool,
+    precision: bool,
+    recall: bool,
     rules: tuple[str, ...],
     site: str | None,
     no_rules: bool,
@@ -102,6 +109,8 @@ def clean(
             "shift_jis or cp1252, or leave --encoding out to detect it",
             param_hint="--encoding",
         )
+    if precision and recall:
+        raise click.UsageError("--precision and --recall pull opposite ways; give one of them")
     sources = None if no_rules else _sources(rules)
     if sources is not None:  # a broken rule file stops the run before any input is read
         book = _book(sources)
@@ -114,6 +123,8 @@ def clean(
         with_title=not no_title,
         explain=explain,
         detect_language=fmt != "text",
+        metadata=fmt != "text",  # text output shows only the title
+        focus="precision" if precision else "recall" if recall else "balanced",
         rule_sources=sources,
         site=site,
         use_rules=not no_rules,
@@ -139,6 +150,9 @@ def clean(
                        "please report it with this input", err=True)  # fmt: skip
             failed = True
             continue
+        if not doc.paragraphs and doc.encoding_reason != "empty":
+            click.echo(f"cleaner: {name}: no body text found ({doc.kind} page, method "
+                       f"{doc.method})", err=True)  # fmt: skip
         if explain and fmt == "text":
             click.echo(explain_lines(doc), err=True, nl=False)
         chunks.append(render(doc, fmt, explain, base.with_title))

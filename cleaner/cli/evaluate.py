@@ -28,8 +28,20 @@ from . import _guard, main
     show_default=True,
     help="Count the title line (the sets' gold texts leave titles out).",
 )
+@click.option(
+    "--focus",
+    type=click.Choice(["balanced", "precision", "recall"]),
+    default="balanced",
+    show_default=True,
+    help="HTML pages: as `clean --precision` / `--recall`.",
+)
 def evaluate(
-    sets: tuple[Path, ...], compare: tuple[str, ...], worst: int, limit: int | None, title: bool
+    sets: tuple[Path, ...],
+    compare: tuple[str, ...],
+    worst: int,
+    limit: int | None,
+    title: bool,
+    focus: str,
 ) -> None:
     """Score the cleaner against gold sets (folders with index.jsonl), e.g.
 
@@ -39,7 +51,8 @@ def evaluate(
     """
     from ..evaluate import cleaner_extractor, report, run_set, trafilatura_extractor
 
-    ours = cleaner_extractor(Options(with_title=title, detect_language=False))
+    options = Options(with_title=title, detect_language=False, metadata=False, focus=focus)
+    ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata
     for folder in sets:
         results = _guard(lambda f=folder: [run_set(f, ours, "cleaner", limit)])
         if "trafilatura" in compare:

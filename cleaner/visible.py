@@ -1,0 +1,64 @@
+"""The visible text of an HTML page, a line per block: what the text-dump cleaner reads when
+trafilatura finds nothing, or much less than the page shows (method `text-fallback`)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# fmt: off
+_BLOCKS = frozenset((
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "main", "nav", "ol", "option", "p", "pre", "section", "table", "tbody", "td",
+    "tfoot", "th", "thead", "title", "tr", "ul",
+))
+# fmt: on
+_INVISIBLE = frozenset(("script", "style", "noscript", "template", "head"))
+_HIDDEN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCKS))})\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]*>")
+PARSER_LOSS = 0.5  # the tree holds under this share of the markup's text: the parser cut it
+
+
+def visible_text(tree, page: str) -> str:
+    """The page's title, then its visible text a block per line. From the tree; from the
+    markup itself when the parser kept much less of it (libxml2 stops at deep nesting)."""
+    if tree is None:  # no tree: the markup's text, whose <title> is its first line
+        return markup_text(page)
+    title = (tree.findtext(".//title") or "").strip()
+    text = tree_text(tree)
+    markup = markup_text(page)
+    if len(_squeeze(text)) < PARSER_LOSS * len(_squeeze(markup)):
+        text = markup
+    return title + "\n" + text
+
+
+def tree_text(tree) -> str:
+    """Text nodes of the body (the head and scripts left out), a line break at each block."""
+    from lxml import etree
+
+    body = tree.find("body")
+    parts: list[str] = []
+    events = ("start", "end", "comment", "pi")
+    walk = etree.iterwalk(body if body is not None else tree, events=events)
+    for event, node in walk:
+        if event == "start":
+            if node.tag in _INVISIBLE:
+                walk.skip_subtree()  # its end event still comes, with the tail
+            else:
+                parts += ("\n" if node.tag in _BLOCKS else "", node.text or "")
+        else:  # the end of an element, or a comment or processing instruction, with its tail
+            block = event == "end" and node.tag in _BLOCKS
+            parts += ("\n" if block else "", node.tail or "")
+    return "".join(parts)
+
+
+def markup_text(page: str) -> str:
+    """The same from the markup alone, by pattern: for a page the parser could not hold."""
+    text = _TAG.sub("", _BLOCK_TAG.sub("\n", _HIDDEN.sub(" ", page)))
+    return html.unescape(text)
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.split())
