@@ -76,8 +76,9 @@ def explain_lines(doc: Document) -> str:
     if doc.rule:
         out.append(f"{doc.source}: site rule {doc.rule} ({doc.rule_why})\n")
     for e in doc.effects:
-        if e.after is not None:
-            out.append(f"{doc.source}: {e.directive} line {e.line} ({e.where}): {e.after}\n")
+        if e.after is not None:  # line 0: a directive on the whole page (an HTML tree rule)
+            what = f"line {e.line}" if e.line else e.before
+            out.append(f"{doc.source}: {e.directive} {what} ({e.where}): {e.after}\n")
     for r in doc.removed:
         where = f"line {r.line}" if r.line else "paragraph"
         out.append(f"{doc.source}: removed {where} [{r.reason}]: {r.text}\n")

@@ -178,3 +178,14 @@ def test_html_json_reports_metadata_and_method(runner):
     assert record["method"] == "trafilatura" and record["kind"] == "html"
     assert (record["author"], record["date"]) == ("Hannah Brooks", "2023-07-02")
     assert record["sitename"] == "The Patient Gardener"
+
+
+def test_explain_names_html_rule_directives(runner):
+    case = SAMPLES / "en-site-rule-html"
+    args = ["clean", "--explain", "--rules", str(case / "rules"), str(case / "raw.html")]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0
+    assert result.stdout == (case / "expected.txt").read_text(encoding="utf-8")
+    assert "strip_id_or_class inline-promo (" in result.stderr and "): 2 removed" in result.stderr
+    plain = runner.invoke(main, ["clean", "--no-rules", str(case / "raw.html")]).stdout
+    assert "Get the Northport Daily app" in plain  # without the rule the promotion stays
