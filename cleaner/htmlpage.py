@@ -33,13 +33,11 @@ def extract_html(
     effects = []
     if rule is not None:
         page, effects = find_replace(page, rule)
-    if len(page) > LARGE_PAGE_CHARS:
-        large = extract_text(visible_text(None, page), cues, url, explain)
-        return replace(large, method="text-large-page"), None
-    tree = _parse(page)
-    if tree is None:
-        fallback = extract_text(visible_text(None, page), cues, url, explain)
-        return replace(fallback, method="text-fallback"), None
+    tree = _parse(page) if len(page) <= LARGE_PAGE_CHARS else None
+    if tree is None:  # too large for trafilatura, or not parseable: the markup's text
+        from_markup = extract_text(visible_text(None, page), cues, url, explain)
+        method = "text-large-page" if len(page) > LARGE_PAGE_CHARS else "text-fallback"
+        return replace(from_markup, method=method), None
     from .rulehtml import apply_tree_rule  # lxml loads only for HTML pages
 
     found = apply_tree_rule(tree, rule) if rule is not None else None
@@ -88,6 +86,8 @@ def _fallback(tree, page: str, kept: str, cues: CueSet, options: Options) -> Ext
     under FALLBACK_SHARE of what the page shows and the cleaner finds FALLBACK_GAIN times
     more body there; else None."""
     kept = "".join(kept.split())
+    if kept and len(kept) >= FALLBACK_SHARE * len(page):
+        return None  # the visible text is never longer than the page: no need to read it
     visible = visible_text(tree, page)
     if kept and len(kept) >= FALLBACK_SHARE * len("".join(visible.split())):
         return None

@@ -61,12 +61,8 @@ def shape(pattern: re.Pattern[str]) -> Shape:
     return Shape(_keywords(items), _head(items, pattern.flags), _limit(items))
 
 
-def required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lower-cased strings, one of which occurs in (the lower-cased text of) every match."""
-    return _keywords(_parsed(pattern)) or None
-
-
 def _keywords(items: list) -> frozenset[str]:
+    """Lower-cased strings, one of which occurs in (the lower-cased text of) every match."""
     found = _sequence(items)
     return frozenset(s.lower() for s in found) if found else frozenset()
 

@@ -107,11 +107,7 @@ def count_rare_han(text: str) -> int:
     """Rare Han characters in a line. The regex engine finds the candidates in C with the
     page scan's class (compiling a class of thousands of ranges costs ~40 ms: one is enough);
     the Han characters among them are the rare ones."""
-    return sum(
-        1
-        for char in _any_sign().findall(text)
-        if "\u3400" <= char <= "\u9fff" and is_rare_han(char)
-    )
+    return sum(1 for char in _any_sign().findall(text) if is_rare_han(char))
 
 
 def suspicious(text: str) -> bool:
