@@ -1,7 +1,7 @@
 """Find the body of a text dump: the densest run of long, punctuated lines.
 
-Each line gets a score (body-like lines positive, short lines and list items negative, cue
-lines neutral) and the body is the contiguous run with the highest total (Kadane's maximum
+Each line gets a score (body-like lines positive; short lines, list items and cue lines
+negative) and the body is the contiguous run with the highest total (Kadane's maximum
 subarray), so a subheading or a caption between paragraphs stays inside while a menu of
 forty short items before the article stays out. A `cut_from` cue inside that run ends it.
 """
@@ -19,8 +19,8 @@ BULLET_PENALTY = 6.0  # bulleted items in dumps are mostly menus and link lists
 UNPUNCTUATED_PENALTY = 1.0  # a medium line with no sentence punctuation (a teaser headline)
 MEDIUM_FACTOR = 0.5  # a punctuated line between short and good counts half its weight
 CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body only once this share of it lies above
-SETTLE_MARGIN = 3  # lines either side of the body whose cues are matched: enough to see a
-# cue line (score 0 instead of negative) that would extend the body
+SETTLE_MARGIN = 3  # lines either side of the body whose cues are matched: a cue found there
+# lowers that line's score, which can move the body's edge
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,15 @@ class Verdict:
 
 
 def line_score(info: LineInfo) -> float:
+    """A cue line scores as a short line at best, whatever its length: it is boilerplate,
+    and counting it as a gap (0) let a body run on past a copyright line into the footer
+    (measured: +0.002 to +0.004 F1 on each text set, no page worse by more than 0.03)."""
     if info.cue is not None:
-        return 0.0
+        return min(-SHORT_PENALTY, _plain_score(info))
+    return _plain_score(info)
+
+
+def _plain_score(info: LineInfo) -> float:
     if info.bullet:
         return -BULLET_PENALTY
     if info.weight < SHORT_WEIGHT:
@@ -99,7 +106,7 @@ def _settle(content: list[LineInfo], cues: CueSet) -> tuple[int, int, list[float
         for i in unchecked:
             content[i] = checked_cue(content[i], cues)
             if content[i].cue is not None:
-                scores[i] = 0.0
+                scores[i] = line_score(content[i])
 
 
 def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInfo], str | None]:

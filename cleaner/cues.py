@@ -10,6 +10,8 @@ Directives understood here:
                              body has started
   text_date / text_author / text_sitename: REGEX
                              where a dump states its date, author or site name
+  thread_url / thread_host / thread_generator / thread_schema: REGEX
+                             evidence of a thread page (see pagekind.py)
 """
 
 from __future__ import annotations
@@ -27,7 +29,15 @@ from .literals import shape
 from .ruleformat import Directive, compile_regex, read_rule_file, rules_dir
 
 CUE_DIRECTIVES = ("drop_line", "cut_from")  # also the priority order of a match
-FIELD_DIRECTIVES = ("text_date", "text_author", "text_sitename")
+FIELD_DIRECTIVES = (
+    "text_date",
+    "text_author",
+    "text_sitename",
+    "thread_url",
+    "thread_host",
+    "thread_generator",
+    "thread_schema",
+)
 SCOPES = ("any", "cjk", "latin")
 PLAN_CACHE = 20_000  # (first character, length band, script) plans kept; a few MB at most
 

@@ -29,6 +29,7 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
         "encoding_confidence": doc.encoding_confidence,
         "kind": doc.kind,
         "method": doc.method,
+        "page_kind": doc.page_kind.kind,
         "rule": doc.rule,
         "text": "\n".join(doc.paragraphs),
     }
@@ -37,6 +38,7 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
     record["repairs"] = doc.repair_count
     if explain:
         record["rule_why"] = doc.rule_why
+        record["page_kind_why"] = doc.page_kind.why
         record["removed"] = [_removal(r) for r in doc.removed]
         record["rule_effects"] = [
             {"by": e.where, "directive": e.directive, "line": e.line, "before": e.before,

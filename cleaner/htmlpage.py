@@ -6,10 +6,12 @@ the text-dump cleaner instead (method `text-fallback`)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from .cues import CueSet
 from .lines import describe_all
-from .model import Extracted, Metadata, Options, Removal
+from .model import Extracted, Metadata, Options, PageKind, Removal
+from .pagekind import cues_for_kind, page_kind
 from .ruletext import RuledText, apply_rule_to_paragraphs, find_replace
 from .siterules import SiteRule
 from .textdump import extract_text
@@ -34,14 +36,16 @@ def extract_html(
     if rule is not None:
         page, effects = find_replace(page, rule)
     tree = _parse(page) if len(page) <= LARGE_PAGE_CHARS else None
+    kind = page_kind(page, options, rule, cues, tree)
+    cues = cues_for_kind(cues, kind)
     if tree is None:  # too large for trafilatura, or not parseable: the markup's text
         from_markup = extract_text(visible_text(None, page), cues, url, explain)
         method = "text-large-page" if len(page) > LARGE_PAGE_CHARS else "text-fallback"
-        return replace(from_markup, method=method), None
+        return replace(from_markup, method=method, page_kind=kind), None
     from .rulehtml import apply_tree_rule  # lxml loads only for HTML pages
 
     found = apply_tree_rule(tree, rule) if rule is not None else None
-    extracted = _extract(tree, page, found, rule, cues, options)
+    extracted = replace(_extract(tree, page, found, rule, cues, options, kind), page_kind=kind)
     if rule is None:
         return extracted, None
     paragraphs, ruled = apply_rule_to_paragraphs(extracted.paragraphs, rule)
@@ -49,7 +53,7 @@ def extract_html(
     return replace(extracted, paragraphs=paragraphs), ruled
 
 
-def _extract(tree, page: str, found, rule, cues, options: Options) -> Extracted:
+def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKind) -> Extracted:
     url = options.url
     if found is not None and found.body:
         from .rulehtml import block_text
@@ -59,13 +63,13 @@ def _extract(tree, page: str, found, rule, cues, options: Options) -> Extracted:
         paragraphs, removed = _drop_cue_lines(text.splitlines(), cues, title)
         method = "site-rule-body"
         if rule.prune:  # FiveFilters' prune: let the extractor clean inside the block
-            pruned = _trafilatura(_wrap(found.body), replace(options, metadata=False))
+            pruned = _trafilatura(_wrap(found.body), replace(options, metadata=False), kind)
             if pruned is not None and (pruned.text or "").strip():
                 paragraphs, removed = _drop_cue_lines(pruned.text.splitlines(), cues, title)
                 method = "site-rule-body+trafilatura"
         metadata = Metadata(title, found.date, found.author, None, url)
         return Extracted(title, paragraphs, metadata, removed, method)
-    result = _trafilatura(tree, options)
+    result = _trafilatura(tree, options, kind)
     fallback = _fallback(tree, page, (result.text or "") if result else "", cues, options)
     if fallback is not None:
         return fallback
@@ -99,23 +103,35 @@ def _fallback(tree, page: str, kept: str, cues: CueSet, options: Options) -> Ext
     return None
 
 
-def _trafilatura(tree, options: Options):
+def _trafilatura(tree, options: Options, kind: PageKind):
+    """trafilatura's body; on a thread page the posts it calls comments follow it."""
     from trafilatura import bare_extraction  # heavy import: only HTML pages pay for it
 
     result = bare_extraction(
         tree,
         url=options.url,
-        include_comments=False,
+        include_comments=kind.thread,
         include_tables=True,
-        favor_precision=options.focus == "precision",
-        favor_recall=options.focus == "recall",
+        favor_precision=_focus(options, kind) == "precision",
+        favor_recall=_focus(options, kind) == "recall",
         with_metadata=options.metadata,
         # htmldate's extensive search falls back to dateparser: seconds per page at worst
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if result is not None and not options.metadata:
         result.title = _title(tree)
+    if result is not None and result.comments:
+        result.text = f"{result.text or ''}\n{result.comments}"
     return result
+
+
+def _focus(options: Options, kind: PageKind) -> str:
+    """`auto`: precision on an article, balanced on a thread. Measured on the HTML bench sets:
+    precision gains 0.002-0.020 F1 on the three article sets and loses 0.029 on forum threads
+    (it drops short replies)."""
+    if options.focus != "auto":
+        return options.focus
+    return "balanced" if kind.thread else "precision"
 
 
 def _title(tree) -> str | None:
@@ -130,6 +146,7 @@ def _title(tree) -> str | None:
 def _drop_cue_lines(
     lines: list[str], cues: CueSet, title: str | None
 ) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
+    """The extracted lines less those a cue matches and those that repeat the title."""
     kept, removed = [], []
     infos = describe_all("\n".join(lines), cues)  # lines of splitlines(): no breaks inside
     for number, info in enumerate(infos, start=1):
@@ -144,12 +161,23 @@ def _drop_cue_lines(
     return tuple(kept), tuple(removed)
 
 
+@lru_cache(maxsize=1)
+def _parser():
+    from lxml import html as lxml_html
+
+    # as trafilatura's own loader: HTML comments left in the tree make it drop text
+    # (measured: +0.009 F1 on magichtml-forum, +0.004 on scrapinghub)
+    return lxml_html.HTMLParser(
+        remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
+    )
+
+
 def _parse(page: str):
     from lxml import etree
     from lxml import html as lxml_html
 
     try:
-        return lxml_html.document_fromstring(page)
+        return lxml_html.document_fromstring(page, parser=_parser())
     except (etree.ParserError, ValueError):
         return None
 

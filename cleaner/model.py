@@ -17,7 +17,9 @@ class Options:
     detect_language: bool = True  # fill Document.language (costs a model load for non-CJK)
     metadata: bool = True  # HTML: date, author, site name too (a quarter of the time), not
     # only the title; text output shows only the title
-    focus: str = "balanced"  # HTML: balanced | precision | recall (trafilatura's favor_*)
+    page_kind: str = "auto"  # auto | article | thread (see pagekind.py)
+    focus: str = "auto"  # HTML: auto | balanced | precision | recall (trafilatura's favor_*);
+    # auto: precision on an article, balanced on a thread
     rule_sources: tuple[tuple[str, str], ...] | None = None  # (folder, layer); None: built-in
     site: str | None = None  # force the site rule of this name
     use_rules: bool = True  # False: generic cleaning only
@@ -46,6 +48,22 @@ class Removal:
 
 
 @dataclass(frozen=True)
+class PageKind:
+    """An article (its comment section is boilerplate) or a thread (the posts are the body)."""
+
+    kind: str  # article | thread
+    why: str  # the evidence, as `--explain` and JSON show it
+
+    @property
+    def thread(self) -> bool:
+        return self.kind == "thread"
+
+
+PAGE_KINDS = ("article", "thread")
+ARTICLE = PageKind("article", "no thread evidence")
+
+
+@dataclass(frozen=True)
 class Metadata:
     title: str | None = None
     date: str | None = None  # ISO 8601
@@ -63,6 +81,7 @@ class Extracted:
     metadata: Metadata
     removed: tuple[Removal, ...] = ()
     method: str = "text-lines"
+    page_kind: PageKind = ARTICLE
 
 
 @dataclass(frozen=True)
@@ -79,6 +98,7 @@ class Document:
     encoding_reason: str
     language: str | None
     method: str
+    page_kind: PageKind = ARTICLE
     replacements: int = 0
     removed: tuple[Removal, ...] = field(default_factory=tuple)
     rule: str | None = None  # the site rule applied, by name

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .decode import decode_bytes
 from .htmlpage import extract_html
 from .model import Document, Options, Removal
 from .normalize import normalize
+from .pagekind import cues_for_kind, page_kind
 from .repair import repair_lines, repair_text
 from .rulebook import RuleMatch, load_rulebook, rule_sources
 from .ruletext import apply_text_rule, cues_for
@@ -31,7 +34,10 @@ def clean(data: bytes, options: Options | None = None) -> Document:
     else:
         text, repaired = repair_text(decoded.text)  # before the classifier: it reads the lines
         ruled = apply_text_rule(text, rule) if rule else None
-        extracted = extract_text(text, cues, options.url, options.explain, ruled)
+        found = page_kind(text, options, rule, cues)
+        kind_cues = cues_for_kind(cues, found)
+        extracted = extract_text(text, kind_cues, options.url, options.explain, ruled)
+        extracted = replace(extracted, page_kind=found)
         kept = extracted.paragraphs
     paragraphs = normalize(kept)
     title = normalize((extracted.title,))[0] if extracted.title else None
@@ -47,6 +53,7 @@ def clean(data: bytes, options: Options | None = None) -> Document:
         encoding_reason=decoded.reason,
         language=_language(paragraphs) if options.detect_language else None,
         method=extracted.method,
+        page_kind=extracted.page_kind,
         replacements=decoded.replacements,
         removed=_merge(extracted.removed, repaired.removed) if explain else (),
         repairs=repaired.repairs if explain else (),

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .cues import Cue
 from .errors import ConfigError
+from .model import PAGE_KINDS
 from .ruleformat import Directive, Problem, compile_regex, read_rule_file
 
 XPATH_DIRECTIVES = ("title", "body", "date", "author", "strip")
@@ -21,7 +22,7 @@ HTML_DIRECTIVES = XPATH_DIRECTIVES + (
 )  # fmt: skip
 TEXT_DIRECTIVES = (
     "match_content", "drop_line", "cut_from", "cut_before", "rewrite", "rewrite_to",
-    "title_line", "text_date", "text_author", "text_sitename",
+    "title_line", "text_date", "text_author", "text_sitename", "page_kind",
 )  # fmt: skip
 TEST_DIRECTIVES = ("test_url", "test_page", "test_contains", "test_not_contains", "test_expected")
 # FiveFilters directives cleaner accepts but has no use for (it never fetches pages).
@@ -101,6 +102,7 @@ class SiteRule:
     rewrites: tuple[Rewrite, ...] = ()
     title_line: tuple[re.Pattern[str], ...] = ()
     fields: tuple[tuple[str, re.Pattern[str]], ...] = ()
+    page_kind: str | None = None  # article | thread: overrides the page's own evidence
     tests: tuple[RuleTest, ...] = ()
     notes: tuple[str, ...] = field(default=(), compare=False)  # ignored directives, for --explain
 
@@ -137,6 +139,7 @@ def load_rule(path: Path, layer: str) -> tuple[SiteRule, list[Problem]]:
         layer=layer,
         **_html_fields(values, problems),
         **_text_fields(values),
+        page_kind=_page_kind(values),
         tests=_tests(values),
         notes=tuple(notes),
     )
@@ -189,6 +192,15 @@ def _text_fields(values: dict[str, list]) -> dict:
             for d in values.get(name, ())
         ),
     }
+
+
+def _page_kind(values: dict[str, list]) -> str | None:
+    if not values.get("page_kind"):
+        return None
+    last = values["page_kind"][-1]
+    if last.value.lower() not in PAGE_KINDS:
+        raise ConfigError(f"{last.where()}: page_kind must be one of {', '.join(PAGE_KINDS)}")
+    return last.value.lower()
 
 
 def _xpath(d: Directive) -> str:

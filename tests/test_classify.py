@@ -40,3 +40,42 @@ def test_cue_line_inside_the_body_is_removed_with_its_reason():
 def test_no_body_at_all():
     v = _verdict(["首页", "新闻"])
     assert v.body == () and set(v.removed.values()) == {"navigation"}
+
+
+EN = (
+    "The council voted on Tuesday night to add protected bike lanes to four downtown streets, "
+    "ending a debate that has run for more than two years."
+)
+TEASER = "People crowded into a public meeting on Tuesday to weigh in on it."  # weight 13
+
+
+def test_a_cue_line_counts_as_boilerplate_not_as_a_gap():
+    # a copyright line scored 0 let the body run on through a short footer to a teaser
+    footer = ["Copyright 2019 Example News.", "76", "Currently in", "Honolulu, HI", "Sponsored By"]
+    v = _verdict([EN, EN, *footer, TEASER])  # as a gap: 0 - 4 * 3 + 13 > 0, the teaser joined
+    assert [v.lines[i].text for i in v.body] == [EN, EN]
+    assert v.removed[2] == "copyright" and v.removed[7] == "outside-body"
+
+
+def test_forum_furniture_and_counters_are_cues_but_code_is_not_a_breadcrumb():
+    cues = generic_cues()
+    reasons = {
+        line: (cues.match(line).reason if cues.match(line) else None)
+        for line in ("1.2k", "#12", "Posts: 131", "Joined: Aug 2019", "Reply", "12 replies",
+                     "只看该作者", "积分 1530", "沙发", "$this->currentPage = $page;",
+                     "Home > News > World", "首页>新闻>正文")
+    }  # fmt: skip
+    assert reasons == {
+        "1.2k": "counter",
+        "#12": "counter",
+        "Posts: 131": "forum",
+        "Joined: Aug 2019": "forum",
+        "Reply": "forum",
+        "12 replies": "forum",
+        "只看该作者": "forum",
+        "积分 1530": "forum",
+        "沙发": "forum",
+        "$this->currentPage = $page;": None,
+        "Home > News > World": "breadcrumb",
+        "首页>新闻>正文": "breadcrumb",
+    }

@@ -157,13 +157,13 @@ def test_eval_needs_an_index(runner, tmp_path):
 BLOG = str(SAMPLES / "en-blog-comments-html" / "raw.html")
 
 
-def test_precision_and_recall_flags(runner):
-    for flag in ("--precision", "--recall"):
+def test_precision_balanced_and_recall_flags(runner):
+    for flag in ("--precision", "--balanced", "--recall"):
         result = runner.invoke(main, ["clean", flag, BLOG])
         assert result.exit_code == 0
         assert result.stdout.startswith("Growing tomatoes on a small balcony\n")
     both = runner.invoke(main, ["clean", "--precision", "--recall", BLOG])
-    assert both.exit_code == 2 and "give one of them" in both.output
+    assert both.exit_code == 2 and "give only one of --precision, --balanced" in both.output
 
 
 def test_a_page_without_body_text_says_so(runner):

@@ -48,6 +48,8 @@ def test_golden_metadata(case):
         "encoding": doc.encoding,
         "kind": doc.kind,
         "language": doc.language,
+        "page_kind": doc.page_kind.kind,
+        "method": doc.method,
     }
     for key, value in meta["metadata"].items():
         assert found[key] == value, key

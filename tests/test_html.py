@@ -113,6 +113,10 @@ def test_focus_reaches_trafilatura(monkeypatch):
     for focus in ("balanced", "precision", "recall"):
         clean(PAGE.encode("utf-8"), Options(focus=focus))
     assert seen == [(False, False), (True, False), (False, True)]
+    seen.clear()  # auto: precision on an article, balanced on a thread
+    clean(PAGE.encode("utf-8"), Options())
+    clean(PAGE.encode("utf-8"), Options(page_kind="thread"))
+    assert seen == [(True, False), (False, False)]
 
 
 def test_text_output_without_metadata_has_the_same_title_and_body():

@@ -28,6 +28,8 @@ Examples:
   cleaner clean -f jsonl a.html b.txt -o out.jsonl
   cleaner clean --encoding gb18030 old.txt
   cleaner clean --precision page.html     HTML: less boilerplate, may lose some body
+  cleaner clean --page-kind thread saved-thread.html
+                                          keep a forum thread's replies
 """
 
 
@@ -64,9 +66,20 @@ Examples:
 )
 @click.option("--no-title", is_flag=True, help="Leave the title line out of text output.")
 @click.option("--precision", is_flag=True,
-              help="HTML: keep less, and less boilerplate (favor_precision).")  # fmt: skip
+              help="HTML: keep less, and less boilerplate (favor_precision; the default on "
+              "articles).")  # fmt: skip
+@click.option("--balanced", is_flag=True,
+              help="HTML: trafilatura's balanced default (the default on threads).")  # fmt: skip
 @click.option("--recall", is_flag=True,
               help="HTML: keep more of the page (favor_recall).")  # fmt: skip
+@click.option(
+    "--page-kind",
+    type=click.Choice(["auto", "article", "thread"]),
+    default="auto",
+    show_default=True,
+    help="thread: keep posts and replies (forums, Q&A); article: drop comment sections; "
+    "auto: decide from the page's address, generator and schema.org types.",
+)
 @RULES_OPTION
 @click.option("--site", help="Apply the site rule of this name (see `cleaner rules list`).")
 @click.option("--no-rules", is_flag=True, help="No site rules: generic cleaning only.")
@@ -90,7 +103,9 @@ def clean(
     explain: bool,
     no_title: bool,
     precision: bool,
+    balanced: bool,
     recall: bool,
+    page_kind: str,
     rules: tuple[str, ...],
     site: str | None,
     no_rules: bool,
@@ -109,8 +124,6 @@ def clean(
             "shift_jis or cp1252, or leave --encoding out to detect it",
             param_hint="--encoding",
         )
-    if precision and recall:
-        raise click.UsageError("--precision and --recall pull opposite ways; give one of them")
     sources = None if no_rules else _sources(rules)
     if sources is not None:  # a broken rule file stops the run before any input is read
         book = _book(sources)
@@ -124,7 +137,8 @@ def clean(
         explain=explain,
         detect_language=fmt != "text",
         metadata=fmt != "text",  # text output shows only the title
-        focus="precision" if precision else "recall" if recall else "balanced",
+        focus=_focus(precision=precision, balanced=balanced, recall=recall),
+        page_kind=page_kind,
         rule_sources=sources,
         site=site,
         use_rules=not no_rules,
@@ -219,3 +233,11 @@ def _finish(summary, quiet: bool, interrupted: bool) -> None:
         sys.exit(EXIT_INTERRUPTED)
     if summary.failed:
         sys.exit(EXIT_INPUT)
+
+
+def _focus(**flags: bool) -> str:
+    """The one of --precision / --balanced / --recall given, else auto."""
+    chosen = [name for name, on in flags.items() if on]
+    if len(chosen) > 1:
+        raise click.UsageError("give only one of --precision, --balanced and --recall")
+    return chosen[0] if chosen else "auto"

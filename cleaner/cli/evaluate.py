@@ -30,10 +30,10 @@ from . import _guard, main
 )
 @click.option(
     "--focus",
-    type=click.Choice(["balanced", "precision", "recall"]),
-    default="balanced",
+    type=click.Choice(["auto", "balanced", "precision", "recall"]),
+    default="auto",
     show_default=True,
-    help="HTML pages: as `clean --precision` / `--recall`.",
+    help="HTML pages: as `clean --balanced` / `--precision` / `--recall`.",
 )
 def evaluate(
     sets: tuple[Path, ...],

@@ -1,0 +1,101 @@
+"""Which kind of page this is: an article, whose comment section is boilerplate, or a thread
+(a forum thread, a Q&A page), whose posts and replies are the body.
+
+The evidence, any one of which makes a thread (patterns in rules/generic/threads.txt):
+the page's address (`thread_url`: /thread/…, viewtopic.php, mod=viewthread…), the forum
+software it names in <meta name="generator"> (`thread_generator`) and the schema.org types it
+declares (`thread_schema`). A site rule's `page_kind:` or `--page-kind` overrides them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from .cues import CueSet, build_cueset
+from .model import ARTICLE, Options, PageKind
+from .siterules import SiteRule
+
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
+_SCHEMA_XPATH = "//@itemtype | //script[@type='application/ld+json']/text()"
+
+
+def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
+    """The kind of an HTML page (its lxml tree, None when it could not be parsed) from its
+    address (given, or the page's own canonical one), its generator meta tag and the
+    schema.org types it declares."""
+    found = url_evidence(address, cues)
+    if found or tree is None:
+        return found or ARTICLE
+    for generator in tree.xpath("//meta[@name='generator']/@content"):
+        if any(p.search(generator) for p in cues.field_patterns("thread_generator")):
+            return PageKind("thread", f"generator {generator.strip()[:60]!r}")
+    for name in _schema_types(tree):
+        if any(p.search(name) for p in cues.field_patterns("thread_schema")):
+            return PageKind("thread", f"schema.org type {name!r}")
+    return ARTICLE
+
+
+def _own_address(tree) -> str | None:
+    """The page's canonical or og:url address, if it states one."""
+    found = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    return found[0] if found else None
+
+
+def _schema_types(tree) -> list[str]:
+    """schema.org type names from itemtype attributes and JSON-LD "@type" values."""
+    names = []
+    for value in tree.xpath(_SCHEMA_XPATH):
+        if value.is_attribute:
+            names.extend(url.rstrip("/").rsplit("/", 1)[-1] for url in value.split())
+        else:
+            for found in _LD_TYPE.findall(value):
+                names.extend(re.findall(r'"([^"]+)"', found))
+    return names
+
+
+def url_evidence(address: str | None, cues: CueSet) -> PageKind | None:
+    """A thread, when the address's host, or its path and query, look like a forum's or a
+    Q&A site's."""
+    if not address:
+        return None
+    parts = urlsplit(address)
+    where = parts.path + (f"?{parts.query}" if parts.query else "")
+    for field, text in (("thread_host", parts.hostname or ""), ("thread_url", where)):
+        for pattern in cues.field_patterns(field):
+            found = pattern.search(text)
+            if found:
+                return PageKind("thread", f"address {text[:80]!r} ({found.group(0)!r})")
+    return None
+
+
+def page_kind(
+    page: str, options: Options, rule: SiteRule | None, cues: CueSet, tree=None
+) -> PageKind:
+    """`--page-kind`, else the site rule's `page_kind:`, else the page's own evidence (an
+    HTML page's from its tree, a text dump's from --url only)."""
+    if options.page_kind != "auto":
+        return PageKind(options.page_kind, "--page-kind")
+    if rule is not None and rule.page_kind:
+        return PageKind(rule.page_kind, f"site rule {rule.name}")
+    if tree is not None:
+        return html_page_kind(tree, options.url or _own_address(tree), cues)
+    return url_evidence(options.url, cues) or ARTICLE
+
+
+def cues_for_kind(cues: CueSet, kind: PageKind) -> CueSet:
+    """On a thread page a comment-section marker ("23 replies") opens the posts, which are
+    the body: its cut_from cues only drop their own line there."""
+    return _thread_cues(cues) if kind.thread else cues
+
+
+@lru_cache(maxsize=8)
+def _thread_cues(cues: CueSet) -> CueSet:
+    kept = [
+        replace(cue, kind="drop_line")
+        if cue.kind == "cut_from" and cue.reason == "comments"
+        else cue
+        for cue in cues.cues
+    ]
+    return build_cueset(kept, list(cues.fields))

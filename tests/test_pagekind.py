@@ -1,0 +1,120 @@
+"""Thread or article: the evidence (address, generator, schema.org), the overrides
+(--page-kind, a site rule's page_kind) and what a thread keeps (posts, replies)."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import FIXTURES, SAMPLES
+from lxml.html import document_fromstring
+
+from cleaner import Options, clean
+from cleaner.cli import main
+from cleaner.errors import ConfigError
+from cleaner.pagekind import html_page_kind, url_evidence
+from cleaner.rulebook import rule_sources
+from cleaner.ruletext import cues_for
+from cleaner.siterules import load_rule
+
+BLOG = SAMPLES / "en-blog-comments-html" / "raw.html"
+COMMENT = "How do you deal with the wind? My balcony is on the eighth floor"
+CUES = cues_for(None)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://forum.example.com/t/running-two-editions/4411",
+        "https://www.example.cn/forum.php?mod=viewthread&tid=38&page=1",
+        "https://forums.example.net/viewtopic.php?t=158836",
+        "https://example.com/thread-268.html",
+        "https://www.example.com/threads/extending-pilot-light.123/",
+        "https://stackexchange.example.com/questions/1077347/hello-world",
+        "https://www.example.com/r/gardening/comments/1cq6hci/tomatoes/",
+        "https://bbs.example.cn/detail/171",
+        "https://www.example.org/discussion/118004/spring",
+    ],
+)
+def test_forum_and_qa_addresses_are_threads(url):
+    assert url_evidence(url, CUES).kind == "thread"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://blog.example.org/2018/09/10/september-2018-open-thread/",
+        "https://news.example.jp/topics/detail/26442071/",
+        "https://www.example.com/news/article/7-key-questions-about-the-vote",
+        "https://www.example.com/2024/05/12/post-title/",
+        "https://hobbs.example.com/2024/05/12/recipes.html",
+    ],
+)
+def test_article_addresses_are_no_evidence(url):
+    assert url_evidence(url, CUES) is None
+
+
+def test_generator_and_schema_org_are_evidence():
+    phpbb = '<html><head><meta name="generator" content="phpBB 3.3"></head><body></body></html>'
+    wordpress = '<html><head><meta content="WordPress 6.5" name="generator"></head></html>'
+    schema = '<script type="application/ld+json">{"@type": "DiscussionForumPosting"}</script>'
+    microdata = '<body><div itemtype="https://schema.org/QAPage"><p>Q</p></div></body>'
+    article = '<script type="application/ld+json">{"@type": ["NewsArticle"]}</script>'
+
+    def kind(page):
+        return html_page_kind(document_fromstring(page), None, CUES)
+
+    assert kind(phpbb).why.startswith("generator 'phpBB")
+    assert kind(wordpress).kind == "article"
+    assert kind(schema).why == "schema.org type 'DiscussionForumPosting'"
+    assert kind(microdata).kind == "thread"
+    assert kind(article).kind == "article"
+
+
+def test_an_article_drops_its_comments_and_a_thread_keeps_them():
+    data = BLOG.read_bytes()
+    article = clean(data, Options(detect_language=False))
+    forced = clean(data, Options(detect_language=False, page_kind="thread"))
+    by_address = clean(data, Options(detect_language=False, url="https://ex.com/forum/t/12"))
+    assert article.page_kind.kind == "article"
+    assert not any(COMMENT in p for p in article.paragraphs)
+    assert forced.page_kind.why == "--page-kind"
+    assert any(COMMENT in p for p in forced.paragraphs)
+    assert by_address.page_kind.kind == "thread"
+    assert any(COMMENT in p for p in by_address.paragraphs)
+
+
+def test_a_site_rule_states_the_kind_and_refuses_other_values(tmp_path):
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "ex.com.txt").write_text("page_kind: article\n", encoding="utf-8")
+    options = Options(url="https://ex.com/forum/t/12", rule_sources=rule_sources((str(rules),)))
+    doc = clean(BLOG.read_bytes(), options)
+    assert (doc.page_kind.kind, doc.page_kind.why) == ("article", "site rule ex.com")
+    assert not any(COMMENT in p for p in doc.paragraphs)
+    (rules / "bad.txt").write_text("page_kind: forum\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="bad.txt:1: page_kind must be one of article, thread"):
+        load_rule(rules / "bad.txt", "test")
+
+
+DUMP = FIXTURES / "forum-thread-dump.txt"  # a question, "Replies", three replies
+
+
+def test_a_thread_dump_keeps_the_replies_an_article_dump_cuts_them():
+    data = DUMP.read_bytes()
+    article = clean(data, Options(detect_language=False))
+    thread = clean(data, Options(detect_language=False, url="https://garden.example/t/balcony/7"))
+    assert article.paragraphs[-1].startswith("I would like to try again")
+    assert thread.page_kind.kind == "thread"
+    assert thread.paragraphs[-1].startswith("Thank you both")
+    assert "Replies" not in thread.paragraphs
+
+
+def test_cli_page_kind_in_json():
+    result = CliRunner().invoke(main, ["clean", "-f", "json", "--explain", "--page-kind",
+                                       "thread", str(BLOG)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.output)
+    assert (record["page_kind"], record["page_kind_why"]) == ("thread", "--page-kind")
+    assert COMMENT in record["text"]
+    bad = CliRunner().invoke(main, ["clean", "--page-kind", "forum", str(BLOG)])
+    assert bad.exit_code == 2
