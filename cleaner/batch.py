@@ -177,7 +177,8 @@ class _Worker:
 
 
 def _quiet_worker() -> None:
-    """Workers leave Ctrl-C to the main process, which stops them."""
+    """Workers leave Ctrl-C to the main process, which stops them with SIGTERM (held while
+    an output is written: see output.atomic_write)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 

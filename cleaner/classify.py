@@ -19,6 +19,8 @@ BULLET_PENALTY = 6.0  # bulleted items in dumps are mostly menus and link lists
 UNPUNCTUATED_PENALTY = 1.0  # a medium line with no sentence punctuation (a teaser headline)
 MEDIUM_FACTOR = 0.5  # a punctuated line between short and good counts half its weight
 CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body only once this share of it lies above
+ANCHOR_WINDOW = 12  # the run that a headline anchors starts within this many lines below it
+ANCHOR_SHARE = 0.25  # ... and is the body unless the densest run elsewhere is 4x heavier
 SETTLE_MARGIN = 3  # lines either side of the body whose cues are matched: a cue found there
 # lowers that line's score, which can move the body's edge
 
@@ -68,12 +70,34 @@ def densest_run(scores: list[float]) -> tuple[int, int, float]:
     return best
 
 
-def classify(lines: list[LineInfo], cues: CueSet, explain: bool = False) -> Verdict:
-    """Split a dump's lines into body and removed; `explain` settles every line's reason."""
+def anchored_run(scores: list[float], lo: int, hi: int) -> tuple[int, int, float]:
+    """The heaviest run that starts in [lo, hi) and ends before its running total first
+    drops to zero (a run that went negative is not carried on to a block far below):
+    (first, last, total), or (-1, -1, 0) if none is positive."""
+    best = (-1, -1, 0.0)
+    for start in range(max(lo, 0), min(hi, len(scores))):
+        total = 0.0
+        for i in range(start, len(scores)):
+            total += scores[i]
+            if total <= 0:
+                break
+            if total > best[2]:
+                best = (start, i, total)
+    return best
+
+
+def classify(
+    lines: list[LineInfo], cues: CueSet, explain: bool = False, anchor: int | None = None
+) -> Verdict:
+    """Split a dump's lines into body and removed; `explain` settles every line's reason.
+    `anchor`: the index of the line that repeats the page's title (the article's headline):
+    the heaviest run starting just below it is the body unless another is ANCHOR_SHARE^-1
+    times heavier (a long list of teasers outweighs a short article)."""
     content = [info for info in lines if info.text]
     if explain:
         content = [checked_cue(info, cues) for info in content]
-    first, last, scores = _settle(content, cues)
+    position = next((i for i, info in enumerate(content) if info.index == anchor), None)
+    first, last, scores = _settle(content, cues, position)
     settled = list(lines)
     for info in content:
         settled[info.index] = info
@@ -91,12 +115,14 @@ def classify(lines: list[LineInfo], cues: CueSet, explain: bool = False) -> Verd
     return Verdict(tuple(settled), tuple(body), removed, start, end)
 
 
-def _settle(content: list[LineInfo], cues: CueSet) -> tuple[int, int, list[float]]:
-    """Find the densest run, match cues on the lines in and around it, and find it again,
+def _settle(
+    content: list[LineInfo], cues: CueSet, anchor: int | None
+) -> tuple[int, int, list[float]]:
+    """Find the body run, match cues on the lines in and around it, and find it again,
     until no line near the run is left unmatched. Updates `content` in place."""
     scores = [line_score(info) for info in content]
     while True:
-        first, last, _ = densest_run(scores)
+        first, last = _body_run(scores, anchor)
         if first < 0:
             return first, last, scores
         lo, hi = max(0, first - SETTLE_MARGIN), min(len(content), last + 1 + SETTLE_MARGIN)
@@ -107,6 +133,19 @@ def _settle(content: list[LineInfo], cues: CueSet) -> tuple[int, int, list[float
             content[i] = checked_cue(content[i], cues)
             if content[i].cue is not None:
                 scores[i] = line_score(content[i])
+
+
+def _body_run(scores: list[float], anchor: int | None) -> tuple[int, int]:
+    """The densest run, or the run the headline anchors (see classify)."""
+    first, last, total = densest_run(scores)
+    if anchor is None or first < 0:
+        return first, last
+    if anchor < first <= anchor + 1 + ANCHOR_WINDOW:
+        return first, last  # it starts below the headline already
+    if first <= anchor < last and sum(scores[first:anchor]) >= ANCHOR_SHARE * total:
+        return first, last  # much of it lies above the headline: a subheading, not the title
+    start, end, weight = anchored_run(scores, anchor + 1, anchor + 1 + ANCHOR_WINDOW)
+    return (start, end) if start >= 0 and weight >= ANCHOR_SHARE * total else (first, last)
 
 
 def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInfo], str | None]:

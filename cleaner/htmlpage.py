@@ -177,9 +177,19 @@ def _parse(page: str):
     from lxml import html as lxml_html
 
     try:
-        return lxml_html.document_fromstring(page, parser=_parser())
+        tree = lxml_html.document_fromstring(page, parser=_parser())
     except (etree.ParserError, ValueError):
         return None
+    _drop_code(tree)
+    return tree
+
+
+def _drop_code(tree) -> None:
+    """Scripts (but JSON-LD: metadata and page kind read it) and style sheets: trafilatura
+    deletes them too, but only after copying the tree three or four times per page."""
+    for element in list(tree.iter("script", "style")):
+        if element.tag == "style" or element.get("type", "").lower() != "application/ld+json":
+            element.drop_tree()  # its tail text stays
 
 
 def _wrap(elements: list):

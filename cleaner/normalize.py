@@ -18,7 +18,10 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
 _MARK = re.compile(r" ?([,:;!?]) ?")
 _ASCII_MARK = re.compile(r"[,:;!?()]")
-_URL = re.compile(r"[a-z][a-z0-9+.-]*://\S+|www\.\S+|\S+@\S+\.\w+", re.I)
+# an e-mail address in ASCII: `\S+@` would try every start in a long CJK line (no spaces)
+_URL = re.compile(
+    r"[a-z][a-z0-9+.-]*://\S+|www\.\S+|[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+", re.I
+)
 _PARENS = re.compile(r"\(([^()]*)\)")
 
 

@@ -40,7 +40,8 @@ def extract_text(
     if ruled is not None:
         text = ruled.text
     lines = describe_all(text, cues, defer=True)
-    verdict = classify(lines, cues, explain)
+    anchor = headline_anchor(lines)
+    verdict = classify(lines, cues, explain, anchor)
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
     if title_index is None:
         title_index = choose_title(list(verdict.lines), verdict, cues)
@@ -52,7 +53,7 @@ def extract_text(
         marked = list(verdict.lines)  # choose the body again with the repeats as neutral lines
         for index in repeats:
             marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
-        verdict = classify(marked, cues, explain)
+        verdict = classify(marked, cues, explain, anchor)
     infos = list(verdict.lines)
     body = _settled_body(verdict, infos, title_index)
     paragraphs = [infos[index].text for index in body]
@@ -127,6 +128,19 @@ def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int |
     if candidates:
         return candidates[0].index
     return page_title.index if page_title.index < start and page_title.cue is None else None
+
+
+def headline_anchor(infos: list[LineInfo]) -> int | None:
+    """The first line below the page's <title> line (a dump's first line) that repeats its
+    headline: the article's own heading, where its body starts."""
+    content = [i for i in infos if i.text]
+    if len(content) < 2:
+        return None
+    headline, _ = split_page_title(content[0].text)
+    for info in content[1:]:
+        if _heading_like(info) and _same_headline(info.text, headline):
+            return info.index
+    return None
 
 
 def _heading_like(info: LineInfo) -> bool:

@@ -79,3 +79,25 @@ def test_forum_furniture_and_counters_are_cues_but_code_is_not_a_breadcrumb():
         "Home > News > World": "breadcrumb",
         "首页>新闻>正文": "breadcrumb",
     }
+
+
+def test_anchored_run_starts_near_the_anchor_and_stops_when_it_runs_dry():
+    from cleaner.classify import anchored_run
+
+    scores = [-3, 20, -3, 30, -50, 50, 50]
+    assert anchored_run(scores, 0, 2) == (1, 3, 47)  # not carried past the -50 to the far 100
+    assert anchored_run(scores, 4, 5) == (-1, -1, 0.0)
+
+
+def test_a_short_article_below_its_headline_beats_a_longer_list_of_teasers():
+    from cleaner.textdump import extract_text
+
+    teaser = "这是一条推荐阅读的标题，点击就可以查看全文？"  # punctuated: scores as body
+    article = "本报讯，市政府今天发布了新的公交线路调整方案，涉及十二条线路，将于下月起实施。"
+    menu = ["首页", "本地新闻", "国内", "国际", "财经", "体育", "娱乐", "科技", "汽车", "房产"]
+    lines = ["公交线路调整方案发布_本地新闻_示例网", *menu, "公交线路调整方案发布"]
+    lines += ["发布时间：2024-05-20", article, article, "分享到：", *menu, *menu, "热门排行"]
+    lines += [teaser] * 12  # 12 x 12.6 outweighs the article (2 x 24), not 4 times over
+    doc = extract_text("\n".join(lines), generic_cues())
+    assert doc.title == "公交线路调整方案发布"
+    assert doc.paragraphs == (article, article)

@@ -15,6 +15,7 @@ from cleaner.normalize import normalize, normalize_paragraph
         ("他说: 好的! 你呢?", "他说：好的！你呢？"),
         ("共3,500人, 10:30开始", "共3,500人，10:30开始"),
         ("见 http://a.com/x?y=1,z 网址", "见 http://a.com/x?y=1,z 网址"),
+        ("邮箱:news,desk@ex.com.cn;电话", "邮箱：news,desk@ex.com.cn；电话"),
         ("集团 (France Médias Monde)", "集团 (France Médias Monde)"),
         ("(记者/王茜)", "（记者/王茜）"),
         ("English only, text: yes!", "English only, text: yes!"),
