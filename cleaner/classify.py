@@ -18,9 +18,11 @@ SHORT_PENALTY = 3.0  # a short line costs a candidate block this much
 BULLET_PENALTY = 6.0  # bulleted items in dumps are mostly menus and link lists
 UNPUNCTUATED_PENALTY = 1.0  # a medium line with no sentence punctuation (a teaser headline)
 MEDIUM_FACTOR = 0.5  # a punctuated line between short and good counts half its weight
-CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body only once this share of it lies above
-ANCHOR_WINDOW = 12  # the run that a headline anchors starts within this many lines below it
+CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body once this share of it lies above
+ANCHOR_WINDOW = 20  # the run that a headline anchors starts within this many lines below it
 ANCHOR_SHARE = 0.25  # ... and is the body unless the densest run elsewhere is 4x heavier
+CUT_MIN_GOOD = 4  # ... or, for a comment-section marker, this many body-like lines (an
+# inline "Related" box may stand mid-article; a comment section never does)
 SETTLE_MARGIN = 3  # lines either side of the body whose cues are matched: a cue found there
 # lowers that line's score, which can move the body's edge
 
@@ -151,12 +153,20 @@ def _body_run(scores: list[float], anchor: int | None) -> tuple[int, int]:
 def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInfo], str | None]:
     """End the block at the first cut_from marker that has most of the body above it."""
     total = sum(s for s in scores if s > 0) or 1.0
-    above = 0.0
+    above, good = 0.0, 0
     for i, info in enumerate(block):
-        if info.cue is not None and info.cue.kind == "cut_from" and above >= CUT_MIN_SHARE * total:
+        marker = info.cue is not None and info.cue.kind == "cut_from"
+        if marker and (above >= CUT_MIN_SHARE * total or _ends_body(info, good)):
             return block[: i + 1], info.cue.reason  # the marker goes with its own reason
         above += max(scores[i], 0.0)
+        good += scores[i] >= GOOD_WEIGHT
     return block, None
+
+
+def _ends_body(marker: LineInfo, good_above: int) -> bool:
+    """A comment-section marker after CUT_MIN_GOOD body-like lines: comments never stand
+    inside an article, so a long comment section cannot keep its marker from cutting."""
+    return marker.cue.reason == "comments" and good_above >= CUT_MIN_GOOD
 
 
 def _outside_reason(info: LineInfo) -> str:

@@ -9,17 +9,22 @@ from .cues import Cue, CueSet
 
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
+ORDERED_ITEM_WEIGHT = 10.0  # a numbered line lighter than this is a list item (a headline
+# list "1. …", "2. …"), heavier ones numbered paragraphs
 
 # kana, Han and hangul: one range list for every CJK pattern of the line features
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters, once the CJK runs are markers
-_SENTENCE_END = re.compile("[。！？!?；;…]")  # and a Latin '.' before a space or at the end
-_COMMA = re.compile("[，、,：:]")
+# and a Latin '.' before a space or at the end; Arabic-script, Devanagari, Armenian,
+# Ethiopic and Burmese full stops and question marks too
+_SENTENCE_END = re.compile("[。！？!?；;…۔؟؛।॥։።။]")
+_COMMA = re.compile("[，、,：:،]")
 _CJK_MARK, _WORD_MARK, _END_MARK, _COMMA_MARK = "\x01", "\x02", "\x03", "\x04"
 _MARKERS_IN = re.compile("[\x01-\x04]")
 _NO_MARKERS = str.maketrans("\x01\x02\x03\x04", "    ")
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
+_ORDERED = re.compile(r"\d{1,3}[.)]\s")  # "1. " / "2) ": an ordered list's item marker
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
 
 
@@ -69,9 +74,19 @@ def _features(rows: list[str]) -> list[LineInfo]:
     commas = [row.count(_COMMA_MARK) for row in marked]
     columns = zip(range(len(rows)), texts, words, cjk, ends, commas, strict=False)
     return [
-        LineInfo(i, t, w + c * CJK_WORD_RATIO, c, e, m, t[:1] in _BULLETS, None, not t)
+        LineInfo(
+            i, t, w + c * CJK_WORD_RATIO, c, e, m, _listed(t, w + c * CJK_WORD_RATIO), None, not t
+        )
         for i, t, w, c, e, m in columns
     ]
+
+
+def _listed(text: str, weight: float) -> bool:
+    """A list item: a bullet, or an ordered list's number before a short item (a long one
+    is a numbered paragraph of the body)."""
+    if text[:1] in _BULLETS:
+        return True
+    return text[:1].isdigit() and weight < ORDERED_ITEM_WEIGHT and _ORDERED.match(text) is not None
 
 
 def checked_cue(info: LineInfo, cues: CueSet) -> LineInfo:

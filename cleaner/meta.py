@@ -41,9 +41,14 @@ def find_field(name: str, lines: Iterable[str], cues: CueSet) -> str | None:
     return None
 
 
+def title_parts(line: str) -> list[str]:
+    """'Headline - Section - Site' -> ['Headline', 'Section', 'Site'] (at least one part)."""
+    return [p.strip() for p in TITLE_SEPARATORS.split(line) if p and p.strip()] or [line.strip()]
+
+
 def split_page_title(line: str) -> tuple[str, str | None]:
     """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline."""
-    parts = [p.strip() for p in TITLE_SEPARATORS.split(line) if p and p.strip()]
+    parts = title_parts(line)
     if len(parts) < 2:
         return line.strip(), None
     headline = max(parts, key=len)

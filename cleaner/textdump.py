@@ -8,7 +8,7 @@ from collections import Counter
 from .classify import Verdict, classify, line_score
 from .cues import Cue, CueSet
 from .lines import LineInfo, checked_cue, describe_all
-from .meta import find_date, find_field, split_page_title
+from .meta import find_date, find_field, split_page_title, title_parts
 from .metrics import TOKEN
 from .model import Extracted, Metadata, Removal
 from .ruletext import RuledText
@@ -40,7 +40,7 @@ def extract_text(
     if ruled is not None:
         text = ruled.text
     lines = describe_all(text, cues, defer=True)
-    anchor = headline_anchor(lines)
+    anchor = headline_anchor(lines, cues)
     verdict = classify(lines, cues, explain, anchor)
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
     if title_index is None:
@@ -130,15 +130,17 @@ def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int |
     return page_title.index if page_title.index < start and page_title.cue is None else None
 
 
-def headline_anchor(infos: list[LineInfo]) -> int | None:
+def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
     """The first line below the page's <title> line (a dump's first line) that repeats its
-    headline: the article's own heading, where its body starts."""
+    headline (its longest part, or its first: "The Spies of Georgetown - Atlas Obscura
+    Experiences"): the article's own heading, where its body starts."""
     content = [i for i in infos if i.text]
     if len(content) < 2:
         return None
-    headline, _ = split_page_title(content[0].text)
+    heads = {split_page_title(content[0].text)[0], title_parts(content[0].text)[0]}
     for info in content[1:]:
-        if _heading_like(info) and _same_headline(info.text, headline):
+        repeats = _heading_like(info) and any(_same_headline(info.text, h) for h in heads)
+        if repeats and checked_cue(info, cues).cue is None:  # not a breadcrumb ending in it
             return info.index
     return None
 

@@ -101,3 +101,22 @@ def test_a_short_article_below_its_headline_beats_a_longer_list_of_teasers():
     doc = extract_text("\n".join(lines), generic_cues())
     assert doc.title == "公交线路调整方案发布"
     assert doc.paragraphs == (article, article)
+
+
+def test_a_comment_section_longer_than_the_article_is_still_cut():
+    comment = (
+        "I could not agree more with this piece, and I have been saying the same thing to "
+        "anyone who would listen for years now, so thank you for writing it down so clearly."
+    )
+    lines = [EN] * 4 + ["34 responses to “Council approves bike lanes”"] + [comment] * 8
+    v = _verdict(lines)
+    assert [v.lines[i].text for i in v.body] == [EN] * 4
+    assert v.removed[4] == "comments" and v.removed[12] == "comments"
+
+
+def test_ordered_list_items_and_script_punctuation():
+    urdu = "پاکستان نے دوسرا میچ جیت لیا۔"
+    step = "2. Numbered step that is long enough to be a real paragraph of the article body."
+    items = describe_all("\n".join(["1. Short headline here", step, urdu]), generic_cues())
+    assert [i.bullet for i in items] == [True, False, False]
+    assert items[2].punctuated
