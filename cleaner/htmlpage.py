@@ -135,8 +135,13 @@ def _focus(options: Options, kind: PageKind) -> str:
 
 
 def _title(tree) -> str | None:
-    """The title as trafilatura's metadata step finds it (meta tags, JSON-LD, then <title>
-    and headings), without the date and author search that costs most of that step."""
+    """The title as trafilatura's metadata step finds it (og:title, other meta tags, JSON-LD,
+    then <title> and headings), without the date and author search that costs most of that
+    step. og:title comes first there and nothing overrides it: read alone, it halves the cost
+    (the same title on all 511 pages of the HTML bench sets)."""
+    og_titles = [t for t in tree.xpath("head/meta[@property='og:title']/@content") if t.strip()]
+    if og_titles:
+        return og_titles[-1]  # trafilatura keeps the last one
     from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
 
     found = extract_meta_json(tree, examine_meta(tree))

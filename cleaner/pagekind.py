@@ -18,6 +18,7 @@ from .model import ARTICLE, Options, PageKind
 from .siterules import SiteRule
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
+_ADDRESS = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
 _SCHEMA_XPATH = "//@itemtype | //script[@type='application/ld+json']/text()"
 
 
@@ -38,8 +39,9 @@ def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
 
 
 def _own_address(tree) -> str | None:
-    """The page's canonical or og:url address, if it states one."""
-    found = tree.xpath("//link[@rel='canonical']/@href | //meta[@property='og:url']/@content")
+    """The page's canonical or og:url address, if it states one (looked for in the <head>
+    first: the whole tree only when the parser moved it out)."""
+    found = tree.xpath(_ADDRESS.replace("//", "head/")) or tree.xpath(_ADDRESS)
     return found[0] if found else None
 
 
