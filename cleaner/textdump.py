@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from .classify import Verdict, classify, line_score
 from .cues import Cue, CueSet
@@ -152,9 +153,11 @@ def _heading_like(info: LineInfo) -> bool:
 
 
 def _same_headline(a: str, b: str) -> bool:
+    """Whether two lines are the same headline; `b`, the page's headline, is compared with
+    many lines, so its normalized form and bigrams are computed once (`_prepared`)."""
     if len(a) > 3 * len(b) + 20 or len(b) > 3 * len(a) + 20:
         return False  # far apart in length: not the same headline, skip the work
-    x, y = _NORM.sub("", a.lower()), _NORM.sub("", b.lower())
+    x, (y, bb) = _NORM.sub("", a.lower()), _prepared(b)
     if not x or not y:
         return False
     shorter, longer = sorted((len(x), len(y)))
@@ -162,13 +165,21 @@ def _same_headline(a: str, b: str) -> bool:
         return True
     if 2 * shorter < TITLE_SIMILARITY * (shorter + longer):
         return False  # the lengths alone bound the overlap below the threshold
-    return _bigram_overlap(a, b) >= TITLE_SIMILARITY
+    return _dice(_bigrams(a), bb) >= TITLE_SIMILARITY
 
 
-def _bigram_overlap(a: str, b: str) -> float:
-    """Dice overlap of token bigrams (a token: one CJK character or one word)."""
-    ta, tb = TOKEN.findall(a.lower()), TOKEN.findall(b.lower())
-    ba, bb = Counter(zip(ta, ta[1:], strict=False)), Counter(zip(tb, tb[1:], strict=False))
+@lru_cache(maxsize=64)
+def _prepared(text: str) -> tuple[str, Counter]:
+    return _NORM.sub("", text.lower()), _bigrams(text)
+
+
+def _bigrams(text: str) -> Counter:
+    """Token bigrams (a token: one CJK character or one word)."""
+    tokens = TOKEN.findall(text.lower())
+    return Counter(zip(tokens, tokens[1:], strict=False))
+
+
+def _dice(ba: Counter, bb: Counter) -> float:
     total = sum(ba.values()) + sum(bb.values())
     return 2 * sum((ba & bb).values()) / total if total else 0.0
 
