@@ -19,8 +19,10 @@ BULLET_PENALTY = 6.0  # bulleted items in dumps are mostly menus and link lists
 UNPUNCTUATED_PENALTY = 1.0  # a medium line with no sentence punctuation (a teaser headline)
 MEDIUM_FACTOR = 0.5  # a punctuated line between short and good counts half its weight
 CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body once this share of it lies above
-CUT_MIN_GOOD = 4  # ... or, for a comment-section marker, this many body-like lines (an
+CUT_MIN_GOOD = 4  # ... or, for a TAIL_REASONS marker, this many body-like lines (an
 # inline "Related" box may stand mid-article; a comment section never does)
+CUT_MIN_WEIGHT = 60.0  # ... or this much body weight (a short article in one paragraph)
+TAIL_REASONS = ("comments", "recommended")  # cut_from reasons of what only follows a body
 ANCHOR_WINDOW = 20  # the run that a headline anchors starts within this many lines below it
 # (date, byline, share bar, photo and caption lines stand between; 12 measured 0.004 worse)
 ANCHOR_SHARE = 0.25  # ... and is the body unless the densest run elsewhere is 4x heavier
@@ -157,17 +159,19 @@ def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInf
     above, good = 0.0, 0
     for i, info in enumerate(block):
         marker = info.cue is not None and info.cue.kind == "cut_from"
-        if marker and (above >= CUT_MIN_SHARE * total or _ends_body(info, good)):
+        if marker and (above >= CUT_MIN_SHARE * total or _ends_body(info, good, above)):
             return block[: i + 1], info.cue.reason  # the marker goes with its own reason
         above += max(scores[i], 0.0)
         good += scores[i] >= GOOD_WEIGHT
     return block, None
 
 
-def _ends_body(marker: LineInfo, good_above: int) -> bool:
-    """A comment-section marker after CUT_MIN_GOOD body-like lines: comments never stand
-    inside an article, so a long comment section cannot keep its marker from cutting."""
-    return marker.cue.reason == "comments" and good_above >= CUT_MIN_GOOD
+def _ends_body(marker: LineInfo, good_above: int, weight_above: float) -> bool:
+    """A comment section's or a recommendation widget's marker after CUT_MIN_GOOD body-like
+    lines or CUT_MIN_WEIGHT of body: they never stand inside an article, so a long one cannot
+    keep its marker from cutting."""
+    enough = good_above >= CUT_MIN_GOOD or weight_above >= CUT_MIN_WEIGHT
+    return marker.cue.reason in TAIL_REASONS and enough
 
 
 def _outside_reason(info: LineInfo) -> str:
