@@ -134,16 +134,24 @@ def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int |
 def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
     """The first line below the page's <title> line (a dump's first line) that repeats its
     headline (its longest part, or its first: "The Spies of Georgetown - Atlas Obscura
-    Experiences"): the article's own heading, where its body starts."""
+    Experiences"): the article's own heading, where its body starts. A line that repeats it
+    exactly wins over an earlier one that is only alike (a teaser for the next day's
+    horoscope)."""
     content = [i for i in infos if i.text]
     if len(content) < 2:
         return None
     heads = {split_page_title(content[0].text)[0], title_parts(content[0].text)[0]}
+    exact = {_NORM.sub("", head.lower()) for head in heads}
+    alike = None
     for info in content[1:]:
-        repeats = _heading_like(info) and any(_same_headline(info.text, h) for h in heads)
-        if repeats and checked_cue(info, cues).cue is None:  # not a breadcrumb ending in it
+        if not _heading_like(info) or not any(_same_headline(info.text, h) for h in heads):
+            continue
+        if checked_cue(info, cues).cue is not None:
+            continue  # a breadcrumb that ends in the headline
+        if _NORM.sub("", info.text.lower()) in exact:
             return info.index
-    return None
+        alike = info.index if alike is None else alike
+    return alike
 
 
 def _heading_like(info: LineInfo) -> bool:
