@@ -22,7 +22,7 @@ CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body once this share of it lie
 CUT_MIN_GOOD = 4  # ... or, for a TAIL_REASONS marker, this many body-like lines (an
 # inline "Related" box may stand mid-article; a comment section never does)
 CUT_MIN_WEIGHT = 60.0  # ... or this much body weight (a short article in one paragraph)
-TAIL_REASONS = ("comments", "recommended", "author-bio")  # what only ever follows a body
+TAIL_REASONS = ("comments", "recommended", "author-bio", "disclaimer")  # what only ever follows a body
 ANCHOR_WINDOW = 20  # the run that a headline anchors starts within this many lines below it
 # (date, byline, share bar, photo and caption lines stand between; 12 measured 0.004 worse)
 ANCHOR_SHARE = 0.25  # ... and is the body unless the densest run elsewhere is 4x heavier

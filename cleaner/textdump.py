@@ -144,13 +144,16 @@ def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
     exact = {_NORM.sub("", head.lower()) for head in heads}
     alike = None
     for info in content[1:]:
-        if not _heading_like(info) or not any(_same_headline(info.text, h) for h in heads):
+        same = not info.bullet and _NORM.sub("", info.text.lower()) in exact
+        if not same and (alike is not None or not _heading_like(info)):
+            continue
+        if not same and not any(_same_headline(info.text, h) for h in heads):
             continue
         if checked_cue(info, cues).cue is not None:
             continue  # a breadcrumb that ends in the headline
-        if _NORM.sub("", info.text.lower()) in exact:
+        if same:  # whatever its shape ("…結果!!", a long headline): the page's own heading
             return info.index
-        alike = info.index if alike is None else alike
+        alike = info.index
     return alike
 
 
