@@ -20,9 +20,11 @@ UNPUNCTUATED_PENALTY = 1.0  # a medium line with no sentence punctuation (a teas
 MEDIUM_FACTOR = 0.5  # a punctuated line between short and good counts half its weight
 CUT_MIN_SHARE = 0.5  # a cut_from marker ends the body once this share of it lies above
 CUT_MIN_GOOD = 4  # ... or, for a TAIL_REASONS marker, this many body-like lines (an
-# inline "Related" box may stand mid-article; a comment section never does)
+# inline "Related" box may stand mid-article; what TAIL_REASONS names never does)
 CUT_MIN_WEIGHT = 60.0  # ... or this much body weight (a short article in one paragraph)
-TAIL_REASONS = ("comments", "recommended", "author-bio", "disclaimer")  # what only ever follows a body
+# what only ever follows a body: a comment section, a recommendation widget, the author's
+# biography, a platform's disclaimer
+TAIL_REASONS = ("comments", "recommended", "author-bio", "disclaimer")
 ANCHOR_WINDOW = 20  # the run that a headline anchors starts within this many lines below it
 # (date, byline, share bar, photo and caption lines stand between; 12 measured 0.004 worse)
 ANCHOR_SHARE = 0.25  # ... and is the body unless the densest run elsewhere is 4x heavier
