@@ -77,7 +77,9 @@ def repair_lines(
 ) -> Repaired:
     """Repair the lines that look suspicious (`candidates`, if the caller scanned already)."""
     out, repairs, removed = list(lines), [], []
-    if candidates is None:
+    if candidates is None and not any("\n" in line for line in lines):
+        candidates = suspicious_lines("\n".join(lines))  # one scan for all of them
+    elif candidates is None:
         candidates = {i for i, line in enumerate(lines) if suspicious(line)}
     page_trip: list[tuple[str, str]] = []  # a page's broken lines share a wrong codec
     for i in sorted(candidates):
