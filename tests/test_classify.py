@@ -120,3 +120,23 @@ def test_ordered_list_items_and_script_punctuation():
     items = describe_all("\n".join(["1. Short headline here", step, urdu]), generic_cues())
     assert [i.bullet for i in items] == [True, False, False]
     assert items[2].punctuated
+
+
+def test_cues_for_tails_bylines_and_other_languages():
+    cues = generic_cues()
+    expected = {
+        "Komentarze (1)": "comments",
+        "34 responses to “Council approves bike lanes”": "comments",
+        "Das könnte Sie auch interessieren": "recommended",
+        "你可能還想看": "recommended",
+        "About the author": "author-bio",
+        "Baca juga: Cuti Bersama di Jakarta": "related",
+        "以上内容为创作者平台用户上传并发布，本平台仅提供信息存储空间服务。": "disclaimer",
+        "2 / 11": "counter",
+        "ByGizmodo Staff": "metadata",
+        "By Mark Stetson on May 16, 2024": "metadata",
+        "Bygone days are gone": None,
+        "Recommended": "related",  # an inline box as often as a widget: the half-the-body rule
+    }
+    found = {line: getattr(cues.match(line), "reason", None) for line in expected}
+    assert found == expected
