@@ -141,10 +141,14 @@ def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
     if len(content) < 2:
         return None
     heads = {split_page_title(content[0].text)[0], title_parts(content[0].text)[0]}
-    exact = {_NORM.sub("", head.lower()) for head in heads}
+    exact = {_NORM.sub("", head.lower()) for head in heads} - {""}
+    # normalizing only shortens a line: one that may repeat a head exactly is this long
+    shortest = min(map(len, exact), default=0)
+    longest = 2 * max(map(len, heads)) + 20 if exact else -1
     alike = None
     for info in content[1:]:
-        same = not info.bullet and _NORM.sub("", info.text.lower()) in exact
+        fits = shortest <= len(info.text) <= longest
+        same = fits and not info.bullet and _NORM.sub("", info.text.lower()) in exact
         if not same and (alike is not None or not _heading_like(info)):
             continue
         if not same and not any(_same_headline(info.text, h) for h in heads):
