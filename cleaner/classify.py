@@ -156,7 +156,8 @@ def _body_run(scores: list[float], anchor: int | None) -> tuple[int, int]:
 
 
 def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInfo], str | None]:
-    """End the block at the first cut_from marker that has most of the body above it."""
+    """End the block at the first cut_from marker with half of the body above it, or, for a
+    marker of what only follows an article (TAIL_REASONS), enough body (`_ends_body`)."""
     total = sum(s for s in scores if s > 0) or 1.0
     above, good = 0.0, 0
     for i, info in enumerate(block):
