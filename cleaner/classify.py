@@ -3,7 +3,8 @@
 Each line gets a score (body-like lines positive; short lines, list items and cue lines
 negative) and the body is the contiguous run with the highest total (Kadane's maximum
 subarray), so a subheading or a caption between paragraphs stays inside while a menu of
-forty short items before the article stays out. A `cut_from` cue inside that run ends it.
+forty short items before the article stays out. The line that repeats the page's title can
+anchor the body just below it (`anchor`), and a `cut_from` cue inside the run ends it.
 """
 
 from __future__ import annotations
