@@ -36,7 +36,7 @@ def extract_html(
     if rule is not None:
         page, effects = find_replace(page, rule)
     tree = _parse(page) if len(page) <= LARGE_PAGE_CHARS else None
-    kind = page_kind(page, options, rule, cues, tree)
+    kind = page_kind(options, rule, cues, tree)
     cues = cues_for_kind(cues, kind)
     if tree is None:  # too large for trafilatura, or not parseable: the markup's text
         from_markup = extract_text(visible_text(None, page), cues, url, explain)
@@ -107,13 +107,14 @@ def _trafilatura(tree, options: Options, kind: PageKind):
     """trafilatura's body; on a thread page the posts it calls comments follow it."""
     from trafilatura import bare_extraction  # heavy import: only HTML pages pay for it
 
+    focus = _focus(options, kind)
     result = bare_extraction(
         tree,
         url=options.url,
         include_comments=kind.thread,
         include_tables=True,
-        favor_precision=_focus(options, kind) == "precision",
-        favor_recall=_focus(options, kind) == "recall",
+        favor_precision=focus == "precision",
+        favor_recall=focus == "recall",
         with_metadata=options.metadata,
         # htmldate's extensive search falls back to dateparser: seconds per page at worst
         date_extraction_params={"extensive_search": False, "original_date": True},

@@ -72,13 +72,9 @@ def _features(rows: list[str]) -> list[LineInfo]:
         for row, t in zip(marked, texts, strict=False)
     ]
     commas = [row.count(_COMMA_MARK) for row in marked]
-    columns = zip(range(len(rows)), texts, words, cjk, ends, commas, strict=False)
-    return [
-        LineInfo(
-            i, t, w + c * CJK_WORD_RATIO, c, e, m, _listed(t, w + c * CJK_WORD_RATIO), None, not t
-        )
-        for i, t, w, c, e, m in columns
-    ]
+    weights = [w + c * CJK_WORD_RATIO for w, c in zip(words, cjk, strict=False)]
+    columns = zip(range(len(rows)), texts, weights, cjk, ends, commas, strict=False)
+    return [LineInfo(i, t, w, c, e, m, _listed(t, w), None, not t) for i, t, w, c, e, m in columns]
 
 
 def _listed(text: str, weight: float) -> bool:

@@ -23,12 +23,11 @@ _SCHEMA_XPATH = "//@itemtype | //script[@type='application/ld+json']/text()"
 
 
 def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
-    """The kind of an HTML page (its lxml tree, None when it could not be parsed) from its
-    address (given, or the page's own canonical one), its generator meta tag and the
-    schema.org types it declares."""
+    """The kind of an HTML page (its lxml tree) from its address (given, or the page's own
+    canonical one), its generator meta tag and the schema.org types it declares."""
     found = url_evidence(address, cues)
-    if found or tree is None:
-        return found or ARTICLE
+    if found:
+        return found
     for generator in tree.xpath("//meta[@name='generator']/@content"):
         if any(p.search(generator) for p in cues.field_patterns("thread_generator")):
             return PageKind("thread", f"generator {generator.strip()[:60]!r}")
@@ -72,11 +71,10 @@ def url_evidence(address: str | None, cues: CueSet) -> PageKind | None:
     return None
 
 
-def page_kind(
-    page: str, options: Options, rule: SiteRule | None, cues: CueSet, tree=None
-) -> PageKind:
+def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, tree=None) -> PageKind:
     """`--page-kind`, else the site rule's `page_kind:`, else the page's own evidence (an
-    HTML page's from its tree, a text dump's from --url only)."""
+    HTML page's from its tree, a text dump's, or an HTML page's without one, from --url
+    only)."""
     if options.page_kind != "auto":
         return PageKind(options.page_kind, "--page-kind")
     if rule is not None and rule.page_kind:

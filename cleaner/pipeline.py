@@ -34,7 +34,7 @@ def clean(data: bytes, options: Options | None = None) -> Document:
     else:
         text, repaired = repair_text(decoded.text)  # before the classifier: it reads the lines
         ruled = apply_text_rule(text, rule) if rule else None
-        found = page_kind(text, options, rule, cues)
+        found = page_kind(options, rule, cues)
         kind_cues = cues_for_kind(cues, found)
         extracted = extract_text(text, kind_cues, options.url, options.explain, ruled)
         extracted = replace(extracted, page_kind=found)
