@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .cues import CueSet
-from .lines import describe_all
+from .lines import line_cues
 from .model import Extracted, Metadata, Options, PageKind, Removal
 from .pagekind import cues_for_kind, page_kind
 from .ruletext import RuledText, apply_rule_to_paragraphs, find_replace
@@ -107,6 +107,9 @@ def _trafilatura(tree, options: Options, kind: PageKind):
     """trafilatura's body; on a thread page the posts it calls comments follow it."""
     from trafilatura import bare_extraction  # heavy import: only HTML pages pay for it
 
+    from .layout import unwrap_layout_tables
+
+    unwrap_layout_tables(tree)
     focus = _focus(options, kind)
     result = bare_extraction(
         tree,
@@ -154,16 +157,15 @@ def _drop_cue_lines(
 ) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
     """The extracted lines less those a cue matches and those that repeat the title."""
     kept, removed = [], []
-    infos = describe_all("\n".join(lines), cues)  # lines of splitlines(): no breaks inside
-    for number, info in enumerate(infos, start=1):
-        if not info.text:
+    for number, (text, cue) in enumerate(line_cues(lines, cues), start=1):
+        if not text:
             continue
-        if title and info.text == title:
-            removed.append(Removal(number, info.text, "title-repeat"))
-        elif info.cue is not None:
-            removed.append(Removal(number, info.text, info.cue.reason, info.cue.origin))
+        if title and text == title:
+            removed.append(Removal(number, text, "title-repeat"))
+        elif cue is not None:
+            removed.append(Removal(number, text, cue.reason, cue.origin))
         else:
-            kept.append(info.text)
+            kept.append(text)
     return tuple(kept), tuple(removed)
 
 

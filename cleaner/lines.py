@@ -57,15 +57,9 @@ def _features(rows: list[str]) -> list[LineInfo]:
     text: one regex pass per feature replaces each CJK run, word, sentence end and comma by a
     marker character, and rows are then read with str.count. Lines are short and a call has
     a fixed cost, so this is about twice as fast as regex calls per line."""
-    text = "\n".join(rows) + "\n."  # only '\n' between rows; the '.' keeps the last row
-    if _MARKERS_IN.search(text):  # the markers must not occur in the text itself
-        text = text.translate(_NO_MARKERS)
-    text = CJK_RUN.sub(_CJK_MARK, text)  # first: the later passes get a shorter text
-    not_cjk = [len(row) - row.count(_CJK_MARK) for row in text.split("\n")]
-    text = _COMMA.sub(_COMMA_MARK, _SENTENCE_END.sub(_END_MARK, _WORD.sub(_WORD_MARK, text)))
-    marked = text.split("\n")
+    text, cjk = _marked_words(rows)
+    marked = _COMMA.sub(_COMMA_MARK, _SENTENCE_END.sub(_END_MARK, text)).split("\n")
     texts = [row.strip(_STRIP) for row in rows]
-    cjk = [len(row) - other for row, other in zip(rows, not_cjk, strict=False)]
     words = [row.count(_WORD_MARK) for row in marked]
     ends = [  # a Latin '.' ends a sentence before a space or at the end of the line
         row.count(_END_MARK) + t.count(". ") + t.endswith(".")
@@ -75,6 +69,29 @@ def _features(rows: list[str]) -> list[LineInfo]:
     weights = [w + c * CJK_WORD_RATIO for w, c in zip(words, cjk, strict=False)]
     columns = zip(range(len(rows)), texts, weights, cjk, ends, commas, strict=False)
     return [LineInfo(i, t, w, c, e, m, _listed(t, w), None, not t) for i, t, w, c, e, m in columns]
+
+
+def _marked_words(rows: list[str]) -> tuple[str, list[int]]:
+    """The rows joined by '\n' with each CJK run and each word replaced by its marker, and
+    each row's count of CJK characters."""
+    text = "\n".join(rows) + "\n."  # only '\n' between rows; the '.' keeps the last row
+    if _MARKERS_IN.search(text):  # the markers must not occur in the text itself
+        text = text.translate(_NO_MARKERS)
+    text = CJK_RUN.sub(_CJK_MARK, text)  # first: the later passes get a shorter text
+    not_cjk = [len(row) - row.count(_CJK_MARK) for row in text.split("\n")]
+    cjk = [len(row) - other for row, other in zip(rows, not_cjk, strict=False)]
+    return _WORD.sub(_WORD_MARK, text), cjk
+
+
+def line_cues(rows: list[str], cues: CueSet) -> list[tuple[str, Cue | None]]:
+    """Each row, stripped, with the cue it matches: for text that is not classified (an
+    extractor's output), only the two features a cue match reads are computed."""
+    text, cjk = _marked_words(rows)
+    words = [row.count(_WORD_MARK) for row in text.split("\n")]
+    return [
+        (t, cues.match(t, c > 0, _latin(w + c * CJK_WORD_RATIO, c)) if t else None)
+        for t, c, w in zip((row.strip(_STRIP) for row in rows), cjk, words, strict=False)
+    ]
 
 
 def _listed(text: str, weight: float) -> bool:
@@ -89,6 +106,10 @@ def checked_cue(info: LineInfo, cues: CueSet) -> LineInfo:
     """The same line with its cue match done."""
     if info.checked:
         return info  # matched already, or an empty line
-    latin = info.weight > 2 * info.cjk * CJK_WORD_RATIO  # Latin words outweigh the CJK
-    cue = cues.match(info.text, info.cjk > 0, latin)
+    cue = cues.match(info.text, info.cjk > 0, _latin(info.weight, info.cjk))
     return tuple.__new__(LineInfo, (*info[:-2], cue, True))  # _replace, without its overhead
+
+
+def _latin(weight: float, cjk: int) -> bool:
+    """Latin words outweigh the CJK characters."""
+    return weight > 2 * cjk * CJK_WORD_RATIO
