@@ -190,14 +190,15 @@ def _charset(items) -> set[str] | None:
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    """Prefer the set whose shortest keyword is longest (rarer), then the smaller set. Spaces
-    at a keyword's ends do not count: ' to ' is as common as 'to'."""
+    """Prefer the set whose shortest keyword is longest (rarer), then the smaller set, then
+    the later one (`<meta name="generator" content="vBulletin`: the name that matters comes
+    last). Spaces at a keyword's ends do not count: ' to ' is as common as 'to'."""
     if not b:
         return a
     if not a:
         return b
     key_a, key_b = (_shortest(a), -len(a)), (_shortest(b), -len(b))
-    return b if key_b > key_a else a
+    return b if key_b >= key_a else a
 
 
 def _shortest(keywords: set[str]) -> int:

@@ -239,3 +239,23 @@ def test_unknown_directive_is_noted_for_explain(tmp_path):
     (tmp_path / "c.txt").write_text("titl: //h1\nbody: //main\n")
     rule, _ = load_rule(tmp_path / "c.txt", "test")
     assert any("unknown directive 'titl' ignored" in n for n in rule.notes)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="generator" content="vBulletin 5.6.3">',
+        '<META NAME="GENERATOR" CONTENT="VBULLETIN 4.2">',  # patterns ignore case
+        "<meta name='generator' content='vbulletin 3.8'>",
+    ],
+)
+def test_content_match_ignores_case_behind_its_keyword_check(head):
+    book = load_rulebook(rule_sources())
+    page = f"<html><head>{head}</head><body>{'<p>x</p>' * 5000}</body></html>"
+    rule, _matched = book.for_content(page)
+    assert rule.name == "vbulletin"
+
+
+def test_content_match_needs_the_whole_pattern_not_only_its_keyword():
+    book = load_rulebook(rule_sources())
+    assert book.for_content("<p>We moved from vBulletin to a mailing list.</p>") is None
