@@ -137,6 +137,11 @@ def test_cues_for_tails_bylines_and_other_languages():
         "By Mark Stetson on May 16, 2024": "metadata",
         "Bygone days are gone": None,
         "Recommended": "related",  # an inline box as often as a widget: the half-the-body rule
+        "评论": "comments",  # a comment section's bare heading
+        "【評論】": "comments",
+        "文章评论(12)": "comments",
+        "评论：这次调价对普通家庭影响有限。": None,  # a commentary paragraph, not a heading
+        "评论员文章": None,
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected
