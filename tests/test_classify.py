@@ -137,6 +137,10 @@ def test_cues_for_tails_bylines_and_other_languages():
         "By Mark Stetson on May 16, 2024": "metadata",
         "Bygone days are gone": None,
         "Recommended": "related",  # an inline box as often as a widget: the half-the-body rule
+        "More in World": "recommended",
+        "• More Washington Examiner": "recommended",
+        "More Weather": None,  # a menu item as often: only bulleted, Title Case ends the body
+        "More from UK": "related",  # inline boxes too: the half-the-body rule
         "评论": "comments",  # a comment section's bare heading
         "【評論】": "comments",
         "文章评论(12)": "comments",
