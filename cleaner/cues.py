@@ -114,6 +114,8 @@ class CueSet:
         """The first cue, in priority order, that a line matches."""
         if not line:
             return None
+        if "\xa0" in line:  # a dump keeps the page's &nbsp;: cue patterns are written with spaces
+            line = line.replace("\xa0", " ")
         key = (line[0], bisect_left(self._limits, len(line)), cjk, latin)
         every, free = self._plans.get(key) or self._plan(key)
         found = ()

@@ -141,6 +141,8 @@ def test_cues_for_tails_bylines_and_other_languages():
         "• More Washington Examiner": "recommended",
         "More Weather": None,  # a menu item as often: only bulleted, Title Case ends the body
         "More from UK": "related",  # inline boxes too: the half-the-body rule
+        "Related coverage from\xa0How to Do Everything: Money:": "related",
+        "Related\xa0articles": "related",  # a dump keeps the page's &nbsp;
         "评论": "comments",  # a comment section's bare heading
         "【評論】": "comments",
         "文章评论(12)": "comments",
