@@ -143,8 +143,8 @@ def test_cues_for_tails_bylines_and_other_languages():
         "More from UK": "related",  # inline boxes too: the half-the-body rule
         "Related coverage from\xa0How to Do Everything: Money:": "related",
         "Related\xa0articles": "related",  # a dump keeps the page's &nbsp;
-        "These cookies are essential to provide you with services available through the site.": "cookie",
-        "NPR and our service providers and vendors use cookies and similar technologies to collect information.": "cookie",
+        "These cookies are essential to provide you with our services.": "cookie",
+        "NPR and our vendors use cookies and similar technologies to collect data.": "cookie",
         "Third-party cookies track users across sites, the regulator said on Monday.": None,
         "评论": "comments",  # a comment section's bare heading
         "【評論】": "comments",
