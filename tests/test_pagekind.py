@@ -47,6 +47,8 @@ def test_forum_and_qa_addresses_are_threads(url):
         "https://www.example.com/news/article/7-key-questions-about-the-vote",
         "https://www.example.com/2024/05/12/post-title/",
         "https://hobbs.example.com/2024/05/12/recipes.html",
+        "https://finance.example.com/foto-bisnis/d-7349798/jokowi-bertemu-elon-musk",
+        "https://www.example.com/news/t-34-tanks-return-to-the-museum",
     ],
 )
 def test_article_addresses_are_no_evidence(url):
