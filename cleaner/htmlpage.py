@@ -39,7 +39,7 @@ def extract_html(
     kind = page_kind(options, rule, cues, tree)
     cues = cues_for_kind(cues, kind)
     if tree is None:  # too large for trafilatura, or not parseable: the markup's text
-        from_markup = extract_text(visible_text(None, page), cues, url, explain)
+        from_markup = extract_text(visible_text(None, page), cues, url, explain, thread=kind.thread)
         method = "text-large-page" if len(page) > LARGE_PAGE_CHARS else "text-fallback"
         return replace(from_markup, method=method, page_kind=kind), None
     from .rulehtml import apply_tree_rule  # lxml loads only for HTML pages
@@ -70,7 +70,8 @@ def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKin
         metadata = Metadata(title, found.date, found.author, None, url)
         return Extracted(title, paragraphs, metadata, removed, method)
     result = _trafilatura(tree, options, kind)
-    fallback = _fallback(tree, page, (result.text or "") if result else "", cues, options)
+    kept = (result.text or "") if result else ""
+    fallback = _fallback(tree, page, kept, cues, replace(options, page_kind=kind.kind))
     if fallback is not None:
         return fallback
     title = (found.title if found and found.title else None) or (result.title or "").strip() or None
@@ -88,7 +89,7 @@ def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKin
 def _fallback(tree, page: str, kept: str, cues: CueSet, options: Options) -> Extracted | None:
     """The text-dump cleaner on the page's visible text, when trafilatura kept nothing, or
     under FALLBACK_SHARE of what the page shows and the cleaner finds FALLBACK_GAIN times
-    more body there; else None."""
+    more body there; else None. `options.page_kind` is the kind the page was taken for."""
     kept = "".join(kept.split())
     if kept and len(kept) >= FALLBACK_SHARE * len(page):
         return None  # the visible text is never longer than the page: no need to read it
@@ -96,7 +97,10 @@ def _fallback(tree, page: str, kept: str, cues: CueSet, options: Options) -> Ext
     if kept and len(kept) >= FALLBACK_SHARE * len("".join(visible.split())):
         return None
     fallback = replace(
-        extract_text(visible, cues, options.url, options.explain), method="text-fallback"
+        extract_text(
+            visible, cues, options.url, options.explain, thread=options.page_kind == "thread"
+        ),
+        method="text-fallback",
     )
     if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):
         return fallback

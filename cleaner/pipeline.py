@@ -36,7 +36,9 @@ def clean(data: bytes, options: Options | None = None) -> Document:
         ruled = apply_text_rule(text, rule) if rule else None
         found = page_kind(options, rule, cues)
         kind_cues = cues_for_kind(cues, found)
-        extracted = extract_text(text, kind_cues, options.url, options.explain, ruled)
+        extracted = extract_text(
+            text, kind_cues, options.url, options.explain, ruled, thread=found.thread
+        )
         extracted = replace(extracted, page_kind=found)
         kept = extracted.paragraphs
     paragraphs = normalize(kept)

@@ -35,14 +35,16 @@ def extract_text(
     url: str | None = None,
     explain: bool = False,
     ruled: RuledText | None = None,
+    thread: bool = False,
 ) -> Extracted:
     """Body, title and metadata of a dump; `ruled` is the dump after a site rule's cuts and
-    rewrites (its removed lines arrive blank, its title line is taken as the title)."""
+    rewrites (its removed lines arrive blank, its title line is taken as the title);
+    `thread`: the page is a forum thread (see classify)."""
     if ruled is not None:
         text = ruled.text
     lines = describe_all(text, cues, defer=True)
     anchor = headline_anchor(lines, cues)
-    verdict = classify(lines, cues, explain, anchor)
+    verdict = classify(lines, cues, explain, anchor, thread)
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
     if title_index is None:
         title_index = choose_title(list(verdict.lines), verdict, cues)
@@ -54,7 +56,7 @@ def extract_text(
         marked = list(verdict.lines)  # choose the body again with the repeats as neutral lines
         for index in repeats:
             marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
-        verdict = classify(marked, cues, explain, anchor)
+        verdict = classify(marked, cues, explain, anchor, thread)
     infos = list(verdict.lines)
     body = _settled_body(verdict, infos, title_index)
     paragraphs = [infos[index].text for index in body]

@@ -5,8 +5,9 @@ from cleaner.lines import describe_all
 PARA = "这是一个足够长的正文段落，包含逗号和句号，用来模拟新闻正文的内容。它还有第二句话。"
 
 
-def _verdict(lines: list[str]):
-    return classify(describe_all("\n".join(lines), generic_cues(), defer=True), generic_cues())
+def _verdict(lines: list[str], thread: bool = False):
+    infos = describe_all("\n".join(lines), generic_cues(), defer=True)
+    return classify(infos, generic_cues(), thread=thread)
 
 
 def test_densest_run():
@@ -30,6 +31,17 @@ def test_cut_marker_ends_the_body_only_after_most_of_it():
     assert v.removed[3] == "comments" and v.removed[4] == "comments"
     early = _verdict(["发表评论", PARA, PARA, PARA])
     assert len(early.body) == 3
+
+
+def test_a_thread_keeps_its_posts_across_the_furniture_between_them():
+    reply = "我也遇到过这个问题，后来把驱动重新装了一遍就好了，你可以试试。"
+    furniture = ["张三", "2024-05-12", "回复", "引用", "举报", "李四"]
+    dump = ["首页", "论坛", PARA, PARA, *furniture, reply, *furniture, reply, "返回列表"]
+    as_article = _verdict(dump)
+    as_thread = _verdict(dump, thread=True)
+    assert [as_article.lines[i].text for i in as_article.body] == [PARA, PARA]
+    assert [as_thread.lines[i].text for i in as_thread.body].count(reply) == 2
+    assert "首页" not in [as_thread.lines[i].text for i in as_thread.body]
 
 
 def test_cue_line_inside_the_body_is_removed_with_its_reason():
