@@ -71,7 +71,7 @@ def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKin
         return Extracted(title, paragraphs, metadata, removed, method)
     result = _trafilatura(tree, options, kind)
     kept = (result.text or "") if result else ""
-    fallback = _fallback(tree, page, kept, cues, replace(options, page_kind=kind.kind))
+    fallback = _fallback(tree, page, kept, cues, options, kind.thread)
     if fallback is not None:
         return fallback
     title = (found.title if found and found.title else None) or (result.title or "").strip() or None
@@ -86,10 +86,12 @@ def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKin
     return Extracted(title, paragraphs, metadata, removed, "trafilatura")
 
 
-def _fallback(tree, page: str, kept: str, cues: CueSet, options: Options) -> Extracted | None:
+def _fallback(
+    tree, page: str, kept: str, cues: CueSet, options: Options, thread: bool
+) -> Extracted | None:
     """The text-dump cleaner on the page's visible text, when trafilatura kept nothing, or
     under FALLBACK_SHARE of what the page shows and the cleaner finds FALLBACK_GAIN times
-    more body there; else None. `options.page_kind` is the kind the page was taken for."""
+    more body there; else None. `thread`: the page was taken for a thread."""
     kept = "".join(kept.split())
     if kept and len(kept) >= FALLBACK_SHARE * len(page):
         return None  # the visible text is never longer than the page: no need to read it
@@ -97,9 +99,7 @@ def _fallback(tree, page: str, kept: str, cues: CueSet, options: Options) -> Ext
     if kept and len(kept) >= FALLBACK_SHARE * len("".join(visible.split())):
         return None
     fallback = replace(
-        extract_text(
-            visible, cues, options.url, options.explain, thread=options.page_kind == "thread"
-        ),
+        extract_text(visible, cues, options.url, options.explain, thread=thread),
         method="text-fallback",
     )
     if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):
