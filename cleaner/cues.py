@@ -12,6 +12,7 @@ Directives understood here:
                              where a dump states its date, author or site name
   thread_url / thread_host / thread_generator / thread_schema: REGEX
                              evidence of a thread page (see pagekind.py)
+  comment_markup: REGEX      the id/class of an article's comment section (see sections.py)
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ FIELD_DIRECTIVES = (
     "thread_host",
     "thread_generator",
     "thread_schema",
+    "comment_markup",
 )
 SCOPES = ("any", "cjk", "latin")
 PLAN_CACHE = 20_000  # (first character, length band, script) plans kept; a few MB at most

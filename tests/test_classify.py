@@ -163,6 +163,14 @@ def test_cues_for_tails_bylines_and_other_languages():
         "文章评论(12)": "comments",
         "评论：这次调价对普通家庭影响有限。": None,  # a commentary paragraph, not a heading
         "评论员文章": None,
+        "The biggest stories of the day delivered to your inbox.": "newsletter",
+        "Join over 250,000 newsletter subscribers": "newsletter",
+        "No spam, we promise. You can unsubscribe at any time.": "newsletter",
+        "Pick Six Newsletter": "newsletter",
+        "The paper sent its newsletter to 2,000 readers before the vote last year.": None,
+        "Listen to Short Wave on Spotify, Apple Podcasts and Google Podcasts.": "podcast",
+        "• Apple Podcasts": "podcast",
+        "* Follow Official WhatsApp Channel Liputan6.com untuk mendapatkan berita.": "newsletter",
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected

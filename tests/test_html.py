@@ -123,3 +123,128 @@ def test_text_output_without_metadata_has_the_same_title_and_body():
     full = clean(PAGE.encode("utf-8"), Options())
     lean = clean(PAGE.encode("utf-8"), Options(metadata=False))
     assert (lean.title, lean.paragraphs) == (full.title, full.paragraphs)
+
+
+# --- what trafilatura keeps, cleaned --------------------------------------------------------
+
+_BODY = "".join(
+    f"<p>Paragraph {n} of the council story tells what was decided, by whom and why it matters "
+    f"to the people of the town, in words enough to be kept as body text.</p>"
+    for n in range(1, 5)
+)
+
+
+def _article(inside: str, wrapper: str = "div") -> bytes:
+    """An article page; `inside` follows the body in the article's own block."""
+    return (
+        f"<html><head><title>Council story</title></head><body><nav><a href='/'>Home</a></nav>"
+        f"<{wrapper} class='story'><h1>Council story</h1>{_BODY}{inside}</div>"
+        f"<footer>Contact</footer></body></html>"
+    ).encode()
+
+
+# readers' comments inside the article's block, as gsmarena.com has them
+_COMMENTS = (
+    "<div class='user-comments'>"
+    + "".join(
+        f"<div class='user-thread'><p class='uname'>Reader{n}</p>"
+        f"<p class='uopin'>I think the council got this one wrong again, as it always "
+        f"does when the budget is tight and nobody asks us what we want {n}.</p></div>"
+        for n in range(6)
+    )
+    + "</div>"
+)
+
+
+def test_an_articles_comment_section_goes_before_extraction():
+    doc = clean(_article(_COMMENTS), Options())
+    assert any("Paragraph 4" in p for p in doc.paragraphs)
+    assert not any("council got this one wrong" in p for p in doc.paragraphs)
+
+
+def test_a_thread_keeps_its_comment_section():
+    doc = clean(_article(_COMMENTS), Options(page_kind="thread"))
+    assert any("council got this one wrong" in p for p in doc.paragraphs)
+
+
+def test_a_block_named_for_comments_that_holds_the_headline_stays():
+    doc = clean(_article("", wrapper="div class='post has-comments'"), Options())
+    assert any("Paragraph 1" in p for p in doc.paragraphs)
+    doc = clean(_article("", wrapper="div class='comment-wrap'"), Options())
+    assert any("Paragraph 1" in p for p in doc.paragraphs)  # it holds the headline
+
+
+def test_comment_sections_by_name():
+    from lxml import html as lxml_html
+
+    from cleaner.cues import generic_cues
+    from cleaner.sections import drop_comment_sections
+
+    names = {
+        "news-comment-list": True,
+        "user-comments box": True,
+        "article__comments": True,
+        "pcCommentBox": True,
+        "comment": True,
+        "has-comments": False,
+        "comments-open": False,
+        "commentary": False,
+        "recommended": False,
+    }
+    patterns = generic_cues().field_patterns("comment_markup")
+    found = {}
+    for name in names:
+        tree = lxml_html.fromstring(f"<html><body><div class='{name}'><p>x</p></div></body></html>")
+        found[name] = drop_comment_sections(tree, patterns) == 1
+    assert found == names
+
+
+def test_related_heading_ends_the_body_in_html_too():
+    related = (
+        "<p>Related articles:</p><p>The mayor answers her critics on the budget, in a story "
+        "from last week that readers liked a great deal.</p>"
+    )
+    doc = clean(_article(related), Options(explain=True))
+    assert not any("mayor answers" in p for p in doc.paragraphs)
+    assert {r.reason for r in doc.removed if "mayor answers" in r.text} == {"related"}
+
+
+def test_a_photo_storys_captions_are_its_body():
+    caption = (
+        "5月19日，在多米尼加首都圣多明各，阿比纳德尔在竞选总部发表胜选演讲。 新华社记者 李梦馨 摄"
+    )
+    lead = "<p>多米尼加现任总统阿比纳德尔19日晚宣布，他在总统选举首轮投票中获胜，成功连任。</p>"
+    page = f"<html><body><article><h1>胜选</h1>{lead}" + f"<p>{caption}</p>" * 3
+    doc = clean((page + "</article></body></html>").encode(), Options())
+    assert caption in doc.paragraphs
+    # beside a long body the same captions are captions
+    body = "<p>" + "这是正文的一段，讲述选举的经过和各方的反应，内容足够长。" * 4 + "</p>"
+    long_page = f"<html><body><article><h1>胜选</h1>{lead}{body * 3}" + f"<p>{caption}</p>" * 3
+    doc = clean((long_page + "</article></body></html>").encode(), Options(explain=True))
+    assert caption not in doc.paragraphs
+    assert any(r.reason == "caption" for r in doc.removed)
+
+
+def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
+    from types import SimpleNamespace
+
+    from cleaner import htmlpage
+
+    texts = {
+        "precision": "The biggest stories of the day delivered to your inbox.",
+        "balanced": "The actor describes how his prosthetic head was made for the series.",
+    }
+    seen = []
+
+    def fake(tree, options, kind):
+        seen.append(options.focus)
+        focus = "precision" if options.focus == "auto" else options.focus
+        return SimpleNamespace(
+            text=texts[focus], title=None, date=None, author=None, sitename=None, url=None
+        )
+
+    monkeypatch.setattr(htmlpage, "_trafilatura", fake)
+    monkeypatch.setattr(htmlpage, "_fallback", lambda *args: None)
+    doc = clean(_article(""), Options())
+    assert seen == ["auto", "balanced"]
+    assert doc.paragraphs == (texts["balanced"],)
