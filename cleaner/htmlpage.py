@@ -91,11 +91,13 @@ def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKin
 def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKind):
     """trafilatura's result and its lines less the cue lines. When its precision setting
     keeps nothing but boilerplate (a newsletter box, a reprint notice), the balanced
-    setting reads the page again. An article's comment sections go first (see sections.py)."""
-    if not kind.thread:
-        from .sections import drop_comment_sections
+    setting reads the page again. An article's comment sections and the boxes a tail heading
+    opens go first (see sections.py)."""
+    from .sections import drop_comment_sections, drop_headed_sections
 
+    if not kind.thread:
         drop_comment_sections(tree, cues.field_patterns("comment_markup"))
+    drop_headed_sections(tree, cues)
     result = _trafilatura(tree, options, kind)
     paragraphs, removed = _cleaned_lines(result, found, cues)
     if removed and not paragraphs and _focus(options, kind) == "precision":

@@ -248,3 +248,47 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
     doc = clean(_article(""), Options())
     assert seen == ["auto", "balanced"]
     assert doc.paragraphs == (texts["balanced"],)
+
+
+_STREAM = (
+    "<div class='module'><div class='header-wrapper'><h2>You may also like</h2></div><ul>"
+    + "".join(
+        f"<li><h4><a href='/s{n}'>Story {n}</a></h4><p>A summary of another story number {n}, "
+        f"long enough to read as a paragraph of its own, about a different town and day.</p></li>"
+        for n in range(3)
+    )
+    + "</ul></div>"
+)
+
+
+def test_a_box_opened_by_a_tail_heading_goes_before_extraction(monkeypatch):
+    from cleaner import htmlpage
+
+    seen = []
+    real = htmlpage._trafilatura
+
+    def spy(tree, options, kind):
+        seen.append(tree.text_content())
+        return real(tree, options, kind)
+
+    monkeypatch.setattr(htmlpage, "_trafilatura", spy)
+    doc = clean(_article(_STREAM), Options())
+    assert any("Paragraph 4" in p for p in doc.paragraphs)
+    assert "Paragraph 4" in seen[0] and "another story number" not in seen[0]
+    assert "You may also like" not in seen[0]  # the box's heading went with it
+
+
+def test_a_tail_heading_never_takes_the_article_or_half_the_page():
+    from lxml import html as lxml_html
+
+    from cleaner.cues import generic_cues
+    from cleaner.sections import drop_headed_sections
+
+    cues = generic_cues()
+    # the heading opens the article's own block (it holds the h1): only the heading goes
+    tree = lxml_html.fromstring(_article("").replace(b"<h1>", b"<h2>Related</h2><h1>"))
+    assert drop_headed_sections(tree, cues) == 1
+    assert "Paragraph 4" in tree.text_content() and "Related" not in tree.text_content()
+    # a box with most of the page's text is no side box
+    tree = lxml_html.fromstring(f"<html><body><div><h2>Related</h2>{_BODY}</div></body></html>")
+    assert drop_headed_sections(tree, cues) == 0
