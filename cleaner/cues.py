@@ -12,7 +12,9 @@ Directives understood here:
                              where a dump states its date, author or site name
   thread_url / thread_host / thread_generator / thread_schema: REGEX
                              evidence of a thread page (see pagekind.py)
-  comment_markup: REGEX      the id/class of an article's comment section (see sections.py)
+  comment_markup / player_markup: REGEX
+                             the id/class of an article's comment section, of a video
+                             player (see sections.py)
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ FIELD_DIRECTIVES = (
     "thread_generator",
     "thread_schema",
     "comment_markup",
+    "player_markup",
 )
 SCOPES = ("any", "cjk", "latin")
 PLAN_CACHE = 20_000  # (first character, length band, script) plans kept; a few MB at most

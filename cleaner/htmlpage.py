@@ -93,10 +93,9 @@ def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKin
     keeps nothing but boilerplate (a newsletter box, a reprint notice), the balanced
     setting reads the page again. An article's comment sections and the boxes a tail heading
     opens go first (see sections.py)."""
-    from .sections import drop_comment_sections, drop_headed_sections
+    from .sections import drop_headed_sections, drop_named_blocks
 
-    if not kind.thread:
-        drop_comment_sections(tree, cues.field_patterns("comment_markup"))
+    drop_named_blocks(tree, cues, kind.thread)
     drop_headed_sections(tree, cues)
     result = _trafilatura(tree, options, kind)
     paragraphs, removed = _cleaned_lines(result, found, cues)

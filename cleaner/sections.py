@@ -1,12 +1,15 @@
-"""Sections out of a page's tree before trafilatura: an article's comment section, and the
-boxes that a tail heading opens ("Related", "You may also like", "你可能還想看").
+"""Sections out of a page's tree before trafilatura: blocks that their markup names (an
+article's comment section, a video player) and the boxes that a tail heading opens
+("Related", "You may also like", "你可能還想看").
 
-Comment sections: trafilatura's precision setting prunes one only when the block's id or class
-starts with "comment" (or is `article-comments`/`post-comments`); sites name theirs
-`news-comment-list`, `user-comments`, `article__comments`, and the readers' comments come out
-as the article's last paragraphs. A block (div, section, list, aside) whose id or class
-matches a `comment_markup` pattern (rules/generic/threads.txt) goes. Thread pages keep
-theirs: the posts are the body there.
+Named blocks: trafilatura's precision setting prunes a comment section only when the block's
+id or class starts with "comment" (or is `article-comments`/`post-comments`); sites name
+theirs `news-comment-list`, `user-comments`, `article__comments`, and the readers' comments
+come out as the article's last paragraphs. A video player's controls come out as lines of
+text ("Play Video", "倍速", "2.0X", "错误代码：QVS.4100"). A block (div, section, list, aside,
+figure) whose id or class matches a `comment_markup` or `player_markup` pattern
+(rules/generic/markup.txt) goes. Thread pages keep their comment sections: the posts are the
+body there.
 
 Headed boxes: trafilatura drops a box's heading but may keep its teasers, long summaries that
 read as paragraphs (a news portal's "more stories" stream). A heading (h2-h6) that a cut_from
@@ -15,46 +18,70 @@ block it opens: the blocks it stands at the start of.
 
 Neither removes a block that holds the page's headline (`h1`) or an `<article>` (it wraps
 the article), nor, for a headed box, one with half the page's text or more. Measured on the
-HTML bench sets: magichtml-article +0.009 F1 (comments: three pages +0.03 to +0.26; headed
-boxes: one page +0.92), the other three within +0.0001; no page worse."""
+HTML bench sets: magichtml-article +0.011 F1 (comments: three pages +0.03 to +0.26; players:
+one page +0.29; headed boxes: two pages +0.92 and +0.79), the other three within +0.0001; no
+page worse."""
 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lxml import etree
 
 from .cues import CueSet
+from .literals import shape
 
-# blocks that may hold a comment section; `omment` finds Comment and comment alike cheaply,
-# the patterns decide
-_CANDIDATES = etree.XPath(
-    "//*[self::div or self::section or self::ul or self::ol or self::aside]"
-    "[contains(@class, 'omment') or contains(@id, 'omment')]"
-)
+# which blocks may be named away, and the patterns that name them (cue file fields)
+BLOCK_TAGS = ("div", "section", "ul", "ol", "aside", "figure")
+MARKUP_FIELDS = {"comment_markup": "comments", "player_markup": "player"}
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 HEADING_MAX_CHARS = 40  # longer: a story's headline in a list, not a box's title
 LEAD_SLACK = 20  # characters (spaces aside) before a heading that still leave it opening its
 # block: an icon's label, a count
 HEADED_MAX_SHARE = 0.5  # a box with this share of the page's text is no side box
 STOP_TAGS = ("body", "html", "main", "article")  # a heading's box never grows past these
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def drop_comment_sections(tree, patterns: list[re.Pattern[str]]) -> int:
-    """Removes the comment sections of an article's tree; returns how many."""
+def drop_named_blocks(tree, cues: CueSet, thread: bool) -> int:
+    """Removes the blocks whose id or class names them boilerplate (comment sections only
+    on an article); returns how many."""
+    fields = [f for f, reason in MARKUP_FIELDS.items() if not (thread and reason == "comments")]
+    patterns = tuple(p for field in fields for p in cues.field_patterns(field))
     if not patterns:
         return 0
     wrappers = _wrappers(tree)
-    sections: list = []
-    for block in _CANDIDATES(tree):  # document order: a section comes before its insides
+    blocks: list = []
+    for block in _candidates(patterns)(tree):  # document order: a block before its insides
         names = f"{block.get('id', '')} {block.get('class', '')}".replace("_", "-")
         if block in wrappers or not any(p.search(names) for p in patterns):
             continue
-        if not any(block in section.iterdescendants() for section in sections[-1:]):
-            sections.append(block)
-    for section in sections:
-        section.drop_tree()  # its tail text stays
-    return len(sections)
+        if not any(block in found.iterdescendants() for found in blocks[-1:]):
+            blocks.append(block)
+    for block in blocks:
+        block.drop_tree()  # its tail text stays
+    return len(blocks)
+
+
+@lru_cache(maxsize=8)
+def _candidates(patterns: tuple[re.Pattern[str], ...]) -> etree.XPath:
+    """The blocks whose lower-cased id or class holds a keyword of the patterns (every block
+    with an id or class when a pattern has none)."""
+    tags = " or ".join(f"self::{tag}" for tag in BLOCK_TAGS)
+    keywords = set()
+    for pattern in patterns:
+        found = shape(pattern).keywords
+        if not found:
+            return etree.XPath(f"//*[{tags}][@id or @class]")
+        keywords |= found
+    lower = "translate(@{0}, '" + _UPPER + "', '" + _UPPER.lower() + "')"
+    tests = " or ".join(
+        f"contains({lower.format(attribute)}, '{keyword}')"
+        for keyword in sorted(keywords)
+        for attribute in ("class", "id")
+    )
+    return etree.XPath(f"//*[{tags}][{tests}]")
 
 
 def drop_headed_sections(tree, cues: CueSet) -> int:

@@ -174,11 +174,11 @@ def test_a_block_named_for_comments_that_holds_the_headline_stays():
     assert any("Paragraph 1" in p for p in doc.paragraphs)  # it holds the headline
 
 
-def test_comment_sections_by_name():
+def test_blocks_named_boilerplate_by_their_markup():
     from lxml import html as lxml_html
 
     from cleaner.cues import generic_cues
-    from cleaner.sections import drop_comment_sections
+    from cleaner.sections import drop_named_blocks
 
     names = {
         "news-comment-list": True,
@@ -190,12 +190,15 @@ def test_comment_sections_by_name():
         "comments-open": False,
         "commentary": False,
         "recommended": False,
+        "video-player": True,
+        "jwplayer jw-reset": True,
+        "vjs-control-bar": True,
+        "player-stats": False,  # a footballer's figures on a sports page
     }
-    patterns = generic_cues().field_patterns("comment_markup")
     found = {}
     for name in names:
         tree = lxml_html.fromstring(f"<html><body><div class='{name}'><p>x</p></div></body></html>")
-        found[name] = drop_comment_sections(tree, patterns) == 1
+        found[name] = drop_named_blocks(tree, generic_cues(), thread=False) == 1
     assert found == names
 
 
