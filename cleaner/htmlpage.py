@@ -9,7 +9,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from .cues import CueSet
-from .lines import line_cues
+from .lines import CJK_RUN, CJK_WORD_RATIO, line_cues
 from .model import Extracted, Metadata, Options, PageKind, Removal
 from .pagekind import cues_for_kind, page_kind
 from .ruletext import RuledText, apply_rule_to_paragraphs, find_replace
@@ -30,6 +30,12 @@ LARGE_PAGE_CHARS = 5_000_000
 # its body, and stay (measured: one magichtml-article page +0.58 F1, no other page of the HTML
 # bench sets changes at any share from 0.3 to 1.0)
 PHOTO_STORY_SHARE = 1.0
+# trafilatura's precision setting kept no line this heavy (space-separated words; a CJK
+# character 0.6): no body, read the page again with the balanced setting. Measured on the
+# HTML bench sets: any weight from 5 to 8 gains one scrapinghub page (+0.95: a reprint notice
+# and a bare address were all it kept) and changes no other; from 10 on a short forum answer
+# is lost.
+SENTENCE_MIN_WEIGHT = 6
 
 
 def extract_html(
@@ -90,19 +96,21 @@ def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKin
 
 def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKind):
     """trafilatura's result and its lines less the cue lines. When its precision setting
-    keeps nothing but boilerplate (a newsletter box, a reprint notice), the balanced
-    setting reads the page again. An article's comment sections and the boxes a tail heading
-    opens go first (see sections.py)."""
+    keeps nothing but boilerplate and short lines (a newsletter box, a reprint notice and
+    the page's address), the balanced setting reads the page again, and its lines are taken
+    when one is a sentence. The blocks that markup or a tail heading names boilerplate go
+    first (see sections.py)."""
     from .sections import drop_headed_sections, drop_named_blocks
 
     drop_named_blocks(tree, cues, kind.thread)
     drop_headed_sections(tree, cues)
     result = _trafilatura(tree, options, kind)
     paragraphs, removed = _cleaned_lines(result, found, cues)
-    if removed and not paragraphs and _focus(options, kind) == "precision":
+    precision = _focus(options, kind) == "precision"
+    if (removed or paragraphs) and not any(map(_sentence, paragraphs)) and precision:
         again = _trafilatura(tree, replace(options, focus="balanced"), kind)
         more, more_removed = _cleaned_lines(again, found, cues)
-        if more:
+        if any(map(_sentence, more)):
             return again, more, removed + more_removed
     return result, paragraphs, removed
 
@@ -119,6 +127,13 @@ def _cleaned_lines(result, found, cues: CueSet) -> tuple[tuple[str, ...], tuple[
     if captions > PHOTO_STORY_SHARE * sum(map(len, paragraphs)):
         return _drop_cue_lines(lines, cues, title, keep=("caption",))
     return paragraphs, removed
+
+
+def _sentence(line: str) -> bool:
+    """Whether a line is long enough to be a sentence of a body: its space-separated words
+    and CJK characters weigh SENTENCE_MIN_WEIGHT (an address is one word)."""
+    cjk = sum(map(len, CJK_RUN.findall(line)))
+    return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO >= SENTENCE_MIN_WEIGHT
 
 
 def _found_or(found, field: str, default):

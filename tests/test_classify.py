@@ -174,6 +174,7 @@ def test_cues_for_tails_bylines_and_other_languages():
         "前言在战国时期，玉更被视作“美德”的象征，佩戴玉蝉已成风尚... [详细]": "teaser",
         "Esper is on a visit to Vietnam to strengthen the military relations ... more": "teaser",
         "He said more was to come... and more": None,
+        "This copy is for your personal, non-commercial use only.": "copyright",
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected

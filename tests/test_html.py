@@ -251,6 +251,18 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
     doc = clean(_article(""), Options())
     assert seen == ["auto", "balanced"]
     assert doc.paragraphs == (texts["balanced"],)
+    # a reprint notice and the page's address: no sentence of a body either
+    texts["precision"] = (
+        "This copy is for your personal, non-commercial use only.\n"
+        "https://www.example.com/articles/home-depot-stock-earnings-report-51574168486"
+    )
+    seen.clear()
+    assert clean(_article(""), Options()).paragraphs == (texts["balanced"],)
+    # one sentence kept: no second reading
+    texts["precision"] = "The council voted on Monday to close the old bridge."
+    seen.clear()
+    assert clean(_article(""), Options()).paragraphs == (texts["precision"],)
+    assert seen == ["auto"]
 
 
 _STREAM = (
