@@ -100,10 +100,9 @@ def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKin
     the page's address), the balanced setting reads the page again, and its lines are taken
     when one is a sentence. The blocks that markup or a tail heading names boilerplate go
     first (see sections.py)."""
-    from .sections import drop_headed_sections, drop_named_blocks
+    from .sections import drop_boilerplate_blocks
 
-    drop_named_blocks(tree, cues, kind.thread)
-    drop_headed_sections(tree, cues)
+    drop_boilerplate_blocks(tree, cues, kind.thread)
     result = _trafilatura(tree, options, kind)
     paragraphs, removed = _cleaned_lines(result, found, cues)
     precision = _focus(options, kind) == "precision"

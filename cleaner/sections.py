@@ -27,8 +27,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lxml import etree
-
 from .cues import CueSet
 from .literals import shape
 
@@ -44,17 +42,30 @@ STOP_TAGS = ("body", "html", "main", "article")  # a heading's box never grows p
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def drop_named_blocks(tree, cues: CueSet, thread: bool) -> int:
+def drop_boilerplate_blocks(tree, cues: CueSet, thread: bool) -> int:
+    """Removes the blocks that markup names boilerplate and the boxes a tail heading opens;
+    returns how many."""
+    wrappers = _wrappers(tree)
+    return drop_named_blocks(tree, cues, thread, wrappers) + drop_headed_sections(
+        tree, cues, wrappers
+    )
+
+
+def drop_named_blocks(tree, cues: CueSet, thread: bool, wrappers: set | None = None) -> int:
     """Removes the blocks whose id or class names them boilerplate (comment sections only
-    on an article); returns how many."""
+    on an article); returns how many. `wrappers`: the blocks that hold the headline."""
     fields = [f for f, reason in MARKUP_FIELDS.items() if not (thread and reason == "comments")]
     patterns = tuple(p for field in fields for p in cues.field_patterns(field))
     if not patterns:
         return 0
-    wrappers = _wrappers(tree)
+    wrappers = _wrappers(tree) if wrappers is None else wrappers
+    worth_a_look = _keyword_check(patterns)
     blocks: list = []
-    for block in _candidates(patterns)(tree):  # document order: a block before its insides
-        names = f"{block.get('id', '')} {block.get('class', '')}".replace("_", "-")
+    for block in tree.iter(*BLOCK_TAGS):  # document order: a block before its insides
+        names = f"{block.get('id', '')} {block.get('class', '')}"
+        if len(names) == 1 or not worth_a_look(names):
+            continue
+        names = names.replace("_", "-")
         if block in wrappers or not any(p.search(names) for p in patterns):
             continue
         if not any(block in found.iterdescendants() for found in blocks[-1:]):
@@ -65,27 +76,21 @@ def drop_named_blocks(tree, cues: CueSet, thread: bool) -> int:
 
 
 @lru_cache(maxsize=8)
-def _candidates(patterns: tuple[re.Pattern[str], ...]) -> etree.XPath:
-    """The blocks whose lower-cased id or class holds a keyword of the patterns (every block
-    with an id or class when a pattern has none)."""
-    tags = " or ".join(f"self::{tag}" for tag in BLOCK_TAGS)
+def _keyword_check(patterns: tuple[re.Pattern[str], ...]):
+    """A quick test that names hold a keyword one of the patterns needs (read off the
+    patterns as cue keywords are; any names pass when a pattern has none)."""
     keywords = set()
     for pattern in patterns:
         found = shape(pattern).keywords
         if not found:
-            return etree.XPath(f"//*[{tags}][@id or @class]")
+            return lambda names: True
         keywords |= found
-    lower = "translate(@{0}, '" + _UPPER + "', '" + _UPPER.lower() + "')"
-    tests = " or ".join(
-        f"contains({lower.format(attribute)}, '{keyword}')"
-        for keyword in sorted(keywords)
-        for attribute in ("class", "id")
-    )
-    return etree.XPath(f"//*[{tags}][{tests}]")
+    return re.compile("|".join(map(re.escape, sorted(keywords))), re.IGNORECASE).search
 
 
-def drop_headed_sections(tree, cues: CueSet) -> int:
-    """Removes the boxes that a tail heading opens; returns how many."""
+def drop_headed_sections(tree, cues: CueSet, wrappers: set | None = None) -> int:
+    """Removes the boxes that a tail heading opens; returns how many. `wrappers`: the blocks
+    that hold the headline."""
     boxes = []
     for heading in tree.iter(*HEADINGS):
         text = " ".join(heading.text_content().split())
@@ -95,10 +100,9 @@ def drop_headed_sections(tree, cues: CueSet) -> int:
                 boxes.append(heading)
     if not boxes:
         return 0
-    wrappers, total = (
-        _wrappers(tree),
-        _size(tree.find("body") if tree.find("body") is not None else tree),
-    )
+    wrappers = _wrappers(tree) if wrappers is None else wrappers
+    body = tree.find("body")
+    total = _size(body if body is not None else tree)
     dropped = 0
     for heading in boxes:
         box = _opened_box(heading, wrappers)
