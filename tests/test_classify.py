@@ -175,6 +175,10 @@ def test_cues_for_tails_bylines_and_other_languages():
         "Esper is on a visit to Vietnam to strengthen the military relations ... more": "teaser",
         "He said more was to come... and more": None,
         "This copy is for your personal, non-commercial use only.": "copyright",
+        "Want us to cover more about the sun? Email us at shortwave@npr.org.": "contact",
+        "Executive producer: Vivian Trakinski": "credits",
+        "Will you help us to continue this work?": "donation",
+        "Email is how most of the staff reached us at first, she said.": None,
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected
