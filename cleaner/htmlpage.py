@@ -14,7 +14,7 @@ from .model import Extracted, Metadata, Options, PageKind, Removal
 from .pagekind import cues_for_kind, page_kind
 from .ruletext import RuledText, apply_rule_to_paragraphs, find_replace
 from .siterules import SiteRule
-from .textdump import extract_text
+from .textdump import extract_text, same_headline
 from .visible import visible_text
 
 # trafilatura kept under FALLBACK_SHARE of the visible text (spaces aside): look again, and
@@ -30,6 +30,13 @@ LARGE_PAGE_CHARS = 5_000_000
 # its body, and stay (measured: one magichtml-article page +0.58 F1, no other page of the HTML
 # bench sets changes at any share from 0.3 to 1.0)
 PHOTO_STORY_SHARE = 1.0
+# an article's first lines that restate the headline in other words (the headline with its
+# site's name, a video's title over it) are title repeats; a title longer than a headline is a
+# post's own text (X puts the whole post in <title>), and a thread's first post may restate
+# the question: neither is searched. Measured: magichtml-article +0.001, scrapinghub +0.0002
+# (3 lines; 5 lost a zh-cwced lead paragraph); on threads -0.014 on magichtml-forum.
+TITLE_REPEAT_LINES = 3
+HEADLINE_MAX_CHARS = 120
 # trafilatura's precision setting kept no line this heavy (space-separated words; a CJK
 # character 0.6): no body, read the page again with the balanced setting. Measured on the
 # HTML bench sets: any weight from 5 to 8 gains one scrapinghub page (+0.95: a reprint notice
@@ -104,27 +111,30 @@ def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKin
 
     drop_boilerplate_blocks(tree, cues, kind.thread)
     result = _trafilatura(tree, options, kind)
-    paragraphs, removed = _cleaned_lines(result, found, cues)
+    paragraphs, removed = _cleaned_lines(result, found, cues, kind.thread)
     precision = _focus(options, kind) == "precision"
     if (removed or paragraphs) and not any(map(_sentence, paragraphs)) and precision:
         again = _trafilatura(tree, replace(options, focus="balanced"), kind)
-        more, more_removed = _cleaned_lines(again, found, cues)
+        more, more_removed = _cleaned_lines(again, found, cues, kind.thread)
         if any(map(_sentence, more)):
             return again, more, removed + more_removed
     return result, paragraphs, removed
 
 
-def _cleaned_lines(result, found, cues: CueSet) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
-    """trafilatura's lines less the cue lines and title repeats; a photo story's captions
-    stay (see PHOTO_STORY_SHARE)."""
+def _cleaned_lines(
+    result, found, cues: CueSet, thread: bool
+) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
+    """trafilatura's lines less the cue lines and title repeats (on an article, also the
+    headline restated in other words at the top); a photo story's captions stay (see
+    PHOTO_STORY_SHARE)."""
     if result is None or not result.text:
         return (), ()
     title = _found_or(found, "title", (result.title or "").strip() or None)
-    lines = result.text.splitlines()
-    paragraphs, removed = _drop_cue_lines(lines, cues, title)
+    lines, near = result.text.splitlines(), 0 if thread else TITLE_REPEAT_LINES
+    paragraphs, removed = _drop_cue_lines(lines, cues, title, near)
     captions = sum(len(r.text) for r in removed if r.reason == "caption")
     if captions > PHOTO_STORY_SHARE * sum(map(len, paragraphs)):
-        return _drop_cue_lines(lines, cues, title, keep=("caption",))
+        return _drop_cue_lines(lines, cues, title, near, keep=("caption",))
     return paragraphs, removed
 
 
@@ -211,9 +221,16 @@ def _title(tree) -> str | None:
 
 
 def _drop_cue_lines(
-    lines: list[str], cues: CueSet, title: str | None, keep: tuple[str, ...] = ()
+    lines: list[str],
+    cues: CueSet,
+    title: str | None,
+    near: int = 0,
+    keep: tuple[str, ...] = (),
 ) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
-    """The extracted lines less those a cue matches and those that repeat the title."""
+    """The extracted lines less those a cue matches (but the reasons in `keep`) and those
+    that repeat the title: word for word anywhere, or, among the first `near` lines, as the
+    same headline (textdump.same_headline) when the title is headline-sized."""
+    near = near if title and len(title) <= HEADLINE_MAX_CHARS else 0
     kept, removed = [], []
     cut = None
     for number, (text, cue) in enumerate(line_cues(lines, cues), start=1):
@@ -223,7 +240,7 @@ def _drop_cue_lines(
             cut = cue.reason
         if cut is not None:
             removed.append(Removal(number, text, cut))
-        elif title and text == title:
+        elif title and (text == title or (number <= near and same_headline(text, title))):
             removed.append(Removal(number, text, "title-repeat"))
         elif cue is not None and cue.reason not in keep:
             removed.append(Removal(number, text, cue.reason, cue.origin))

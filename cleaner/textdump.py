@@ -106,7 +106,7 @@ def _title_repeats(verdict: Verdict, title: str | None, title_index: int | None)
     if not title:
         return []
     top = [i for i in verdict.body[: TITLE_REPEAT_WINDOW + 1] if i != title_index]
-    return [i for i in top[:TITLE_REPEAT_WINDOW] if _same_headline(verdict.lines[i].text, title)]
+    return [i for i in top[:TITLE_REPEAT_WINDOW] if same_headline(verdict.lines[i].text, title)]
 
 
 def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int | None:
@@ -126,7 +126,7 @@ def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int |
     candidates = [i for i in reversed(above) if _heading_like(i)]
     headline, _ = split_page_title(page_title.text)
     for info in candidates:
-        if info.index != page_title.index and _same_headline(info.text, headline):
+        if info.index != page_title.index and same_headline(info.text, headline):
             return info.index
     if candidates:
         return candidates[0].index
@@ -153,7 +153,7 @@ def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
         same = fits and not info.bullet and _NORM.sub("", info.text.lower()) in exact
         if not same and (alike is not None or not _heading_like(info)):
             continue
-        if not same and not any(_same_headline(info.text, h) for h in heads):
+        if not same and not any(same_headline(info.text, h) for h in heads):
             continue
         if checked_cue(info, cues).cue is not None:
             continue  # a breadcrumb that ends in the headline
@@ -169,7 +169,7 @@ def _heading_like(info: LineInfo) -> bool:
     return TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT and info.sentence_ends <= 1
 
 
-def _same_headline(a: str, b: str) -> bool:
+def same_headline(a: str, b: str) -> bool:
     """Whether two lines are the same headline; `b`, the page's headline, is compared with
     many lines, so its normalized form and bigrams are computed once (`_prepared`)."""
     if len(a) > 3 * len(b) + 20 or len(b) > 3 * len(a) + 20:

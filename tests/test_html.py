@@ -307,3 +307,21 @@ def test_a_tail_heading_never_takes_the_article_or_half_the_page():
     # a box with most of the page's text is no side box
     tree = lxml_html.fromstring(f"<html><body><div><h2>Related</h2>{_BODY}</div></body></html>")
     assert drop_headed_sections(tree, cues) == 0
+
+
+def test_the_headline_restated_at_the_top_is_a_title_repeat():
+    from cleaner.cues import generic_cues
+    from cleaner.htmlpage import TITLE_REPEAT_LINES, _drop_cue_lines
+
+    cues, title = generic_cues(), "Council closes the old bridge"
+    lines = [
+        "Council closes the old bridge | Town Paper",
+        "The council voted on Monday to close the old bridge to all traffic from June.",
+        "Council closes the old bridge | Town Paper",  # further down: kept
+    ]
+    kept, removed = _drop_cue_lines(lines, cues, title, near=1)
+    assert kept == tuple(lines[1:]) and [r.reason for r in removed] == ["title-repeat"]
+    assert _drop_cue_lines(lines, cues, title, near=0)[0] == tuple(lines)  # a thread
+    # a post's whole text as the title (X does this): its lines are the body
+    post = "Founded in 1898, the university pioneers advances in science. " * 3
+    assert _drop_cue_lines([post.strip()], cues, post, near=TITLE_REPEAT_LINES)[0] != ()
