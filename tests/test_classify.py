@@ -179,6 +179,12 @@ def test_cues_for_tails_bylines_and_other_languages():
         "Executive producer: Vivian Trakinski": "credits",
         "Will you help us to continue this work?": "donation",
         "Email is how most of the staff reached us at first, she said.": None,
+        "举报邮箱：jubao@vip.sina.com": "contact",
+        "点击右上角微信好友": "share",
+        "Tweet may have been deleted": "embed",
+        "(hal/ara)": "editor",
+        "İçeriğin Devamı Aşağıda": "ad",
+        "Güncelleme Tarihi:": "metadata",
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected
