@@ -30,6 +30,7 @@ LARGE_PAGE_CHARS = 5_000_000
 # its body, and stay (measured: one magichtml-article page +0.58 F1, no other page of the HTML
 # bench sets changes at any share from 0.3 to 1.0)
 PHOTO_STORY_SHARE = 1.0
+LIST_MARK = "- "  # trafilatura's mark of a list item: cues read the item's own text
 # an article's first lines that restate the headline in other words (the headline with its
 # site's name, a video's title over it) are title repeats; a title longer than a headline is a
 # post's own text (X puts the whole post in <title>), and a thread's first post may restate
@@ -233,9 +234,12 @@ def _drop_cue_lines(
     near = near if title and len(title) <= HEADLINE_MAX_CHARS else 0
     kept, removed = [], []
     cut = None
-    for number, (text, cue) in enumerate(line_cues(lines, cues), start=1):
-        if not text:
+    items = [line[2:] if line.startswith(LIST_MARK) else line for line in lines]
+    found = zip(lines, line_cues(items, cues), strict=True)
+    for number, (line, (item, cue)) in enumerate(found, start=1):
+        if not item:
             continue
+        text = LIST_MARK + item if line.startswith(LIST_MARK) else item
         if cut is None and cue is not None and cue.kind == "cut_from" and kept:
             cut = cue.reason
         if cut is not None:

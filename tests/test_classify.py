@@ -185,6 +185,9 @@ def test_cues_for_tails_bylines_and_other_languages():
         "(hal/ara)": "editor",
         "İçeriğin Devamı Aşağıda": "ad",
         "Güncelleme Tarihi:": "metadata",
+        "कॉपी लिंक": "share",
+        "5 minutes": "metadata",
+        "美官员否认伊朗直升机事故存在谋杀行为播报文章": "navigation",
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected

@@ -325,3 +325,12 @@ def test_the_headline_restated_at_the_top_is_a_title_repeat():
     # a post's whole text as the title (X does this): its lines are the body
     post = "Founded in 1898, the university pioneers advances in science. " * 3
     assert _drop_cue_lines([post.strip()], cues, post, near=TITLE_REPEAT_LINES)[0] != ()
+
+
+def test_cues_read_a_list_items_own_text():
+    from cleaner.cues import generic_cues
+    from cleaner.htmlpage import _drop_cue_lines
+
+    lines = ["- Share on Facebook | Twitter", "- The first step of the plan was agreed."]
+    kept, removed = _drop_cue_lines(lines, generic_cues(), None)
+    assert kept == (lines[1],) and [r.text for r in removed] == [lines[0]]
