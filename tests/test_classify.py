@@ -188,6 +188,14 @@ def test_cues_for_tails_bylines_and_other_languages():
         "कॉपी लिंक": "share",
         "5 minutes": "metadata",
         "美官员否认伊朗直升机事故存在谋杀行为播报文章": "navigation",
+        "39健康网（www.39.net）专稿，未经书面授权请勿转载。": "copyright",
+        "推荐阅读：绥德交警：8月1日起，专项整治电动车违法行为": "related",
+        "Read more: Alibaba poised to launch record-breaking Hong Kong listing": "related",
+        "Opinion articles reflect the views of their authors, not necessarily those of X.": (
+            "disclaimer"
+        ),
+        "ZOBACZ WIDEO: Wierzył w Pawła Przedpełskiego.": "related",
+        "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.": "notice",
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected
