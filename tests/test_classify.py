@@ -196,6 +196,10 @@ def test_cues_for_tails_bylines_and_other_languages():
         ),
         "ZOBACZ WIDEO: Wierzył w Pawła Przedpełskiego.": "related",
         "전체 맥락을 이해하기 위해서는 본문 보기를 권장합니다.": "notice",
+        "For more on lifestyle and health please visit Indiatimes Lifestyle.": "promo",
+        "Find out what's happening in Murrietawith free, real-time updates from Patch.": (
+            "newsletter"
+        ),
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected
