@@ -177,9 +177,12 @@ def _trafilatura(tree, options: Options, kind: PageKind):
     from trafilatura import bare_extraction  # heavy import: only HTML pages pay for it
 
     from .layout import unwrap_layout_tables
+    from .sections import drop_unread_elements
 
     unwrap_layout_tables(tree)
     focus = _focus(options, kind)
+    if focus != "recall":
+        drop_unread_elements(tree)
     result = bare_extraction(
         tree,
         url=options.url,

@@ -39,6 +39,11 @@ LEAD_SLACK = 20  # characters (spaces aside) before a heading that still leave i
 # block: an icon's label, a count
 HEADED_MAX_SHARE = 0.5  # a box with this share of the page's text is no side box
 STOP_TAGS = ("body", "html", "main", "article")  # a heading's box never grows past these
+# MANUALLY_CLEANED elements left for trafilatura (see drop_unread_elements); script and
+# style are gone already (htmlpage._drop_code keeps JSON-LD)
+READ_BY_TRAFILATURA = frozenset(
+    ("form", "figure", "picture", "time", "math", "head", "link", "script")
+)
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
@@ -126,6 +131,28 @@ def _opened_box(heading, wrappers: set):
             break
         box = parent
     return box
+
+
+def drop_unread_elements(tree) -> int:
+    """Removes the elements that trafilatura's tree cleaning deletes from every copy of the
+    page it makes (`trafilatura.settings.MANUALLY_CLEANED`: nav, aside, footer, iframe, svg,
+    button, select, …), once, from the tree it is given: its three or four copies of the page
+    and every XPath pass over them get smaller. Kept for it to judge: forms (a form may wrap
+    the whole page), figures and pictures, `time`, `math` (it recovers formulas), the head
+    (the title search reads it). Not for the recall setting, which undoes the deletions
+    when they take every paragraph. Returns how many."""
+    elements = [e for e in tree.iter(*_unread_tags()) if e.getparent() is not None]
+    for element in elements:
+        if element.getparent() is not None:  # not inside one removed before it
+            element.drop_tree()  # its tail text stays, as trafilatura's deletion keeps it
+    return len(elements)
+
+
+@lru_cache(maxsize=1)
+def _unread_tags() -> tuple[str, ...]:
+    from trafilatura.settings import MANUALLY_CLEANED
+
+    return tuple(tag for tag in MANUALLY_CLEANED if tag not in READ_BY_TRAFILATURA)
 
 
 def _wrappers(tree) -> set:

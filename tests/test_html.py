@@ -334,3 +334,37 @@ def test_cues_read_a_list_items_own_text():
     lines = ["- Share on Facebook | Twitter", "- The first step of the plan was agreed."]
     kept, removed = _drop_cue_lines(lines, generic_cues(), None)
     assert kept == (lines[1],) and [r.text for r in removed] == [lines[0]]
+
+
+def test_elements_trafilatura_deletes_anyway_are_deleted_once_before_it():
+    from lxml import html as lxml_html
+
+    from cleaner.sections import drop_unread_elements
+
+    tree = lxml_html.document_fromstring(
+        "<html><head><title>T</title></head><body><nav>Home News</nav><aside>Ad</aside>"
+        "<p>Body <button>Like</button>tail stays.</p><form><p>Form text</p></form>"
+        "<figure><figcaption>Caption</figcaption></figure><time>May 3</time></body></html>"
+    )
+    assert drop_unread_elements(tree) == 3
+    text = tree.text_content()
+    assert "Home" not in text and "Ad" not in text and "Like" not in text
+    for kept in ("T", "Body tail stays.", "Form text", "Caption", "May 3"):
+        assert kept in text
+
+
+def test_the_recall_setting_gets_the_whole_tree(monkeypatch):
+    import trafilatura
+
+    seen = []
+    real = trafilatura.bare_extraction
+
+    def spy(tree, **kwargs):
+        seen.append(len(tree.findall(".//nav")))
+        return real(tree, **kwargs)
+
+    monkeypatch.setattr(trafilatura, "bare_extraction", spy)
+    page = _article("").replace(b"<nav>", b"<nav><a href='/x'>Menu</a>")
+    clean(page, Options(focus="recall"))
+    clean(page, Options(focus="precision"))
+    assert seen == [1, 0]

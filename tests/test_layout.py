@@ -38,7 +38,10 @@ def test_unwrapping_keeps_the_data_table_inside_a_layout_table():
     assert unwrap_layout_tables(tree) == 1
     outer = tree.find("body")[0]
     assert outer.tag == "div"
-    # the frame's own body, row and cells are blocks; the data table's rows and cells stay
+    # the frame's body and row dissolve: its cells are its blocks, in order, text and all
+    assert [child.tag for child in outer] == ["div", "div"]
+    assert outer[0].text == "menu" and outer[1][0].text == "body"
+    # the data table's rows and cells stay
     assert [e.tag for e in outer.iter() if e.tag in ("tbody", "tr", "td")] == ["tr", "td", "td"] * 6
     assert len(tree.findall(".//table")) == 1
 
