@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
+from .classify import CUT_MIN_SHARE, TAIL_REASONS
 from .cues import CueSet
 from .lines import CJK_RUN, CJK_WORD_RATIO, line_cues
 from .model import Extracted, Metadata, Options, PageKind, Removal
@@ -238,12 +239,13 @@ def _drop_cue_lines(
     kept, removed = [], []
     cut = None
     items = [line[2:] if line.startswith(LIST_MARK) else line for line in lines]
-    found = zip(lines, line_cues(items, cues), strict=True)
+    found = list(zip(lines, line_cues(items, cues), strict=True))
+    total = sum(len(item) for _, (item, cue) in found if cue is None)
     for number, (line, (item, cue)) in enumerate(found, start=1):
         if not item:
             continue
         text = LIST_MARK + item if line.startswith(LIST_MARK) else item
-        if cut is None and cue is not None and cue.kind == "cut_from" and kept:
+        if cut is None and cue is not None and _ends_body(cue, kept, total):
             cut = cue.reason
         if cut is not None:
             removed.append(Removal(number, text, cut))
@@ -254,6 +256,15 @@ def _drop_cue_lines(
         else:
             kept.append(text)
     return tuple(kept), tuple(removed)
+
+
+def _ends_body(cue, kept: list[str], total: int) -> bool:
+    """A cut_from marker ends the body as in a text dump (classify._apply_cut): what only
+    follows an article (TAIL_REASONS) once some body stands above it, an inline box's
+    heading ("Related") once CUT_MIN_SHARE of the body's text does."""
+    if cue.kind != "cut_from" or not kept:
+        return False
+    return cue.reason in TAIL_REASONS or sum(map(len, kept)) >= CUT_MIN_SHARE * total
 
 
 @lru_cache(maxsize=1)

@@ -368,3 +368,20 @@ def test_the_recall_setting_gets_the_whole_tree(monkeypatch):
     clean(page, Options(focus="recall"))
     clean(page, Options(focus="precision"))
     assert seen == [1, 0]
+
+
+def test_an_inline_related_box_early_in_an_article_does_not_end_it():
+    from cleaner.cues import generic_cues
+    from cleaner.htmlpage import _drop_cue_lines
+
+    body = [
+        f"Paragraph {n} of the council story, long enough to be read as body text."
+        for n in range(6)
+    ]
+    lines = [body[0], "Related", "Mayor answers her critics", *body[1:]]
+    kept, removed = _drop_cue_lines(lines, generic_cues(), None)
+    assert kept == (body[0], "Mayor answers her critics", *body[1:])
+    assert [r.text for r in removed] == ["Related"]
+    # after most of the body, the same heading ends it
+    lines = [*body, "Related", "Mayor answers her critics"]
+    assert _drop_cue_lines(lines, generic_cues(), None)[0] == tuple(body)
