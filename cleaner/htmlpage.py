@@ -108,10 +108,10 @@ def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKin
     keeps nothing but boilerplate and short lines (a newsletter box, a reprint notice and
     the page's address), the balanced setting reads the page again, and its lines are taken
     when one is a sentence. The blocks that markup or a tail heading names boilerplate go
-    first (see sections.py)."""
+    first (see sections.py), listed first among the removals (line 0)."""
     from .sections import drop_boilerplate_blocks
 
-    drop_boilerplate_blocks(tree, cues, kind.thread)
+    blocks = drop_boilerplate_blocks(tree, cues, kind.thread)
     result = _trafilatura(tree, options, kind)
     paragraphs, removed = _cleaned_lines(result, found, cues, kind.thread)
     precision = _focus(options, kind) == "precision"
@@ -119,8 +119,8 @@ def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKin
         again = _trafilatura(tree, replace(options, focus="balanced"), kind)
         more, more_removed = _cleaned_lines(again, found, cues, kind.thread)
         if any(map(_sentence, more)):
-            return again, more, removed + more_removed
-    return result, paragraphs, removed
+            return again, more, blocks + removed + more_removed
+    return result, paragraphs, blocks + removed
 
 
 def _cleaned_lines(

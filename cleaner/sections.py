@@ -32,6 +32,7 @@ from functools import lru_cache
 
 from .cues import CueSet
 from .literals import shape
+from .model import Removal
 
 # which blocks may be named away, and the patterns that name them (cue file fields)
 BLOCK_TAGS = ("div", "section", "ul", "ol", "aside", "figure")
@@ -49,37 +50,47 @@ READ_BY_TRAFILATURA = frozenset(
 )
 
 
-def drop_boilerplate_blocks(tree, cues: CueSet, thread: bool) -> int:
+def drop_boilerplate_blocks(tree, cues: CueSet, thread: bool) -> tuple[Removal, ...]:
     """Removes the blocks that markup names boilerplate and the boxes a tail heading opens;
-    returns how many."""
+    returns them as removals (line 0: not line-based), their text with its spaces collapsed."""
     wrappers = _wrappers(tree)
-    return drop_named_blocks(tree, cues, thread, wrappers) + drop_headed_sections(
-        tree, cues, wrappers
-    )
+    found = named_blocks(tree, cues, thread, wrappers) + headed_boxes(tree, cues, wrappers)
+    removals = []
+    for block, reason, by in found:
+        if block.getparent() is not None and not _dropped_with(block, removals):
+            removals.append((block, Removal(0, " ".join(block.text_content().split()), reason, by)))
+            block.drop_tree()  # its tail text stays
+    return tuple(removal for _, removal in removals if removal.text)  # empty ones unlisted
 
 
-def drop_named_blocks(tree, cues: CueSet, thread: bool, wrappers: set | None = None) -> int:
-    """Removes the blocks whose id or class names them boilerplate (comment sections only
-    on an article); returns how many. `wrappers`: the blocks that hold the headline."""
-    fields = [f for f, reason in MARKUP_FIELDS.items() if not (thread and reason == "comments")]
-    patterns = tuple(p for field in fields for p in cues.field_patterns(field))
-    if not patterns:
-        return 0
-    wrappers = _wrappers(tree) if wrappers is None else wrappers
-    worth_a_look = _keyword_check(patterns)
+def _dropped_with(block, removals: list) -> bool:
+    """Whether the block lies inside one dropped already."""
+    return any(block in dropped.iterdescendants() for dropped, _ in removals)
+
+
+def named_blocks(tree, cues: CueSet, thread: bool, wrappers: set) -> list[tuple]:
+    """The blocks whose id or class names them boilerplate (comment sections only on an
+    article), outermost first, as (block, reason, directive). `wrappers`: the blocks that
+    hold the headline."""
+    named = [
+        (reason, field, pattern)
+        for field, reason in MARKUP_FIELDS.items()
+        if not (thread and reason == "comments")
+        for pattern in cues.field_patterns(field)
+    ]
+    if not named:
+        return []
+    worth_a_look = _keyword_check(tuple(pattern for _, _, pattern in named))
     blocks: list = []
     for block in tree.iter(*BLOCK_TAGS):  # document order: a block before its insides
         names = f"{block.get('id', '')} {block.get('class', '')}"
-        if len(names) == 1 or not worth_a_look(names):
+        if len(names) == 1 or block in wrappers or not worth_a_look(names):
             continue
         names = names.replace("_", "-")
-        if block in wrappers or not any(p.search(names) for p in patterns):
-            continue
-        if not any(block in found.iterdescendants() for found in blocks[-1:]):
-            blocks.append(block)
-    for block in blocks:
-        block.drop_tree()  # its tail text stays
-    return len(blocks)
+        match = next((n for n in named if n[2].search(names)), None)
+        if match is not None and not any(block in b.iterdescendants() for b, *_ in blocks[-1:]):
+            blocks.append((block, match[0], match[1]))
+    return blocks
 
 
 @lru_cache(maxsize=8)
@@ -95,28 +106,25 @@ def _keyword_check(patterns: tuple[re.Pattern[str], ...]):
     return re.compile("|".join(map(re.escape, sorted(keywords))), re.IGNORECASE).search
 
 
-def drop_headed_sections(tree, cues: CueSet, wrappers: set | None = None) -> int:
-    """Removes the boxes that a tail heading opens; returns how many. `wrappers`: the blocks
-    that hold the headline."""
-    boxes = []
+def headed_boxes(tree, cues: CueSet, wrappers: set) -> list[tuple]:
+    """The boxes that a tail heading opens, as (box, the cue's reason, its directive), but
+    those with HEADED_MAX_SHARE of the page's text. `wrappers`: the blocks that hold the
+    headline."""
+    headings = []
     for heading in tree.iter(*HEADINGS):
         text = " ".join(heading.text_content().split())
         if text and len(text) <= HEADING_MAX_CHARS:
             cue = cues.match(text)
             if cue is not None and cue.kind == "cut_from":
-                boxes.append(heading)
-    if not boxes:
-        return 0
-    wrappers = _wrappers(tree) if wrappers is None else wrappers
+                headings.append((heading, cue))
+    if not headings:
+        return []
     body = tree.find("body")
     total = _size(body if body is not None else tree)
-    dropped = 0
-    for heading in boxes:
-        box = _opened_box(heading, wrappers)
-        if box.getparent() is not None and _size(box) < HEADED_MAX_SHARE * total:
-            box.drop_tree()
-            dropped += 1
-    return dropped
+    boxes = [(_opened_box(heading, wrappers), cue) for heading, cue in headings]
+    return [
+        (box, cue.reason, cue.origin) for box, cue in boxes if _size(box) < HEADED_MAX_SHARE * total
+    ]
 
 
 def _opened_box(heading, wrappers: set):

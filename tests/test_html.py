@@ -157,9 +157,11 @@ _COMMENTS = (
 
 
 def test_an_articles_comment_section_goes_before_extraction():
-    doc = clean(_article(_COMMENTS), Options())
+    doc = clean(_article(_COMMENTS), Options(explain=True))
     assert any("Paragraph 4" in p for p in doc.paragraphs)
     assert not any("council got this one wrong" in p for p in doc.paragraphs)
+    section = [r for r in doc.removed if "council got this one wrong" in r.text]
+    assert [(r.line, r.reason) for r in section] == [(0, "comments")]  # --explain lists it
 
 
 def test_a_thread_keeps_its_comment_section():
@@ -178,7 +180,7 @@ def test_blocks_named_boilerplate_by_their_markup():
     from lxml import html as lxml_html
 
     from cleaner.cues import generic_cues
-    from cleaner.sections import drop_named_blocks
+    from cleaner.sections import drop_boilerplate_blocks
 
     names = {
         "news-comment-list": True,
@@ -198,7 +200,7 @@ def test_blocks_named_boilerplate_by_their_markup():
     found = {}
     for name in names:
         tree = lxml_html.fromstring(f"<html><body><div class='{name}'><p>x</p></div></body></html>")
-        found[name] = drop_named_blocks(tree, generic_cues(), thread=False) == 1
+        found[name] = len(drop_boilerplate_blocks(tree, generic_cues(), thread=False)) == 1
     assert found == names
 
 
@@ -297,16 +299,16 @@ def test_a_tail_heading_never_takes_the_article_or_half_the_page():
     from lxml import html as lxml_html
 
     from cleaner.cues import generic_cues
-    from cleaner.sections import drop_headed_sections
+    from cleaner.sections import drop_boilerplate_blocks
 
     cues = generic_cues()
     # the heading opens the article's own block (it holds the h1): only the heading goes
     tree = lxml_html.fromstring(_article("").replace(b"<h1>", b"<h2>Related</h2><h1>"))
-    assert drop_headed_sections(tree, cues) == 1
+    assert [r.reason for r in drop_boilerplate_blocks(tree, cues, thread=False)] == ["related"]
     assert "Paragraph 4" in tree.text_content() and "Related" not in tree.text_content()
     # a box with most of the page's text is no side box
     tree = lxml_html.fromstring(f"<html><body><div><h2>Related</h2>{_BODY}</div></body></html>")
-    assert drop_headed_sections(tree, cues) == 0
+    assert drop_boilerplate_blocks(tree, cues, thread=False) == ()
 
 
 def test_the_headline_restated_at_the_top_is_a_title_repeat():
