@@ -92,7 +92,7 @@ def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKin
     fallback = _fallback(tree, page, "".join(paragraphs), cues, options, kind.thread)
     if fallback is not None:
         return fallback
-    title = _found_or(found, "title", (result.title or "").strip() or None)
+    title = _page_title(result, found)
     metadata = Metadata(
         title=title,
         date=_found_or(found, "date", result.date),
@@ -131,7 +131,7 @@ def _cleaned_lines(
     PHOTO_STORY_SHARE)."""
     if result is None or not result.text:
         return (), ()
-    title = _found_or(found, "title", (result.title or "").strip() or None)
+    title = _page_title(result, found)
     lines, near = result.text.splitlines(), 0 if thread else TITLE_REPEAT_LINES
     paragraphs, removed = _drop_cue_lines(lines, cues, title, near)
     captions = sum(len(r.text) for r in removed if r.reason == "caption")
@@ -145,6 +145,11 @@ def _sentence(line: str) -> bool:
     and CJK characters weigh SENTENCE_MIN_WEIGHT (an address is one word)."""
     cjk = sum(map(len, CJK_RUN.findall(line)))
     return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO >= SENTENCE_MIN_WEIGHT
+
+
+def _page_title(result, found) -> str | None:
+    """The site rule's title, else trafilatura's."""
+    return _found_or(found, "title", (result.title or "").strip() or None)
 
 
 def _found_or(found, field: str, default):

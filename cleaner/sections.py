@@ -55,22 +55,19 @@ def drop_boilerplate_blocks(tree, cues: CueSet, thread: bool) -> tuple[Removal, 
     returns them as removals (line 0: not line-based), their text with its spaces collapsed."""
     wrappers = _wrappers(tree)
     found = named_blocks(tree, cues, thread, wrappers) + headed_boxes(tree, cues, wrappers)
-    removals = []
+    dropped, removals = set(), []
     for block, reason, by in found:
-        if block.getparent() is not None and not _dropped_with(block, removals):
-            removals.append((block, Removal(0, " ".join(block.text_content().split()), reason, by)))
-            block.drop_tree()  # its tail text stays
-    return tuple(removal for _, removal in removals if removal.text)  # empty ones unlisted
-
-
-def _dropped_with(block, removals: list) -> bool:
-    """Whether the block lies inside one dropped already."""
-    return any(block in dropped.iterdescendants() for dropped, _ in removals)
+        if block.getparent() is None or any(a in dropped for a in block.iterancestors()):
+            continue  # inside a block dropped already
+        removals.append(Removal(0, " ".join(block.text_content().split()), reason, by))
+        dropped.add(block)
+        block.drop_tree()  # its tail text stays
+    return tuple(removal for removal in removals if removal.text)  # empty ones unlisted
 
 
 def named_blocks(tree, cues: CueSet, thread: bool, wrappers: set) -> list[tuple]:
     """The blocks whose id or class names them boilerplate (comment sections only on an
-    article), outermost first, as (block, reason, directive). `wrappers`: the blocks that
+    article), in document order, as (block, reason, directive). `wrappers`: the blocks that
     hold the headline."""
     named = [
         (reason, field, pattern)
@@ -82,13 +79,13 @@ def named_blocks(tree, cues: CueSet, thread: bool, wrappers: set) -> list[tuple]
         return []
     worth_a_look = _keyword_check(tuple(pattern for _, _, pattern in named))
     blocks: list = []
-    for block in tree.iter(*BLOCK_TAGS):  # document order: a block before its insides
+    for block in tree.iter(*BLOCK_TAGS):  # a block before its insides, which go with it
         names = f"{block.get('id', '')} {block.get('class', '')}"
         if len(names) == 1 or block in wrappers or not worth_a_look(names):
             continue
         names = names.replace("_", "-")
         match = next((n for n in named if n[2].search(names)), None)
-        if match is not None and not any(block in b.iterdescendants() for b, *_ in blocks[-1:]):
+        if match is not None:
             blocks.append((block, match[0], match[1]))
     return blocks
 
