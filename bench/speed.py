@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 
 import cleaner.pipeline as pipeline
+import cleaner.textpage as textpage
 from cleaner import Options, clean
 
 REPEATS = 3
@@ -47,8 +48,8 @@ def measure(folder: Path) -> tuple[int, float, float, float | None]:
     html = all(kind == "html" for _data, kind in pages)
     options = [Options(input_format=kind, detect_language=False, metadata=False)
                for _data, kind in pages]  # fmt: skip
-    repair = StageTimer(pipeline.repair_text)
-    pipeline.repair_text = repair
+    repair = StageTimer(textpage.repair_text)
+    textpage.repair_text = repair
     best, share, best_peer = float("inf"), 0.0, float("inf")
     try:
         for _ in range(REPEATS + 1):
@@ -63,7 +64,7 @@ def measure(folder: Path) -> tuple[int, float, float, float | None]:
             if html:
                 best_peer = min(best_peer, _trafilatura_pass(pages))
     finally:
-        pipeline.repair_text = repair.function
+        textpage.repair_text = repair.function
     peer = len(pages) / best_peer if html else None
     return len(pages), len(pages) / best, share, peer
 

@@ -20,6 +20,7 @@ Directives understood here:
 from __future__ import annotations
 
 import re
+import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
@@ -45,6 +46,8 @@ FIELD_DIRECTIVES = (
 )
 SCOPES = ("any", "cjk", "latin")
 PLAN_CACHE = 20_000  # (first character, length band, script) plans kept; a few MB at most
+_LIVE: weakref.WeakSet = weakref.WeakSet()  # every cue set, so forget_matches reaches them
+MATCH_CACHE = 20_000  # lines whose match is remembered (a body read again meets them twice)
 
 _Plan = tuple  # (every guard a kind of line is tried against, those not needing a keyword)
 
@@ -113,12 +116,24 @@ class CueSet:
         self._guards = [_Guard(number, cue) for number, cue in enumerate(self.cues)]
         self._limits = sorted({g.shape.limit for g in self._guards if g.shape.limit is not None})
         self._plans: dict[tuple[str, int, bool, bool], _Plan] = {}
+        self._matched: dict[tuple[str, bool, bool], Cue | None] = {}
+        _LIVE.add(self)
         self._automaton = _keyword_automaton([g for g in self._guards if g.needs_keyword])
 
     def match(self, line: str, cjk: bool = True, latin: bool = True) -> Cue | None:
-        """The first cue, in priority order, that a line matches."""
+        """The first cue, in priority order, that a line matches (remembered: the body of a
+        dump is read again when it settles)."""
         if not line:
             return None
+        key = (line, cjk, latin)
+        if key in self._matched:
+            return self._matched[key]
+        if len(self._matched) >= MATCH_CACHE:
+            self._matched.clear()
+        found = self._matched[key] = self._match(line, cjk, latin)
+        return found
+
+    def _match(self, line: str, cjk: bool, latin: bool) -> Cue | None:
         if "\xa0" in line:  # a dump keeps the page's &nbsp;: cue patterns are written with spaces
             line = line.replace("\xa0", " ")
         key = (line[0], bisect_left(self._limits, len(line)), cjk, latin)
@@ -187,3 +202,9 @@ def generic_cues(directory: Path | None = None) -> CueSet:
         cues.extend(cues_from_directives(directives))
         fields.extend(fields_from_directives(directives))
     return build_cueset(cues, fields)
+
+
+def forget_matches() -> None:
+    """Forget every remembered line match (a benchmark measures its pages cold)."""
+    for cueset in list(_LIVE):
+        cueset._matched.clear()  # noqa: SLF001 - the cache is the module's own

@@ -7,6 +7,8 @@ from typing import Any
 
 from .model import Document
 
+LOW_CONFIDENCE = 0.5  # a guessed encoding below this confidence is reported
+
 
 def to_text(doc: Document, with_title: bool = True) -> str:
     lines = list(doc.paragraphs)
@@ -36,7 +38,9 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
     if doc.replacements:
         record["replacements"] = doc.replacements
     record["repairs"] = doc.repair_count
+    record["warnings"] = list(warnings(doc))
     if explain:
+        record["encoding_why"] = doc.encoding_why
         record["rule_why"] = doc.rule_why
         record["page_kind_why"] = doc.page_kind.why
         record["removed"] = [_removal(r) for r in doc.removed]
@@ -89,3 +93,21 @@ def explain_lines(doc: Document) -> str:
         out.append(f"{doc.source}: repaired line {r.line} ({r.how}): {r.before!r} -> {after}\n")
     out.extend(f"{doc.source}: note: {note}\n" for note in doc.notes)
     return "".join(out)
+
+
+def warnings(doc: Document) -> tuple[str, ...]:
+    """What a reader of the output should know is uncertain about it, one line each: a
+    guessed encoding, bad bytes replaced, lines dropped as mojibake, no body found."""
+    out = []
+    if doc.encoding_reason == "detected" and doc.encoding_confidence < LOW_CONFIDENCE:
+        sure = f"{doc.encoding_confidence:.2f}"
+        out.append(f"encoding guessed as {doc.encoding} with confidence {sure}; name it with "
+                   "--encoding if it is wrong")  # fmt: skip
+    if doc.replacements:
+        out.append(f"{doc.replacements} bad byte sequence(s) in the {doc.encoding} input "
+                   "replaced")  # fmt: skip
+    if doc.mojibake_dropped:
+        out.append(f"{doc.mojibake_dropped} line(s) dropped as mojibake (see --explain)")
+    if not doc.paragraphs and doc.encoding_reason != "empty":
+        out.append(f"no body text found ({doc.kind} page, method {doc.method})")
+    return tuple(out)

@@ -14,7 +14,9 @@ MONTHS = {
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
     )
 }
-TITLE_SEPARATORS = re.compile(r"\s+[-|–—_·]\s+|_|\s*\|\s*")  # "Headline - Site", "Headline_Site"
+# "Headline - Site", "Headline_Site"; a match starts only where a run of spaces does (else a
+# long run of spaces is scanned again from each of its characters)
+TITLE_SEPARATORS = re.compile(r"(?<!\s)\s+[-|–—_·]\s+|_|(?<!\s)\s*\|\s*")
 MAX_SITENAME_CHARS = 40  # a longer title segment is a headline, not a site name
 
 

@@ -34,7 +34,9 @@ class Decoded:
     encoding: str
     confidence: float
     reason: str  # bom | declared | utf-8 | detected | forced | ascii | empty
-    replacements: int = 0  # bytes that could not be decoded and became U+FFFD
+    replacements: int = 0  # byte sequences that could not be decoded and became U+FFFD
+    evidence: str = ""  # what decided the codec, in words (--explain)
+    controls: int = 0  # control characters taken out (a form feed became a line break)
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,8 @@ class Extracted:
     removed: tuple[Removal, ...] = ()
     method: str = "text-lines"
     page_kind: PageKind = ARTICLE
+    lines: tuple[int, ...] = ()  # text dumps: the input line of each paragraph (1-based)
+    title_line: int | None = None  # text dumps: the input line of the title
 
 
 @dataclass(frozen=True)
@@ -107,3 +111,5 @@ class Document:
     notes: tuple[str, ...] = ()  # directives accepted but ignored, with explain
     repairs: tuple = ()  # repair.LineRepair records, with explain
     repair_count: int = 0  # lines repaired or dropped as mojibake
+    mojibake_dropped: int = 0  # of those, lines dropped
+    encoding_why: str = ""  # the evidence for the encoding, in words

@@ -8,19 +8,25 @@ turn the full-width marks back into ASCII. Normalizing normalized text changes n
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from .lines import CJK_RUN
 
 _CJK_MARKS = frozenset("“”‘’《》「」『』【】…—")
 _HAS_CJK = CJK_RUN  # one compiled CJK class serves the package (compiling one costs ms)
+MAX_PASSES = 50  # conversion passes over one paragraph (one per mark in a run like ":!中")
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
-_MARK = re.compile(r" ?([,:;!?]) ?")
+_MARK_RUN = re.compile(r"(?: ?[,:;!?] ?)+")
 _ASCII_MARK = re.compile(r"[,:;!?()]")
 # an e-mail address in ASCII: `\S+@` would try every start in a long CJK line (no spaces)
+# A match starts only where a run of its characters does: else a long run without `://` or
+# `@` would be scanned again from each of its characters.
 _URL = re.compile(
-    r"[a-z][a-z0-9+.-]*://\S+|www\.\S+|[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+", re.I
+    r"(?<![a-z0-9+.-])[a-z][a-z0-9+.-]*://\S+|www\.\S+"
+    r"|(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+",
+    re.I,
 )
 _PARENS = re.compile(r"\(([^()]*)\)")
 
@@ -43,32 +49,39 @@ def _punctuate(text: str) -> str:
     if not _ASCII_MARK.search(text) or not _HAS_CJK.search(text):
         return text
     # A converted mark can make its neighbour CJK-adjacent (":!中"), and parentheses nest:
-    # repeat until nothing changes, so that normalizing normalized text changes nothing.
-    while True:
+    # repeat until nothing changes, so that normalizing normalized text changes nothing (a
+    # run of marks longer than MAX_PASSES is junk, and is left as far as it got).
+    for _ in range(MAX_PASSES):
         converted = _PARENS.sub(_parens, _convert_marks(text))
         if converted == text or not _ASCII_MARK.search(converted):
             return converted  # unchanged, or no ASCII mark left to convert: a fixpoint
         text = converted
+    return text
 
 
 def _convert_marks(text: str) -> str:
+    """A run of ASCII marks (and the single spaces around them) that touches CJK text at
+    either end becomes full-width, all of it: one pass, where converting mark by mark would
+    take a pass per mark (each converted one makes its neighbour CJK-adjacent)."""
     maybe_url = "://" in text or "www." in text or "@" in text
-    protected = [m.span() for m in _URL.finditer(text)] if maybe_url else []
-    return _MARK.sub(lambda m: _mark(m, text, protected), text)
+    spans = [m.span() for m in _URL.finditer(text)] if maybe_url else []
+    protected = ([s for s, _ in spans], [e for _, e in spans])
+    return _MARK_RUN.sub(lambda m: _mark_run(m, text, protected), text)
 
 
-def _mark(match: re.Match[str], text: str, protected: list[tuple[int, int]]) -> str:
-    pos = match.start(1)
-    if any(start <= pos < end for start, end in protected):
+def _mark_run(match: re.Match[str], text: str, protected: tuple[list[int], list[int]]) -> str:
+    start, end = match.span()
+    starts, ends = protected
+    inside = bisect_right(starts, end - 1) - 1  # the last URL starting before the run's end
+    if inside >= 0 and start < ends[inside]:
         return match.group(0)
-    left = text[pos - 1] if pos > 0 else ""
-    right = text[pos + 1] if pos + 1 < len(text) else ""
-    if left.isdigit() and right.isdigit():
+    marks = match.group(0).replace(" ", "")
+    if len(marks) == 1 and text[start - 1 : start].isdigit() and text[end : end + 1].isdigit():
         return match.group(0)  # 1,000 and 10:30
-    left_cjk = match.start() > 0 and _cjkish(text[match.start() - 1])
-    right_cjk = match.end() < len(text) and _cjkish(text[match.end()])
+    left_cjk = start > 0 and _cjkish(text[start - 1])
+    right_cjk = end < len(text) and _cjkish(text[end])
     if left_cjk or right_cjk:
-        return _FULLWIDTH[match.group(1)]
+        return "".join(_FULLWIDTH[mark] for mark in marks)
     return match.group(0)
 
 

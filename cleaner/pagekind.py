@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from functools import lru_cache
-from urllib.parse import urlsplit
 
 from .cues import CueSet, build_cueset
 from .model import ARTICLE, Options, PageKind
 from .siterules import SiteRule
+from .urls import split_url
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
 _ADDRESS = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
@@ -59,9 +59,9 @@ def _schema_types(tree) -> list[str]:
 def url_evidence(address: str | None, cues: CueSet) -> PageKind | None:
     """A thread, when the address's host, or its path and query, look like a forum's or a
     Q&A site's."""
-    if not address:
+    parts = split_url(address)
+    if parts is None:
         return None
-    parts = urlsplit(address)
     where = parts.path + (f"?{parts.query}" if parts.query else "")
     for field, text in (("thread_host", parts.hostname or ""), ("thread_url", where)):
         for pattern in cues.field_patterns(field):

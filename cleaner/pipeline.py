@@ -3,45 +3,42 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .decode import decode_bytes
 from .htmlpage import extract_html
+from .largedump import LARGE_DUMP_BYTES, clean_large_dump
 from .model import Document, Options, Removal
 from .normalize import normalize
-from .pagekind import cues_for_kind, page_kind
-from .repair import repair_lines, repair_text
-from .rulebook import RuleMatch, load_rulebook, rule_sources
-from .ruletext import apply_text_rule, cues_for
-from .sniff import refuse_binary, refuse_binary_text, sniff_kind
-from .textdump import extract_text
+from .repair import repair_lines
+from .rulebook import find_rule
+from .ruletext import cues_for
+from .sniff import mend_markup, refuse_binary, refuse_binary_text, sniff_kind
+from .textpage import read_dump
 
 
 def clean(data: bytes, options: Options | None = None) -> Document:
     """Clean one raw page. Raises InputError for binary input, ConfigError for bad options."""
     options = options or Options()
     refuse_binary(data, options.source, encoding_known=options.encoding is not None)
+    if len(data) > LARGE_DUMP_BYTES and options.input_format != "html":
+        large = clean_large_dump(data, options)  # read in segments: memory stays bounded
+        if large is not None:
+            return large
     decoded = decode_bytes(data, options.encoding)
-    refuse_binary_text(decoded.text, options.source)
+    refuse_binary_text(decoded, options.source)
     kind = sniff_kind(decoded.text, options.input_format)
-    match = find_rule(decoded.text, options, kind == "html")
+    text = mend_markup(decoded.text) if kind == "html" else decoded.text
+    match = find_rule(text, options, kind == "html")
     rule = match.rule if match else None
     cues = cues_for(rule)
     if kind == "html":
-        extracted, ruled = extract_html(decoded.text, cues, rule, options)
+        extracted, ruled = extract_html(text, cues, rule, options)
         repaired = repair_lines(extracted.paragraphs)  # paragraph numbers, not input lines
         kept = tuple(p for p in repaired.lines if p)
     else:
-        text, repaired = repair_text(decoded.text)  # before the classifier: it reads the lines
-        ruled = apply_text_rule(text, rule) if rule else None
-        found = page_kind(options, rule, cues)
-        kind_cues = cues_for_kind(cues, found)
-        extracted = extract_text(
-            text, kind_cues, options.url, options.explain, ruled, thread=found.thread
-        )
-        extracted = replace(extracted, page_kind=found)
+        read = read_dump(text, options, rule, cues)
+        extracted, repaired, ruled = read.extracted, read.repaired, read.ruled
         kept = extracted.paragraphs
-    paragraphs = normalize(kept)
+    paragraphs = normalize(kept) if kind == "html" else kept  # a dump's come normalized
     title = normalize((extracted.title,))[0] if extracted.title else None
     explain = options.explain
     return Document(
@@ -60,6 +57,8 @@ def clean(data: bytes, options: Options | None = None) -> Document:
         removed=_merge(extracted.removed, repaired.removed) if explain else (),
         repairs=repaired.repairs if explain else (),
         repair_count=len(repaired.repairs),
+        mojibake_dropped=sum(1 for r in repaired.repairs if r.after is None),
+        encoding_why=decoded.evidence,
         rule=rule.name if rule else None,
         rule_why=match.why if match else None,
         effects=ruled.effects if ruled and explain else (),
@@ -68,19 +67,13 @@ def clean(data: bytes, options: Options | None = None) -> Document:
 
 
 def clear_caches() -> None:
-    """Forget what was learnt from earlier pages' lines (plausibility scores), so a
+    """Forget what was learnt from earlier pages' lines (plausibility scores, cue matches), so a
     benchmark that repeats its pages measures them cold."""
+    from .cues import forget_matches
     from .plausible import score
 
     score.cache_clear()
-
-
-def find_rule(text: str, options: Options, html: bool = False) -> RuleMatch | None:
-    """The site rule for this page, if rules are on and one matches."""
-    if not options.use_rules:
-        return None
-    book = load_rulebook(options.rule_sources or rule_sources())
-    return book.resolve(text, options.url, options.site, html)
+    forget_matches()
 
 
 def _language(paragraphs: tuple[str, ...]) -> str | None:

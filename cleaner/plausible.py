@@ -31,12 +31,12 @@ _KANA_AFTER_HAN = re.compile(  # the kana; a Han character must come before it (
     r"|(?:[\u30a1-\u30fa]|[ぁぃぅぇぉゃゅょゎ])(?=[\u4e00-\u9fff])"  # UTF-8 read as GBK: 鎶ラ亾
 )
 _HARD = re.compile("[\ufffd\u0080-\u009f]")
-_C1 = re.compile("[\u0080-\u009f]")
+C1 = re.compile("[\u0080-\u009f]")
 _SYMBOL_OR_KANA = re.compile(
     "[\u00a1-\u00bf\u00d7\u00f7\u2116\u2020-\u2030\u3041-\u30ff\uff61-\uff9f]"
 )
 _LETTER_BEYOND_ASCII = re.compile("[\u00c0-\u052f]")
-_PRIVATE = re.compile("[\ue000-\uf8ff]")
+PRIVATE = re.compile("[\ue000-\uf8ff]")
 _GARBAGE_RUNS = re.compile(r"(?:锟斤拷)+|烫{2,}|屯{2,}")  # what uninitialised memory decodes to
 _CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～・　﹏〔〕［］｛｝％＋－＝／")
 _WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
@@ -46,9 +46,9 @@ _NON_ASCII_LETTER = re.compile(r"[\u00c0-\u024f]")
 # a UTF-8 lead character followed by continuation characters as cp1252 shows them (Ã©, Â°,
 # â€™, æ–°), runs of three Latin-1 symbols or letters (GBK read as Latin-1: ÐÂÎÅ±¨), Cyrillic
 # beyond Russian (GBK read as cp1251/PTCP154), and the garbage classes.
-_CONT = "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"  # noqa: E501
+CONT = "[\u0080-\u00bf\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178]"  # noqa: E501
 _SUSPECT = re.compile(
-    f"[\u00c2-\u00df]{_CONT}|[\u00e0-\u00ef]{_CONT}{{2}}|[\u00a1-\u00ff]{{3,}}"
+    f"[\u00c2-\u00df]{CONT}|[\u00e0-\u00ef]{CONT}{{2}}|[\u00a1-\u00ff]{{3,}}"
     "|[\u0400-\u040f\u0450-\u04ff\ufffd\u0080-\u009f"
     "\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|锟斤拷|烫烫|屯屯"
 )
@@ -116,15 +116,15 @@ def suspicious(text: str) -> bool:
         return False
     if _SUSPECT.search(text) or _many_rare(count_rare_han(text), len(text)):
         return True
-    return len(_PRIVATE.findall(text)) > PRIVATE_USE_SHARE * len(text)
+    return len(PRIVATE.findall(text)) > PRIVATE_USE_SHARE * len(text)
 
 
 def only_rare_han(text: str) -> float | None:
     """The share of rare Han characters when they are a line's only trace of trouble (names,
     places, or UTF-8 read as GBK when the share is high); None when there is any other."""
-    if _SUSPECT_START.search(text) or _PRIVATE.search(text) or _LETTER_BEYOND_ASCII.search(text):
+    if _SUSPECT_START.search(text) or PRIVATE.search(text) or _LETTER_BEYOND_ASCII.search(text):
         return None
-    if _KANA_AFTER_HAN.search(text) and _kana_after_han(text):
+    if _KANA_AFTER_HAN.search(text) and kana_after_han(text):
         return None
     total = len(text) - len(_SPACE.findall(text))
     return count_rare_han(text) / total if total else 0.0
@@ -180,8 +180,8 @@ def hard_garbage(text: str) -> bool:
     words whose case flips. (Rare Han characters alone may be real: names, places.)"""
     return (
         bool(_HARD.search(text) or _GARBAGE_RUNS.search(text) or _WEDGED_SYMBOL.search(text))
-        or _case_flips(text) > 0
-        or _implausible_latin(text) > 0
+        or case_flips(text) > 0
+        or implausible_latin(text) > 0
     )
 
 
@@ -191,19 +191,19 @@ def score(text: str) -> float:
     total = len(text) - len(_SPACE.findall(text))
     if total <= 0:
         return 1.0
-    bad = count_rare_han(text) + text.count("\ufffd") + len(_C1.findall(text))
-    bad += len(_PRIVATE.findall(text))
+    bad = count_rare_han(text) + text.count("\ufffd") + len(C1.findall(text))
+    bad += len(PRIVATE.findall(text))
     if _SYMBOL_OR_KANA.search(text):  # the costlier look-around patterns only when they can hit
-        bad += len(_WEDGED_SYMBOL.findall(text)) + _kana_after_han(text)
+        bad += len(_WEDGED_SYMBOL.findall(text)) + kana_after_han(text)
     if "锟" in text or "烫烫" in text or "屯屯" in text:
         for run in _GARBAGE_RUNS.findall(text):  # 锟 is rare and counted already
             bad += len(run) - run.count("锟")
     if _LETTER_BEYOND_ASCII.search(text):
-        bad += _implausible_latin(text) + _case_flips(text)
+        bad += implausible_latin(text) + case_flips(text)
     return max(0.0, total - bad) / total
 
 
-def _kana_after_han(text: str) -> int:
+def kana_after_han(text: str) -> int:
     hits = _KANA_AFTER_HAN.finditer(text)
     return sum(1 for m in hits if m.start() and _IS_HAN(text[m.start() - 1]))
 
@@ -212,12 +212,14 @@ def _IS_HAN(char: str) -> bool:  # noqa: N802 - reads as a predicate on characte
     return "\u4e00" <= char <= "\u9fff"
 
 
-def _case_flips(text: str) -> int:
+def case_flips(text: str, beyond_ascii: bool = False) -> int:
     """Letters of words whose case flips back and forth (`ЖшәЬәГ`, `ÐÂÎÅ±¨µÀ`): real words are
     lower, Capitalized, UPPER, or at most one inner capital (McDonald, iPhone)."""
     bad = 0
     for word in _WORD.findall(text):
         if len(word) < 3 or word.islower() or word.isupper() or word.istitle():
+            continue
+        if beyond_ascii and word.isascii():  # camelCase names in markup are no mojibake
             continue
         flips = sum(1 for a, b in zip(word, word[1:], strict=False) if a.islower() and b.isupper())
         if flips >= 2:
@@ -225,7 +227,7 @@ def _case_flips(text: str) -> int:
     return bad
 
 
-def _implausible_latin(text: str) -> int:
+def implausible_latin(text: str) -> int:
     """Characters in words that are mostly accented letters (`ÐÂÎÅ`, `Ã©tÃ©`)."""
     bad = 0
     for word in _LATIN_WORD.findall(text):

@@ -13,12 +13,12 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from .errors import ConfigError
 from .literals import shape
 from .ruleformat import Problem, rules_dir
 from .siterules import SiteRule, load_rule
+from .urls import host_of
 
 CONTENT_SCAN_CHARS = 200_000  # match_content looks at this much of a page: bounded cost
 BUILT_IN = "built-in"
@@ -117,7 +117,7 @@ class RuleBook:
             return RuleMatch(self.named(site), "--site")
         own = page_address(text) if html and not url else None
         for address, origin in ((url, "--url"), (own, "the page's own address")):
-            host = urlsplit(address).hostname if address else None
+            host = host_of(address)
             rule = self.for_host(host) if host else None
             if rule is not None:
                 return RuleMatch(rule, f"host {host} (from {origin})")
@@ -153,10 +153,29 @@ def load_rulebook(sources: tuple[tuple[str, str], ...]) -> RuleBook:
     """Every rule file of every source, read once per process."""
     rules, problems = [], []
     for folder, layer in sources:
-        for path in sorted(Path(folder).glob("*.txt")):
+        for path in _rule_files(Path(folder), layer):
             if path.name.upper().startswith(("LICENSE", "README")):
                 continue
             rule, found = load_rule(path, layer)
             rules.append(rule)
             problems.extend(found)
     return RuleBook(rules, problems)
+
+
+def _rule_files(folder: Path, layer: str) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix == ".txt")
+    except OSError as err:
+        raise ConfigError(
+            f"{folder}: cannot read this rules folder ({layer}: {err.strerror}); check its "
+            "permissions, or leave it out"
+        ) from None
+
+
+def find_rule(text: str, options, html: bool = False) -> RuleMatch | None:
+    """The site rule for a page (`options`: cleaner.Options), if rules are on and one
+    matches."""
+    if not options.use_rules:
+        return None
+    book = load_rulebook(options.rule_sources or rule_sources())
+    return book.resolve(text, options.url, options.site, html)

@@ -210,7 +210,57 @@ def _xpath(d: Directive) -> str:
         etree.XPath(d.value)
     except etree.XPathSyntaxError as err:
         raise ConfigError(f"{d.where()}: bad XPath for {d.name}: {err}") from None
+    unknown = [f for f in _FUNCTION.findall(_QUOTED.sub("''", d.value)) if f not in XPATH_1]
+    if unknown:  # libxml2 finds an unknown function only when a page makes it run it
+        raise ConfigError(
+            f"{d.where()}: bad XPath for {d.name}: unknown function {unknown[0]}() (XPath 1.0 "
+            "has no such function; lxml would silently select nothing)"
+        )
     return d.value
+
+
+XPATH_1 = frozenset(
+    [
+        "last",
+        "position",
+        "count",
+        "id",
+        "local-name",
+        "namespace-uri",
+        "name",
+        "string",
+        "concat",
+        "starts-with",
+        "contains",
+        "substring-before",
+        "substring-after",
+        "substring",
+        "string-length",
+        "normalize-space",
+        "translate",
+        "boolean",
+        "not",
+        "true",
+        "false",
+        "lang",
+        "number",
+        "sum",
+        "floor",
+        "ceiling",
+        "round",
+        "node",
+        "text",
+        "comment",
+        "processing-instruction",
+        "and",
+        "or",
+        "div",
+        "mod",
+    ]
+)  # XPath 1.0 functions and node tests (all libxml2 knows without namespaces), and the
+# operators that may stand before a parenthesis
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+_FUNCTION = re.compile(r"(?<![\w.@$:-])([A-Za-z_][\w.-]*(?::[\w.-]+)?)\s*\(")
 
 
 def _flag(values: dict[str, list], name: str, default: bool) -> bool:

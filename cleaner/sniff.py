@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 
-from .decode import utf16_without_bom
+from .decode import wide_codec
 from .errors import InputError
+from .model import Decoded
 
 SNIFF_BYTES = 8192  # the head of the input decides its kind
-BINARY_CONTROL_SHARE = 0.10  # more C0 controls than this in the head: not text
+BINARY_CONTROL_SHARE = 0.10  # more C0 controls than this, in the head or overall: not text
+BINARY_NUL_SHARE = 0.001  # NUL bytes beyond this share: binary (compressed data has 0.4%;
+# a text file with a few stray NULs has far less, and they are taken out)
+NUL_RUN = b"\x00" * 4  # a run like this is a binary format's padding, never text
 HTML_MIN_TAGS = 3  # fewer structural tags than this in the head: a text dump
 
 MAGIC = (
@@ -23,8 +27,8 @@ MAGIC = (
 )
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<!--)", re.I)
+_TAG_WITH_FFFD = re.compile("<[^<>\ufffd]*\ufffd[^<>]*>")
 _HTML_TAG = re.compile(r"<(html|head|body|div|p|meta|title|a|span|table|script|br)\b[^>]*>", re.I)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def refuse_binary(data: bytes, source: str, encoding_known: bool = False) -> None:
@@ -33,19 +37,19 @@ def refuse_binary(data: bytes, source: str, encoding_known: bool = False) -> Non
     for magic, what in MAGIC:
         if head.startswith(magic):
             raise InputError(f"{source}: this is {what}, not a page; pass an HTML or text file")
-    if encoding_known or _looks_utf16_or_32(head):
+    if encoding_known or b"\x00" not in data or _wide(data):
         return
-    if b"\x00" in head:
+    if NUL_RUN in data or data.count(0) > BINARY_NUL_SHARE * len(data):
         raise InputError(
             f"{source}: binary data (NUL bytes), not a page; pass an HTML or text file, "
             "or name its encoding with --encoding if it is UTF-16/32 text"
         )
 
 
-def refuse_binary_text(text: str, source: str) -> None:
-    """After decoding: a head full of control characters is binary data, whatever its bytes."""
-    head = text[:SNIFF_BYTES]
-    if _CONTROL.search(head) and len(_CONTROL.findall(head)) > BINARY_CONTROL_SHARE * len(head):
+def refuse_binary_text(decoded: Decoded, source: str) -> None:
+    """After decoding: text full of control characters is binary data, whatever its bytes
+    (decoding took them out and counted them)."""
+    if decoded.controls > BINARY_CONTROL_SHARE * (len(decoded.text) + decoded.controls):
         raise InputError(f"{source}: binary data (control characters), not a page")
 
 
@@ -59,5 +63,13 @@ def sniff_kind(text: str, forced: str = "auto") -> str:
     return "html" if len(_HTML_TAG.findall(head)) >= HTML_MIN_TAGS else "text"
 
 
-def _looks_utf16_or_32(head: bytes) -> bool:
-    return head[:2] in (b"\xff\xfe", b"\xfe\xff") or utf16_without_bom(head) is not None
+def mend_markup(text: str) -> str:
+    """U+FFFD inside a tag taken out: a bad byte in `</div>` would end an element that does
+    not exist and reshape the whole tree. One pass: a tag's scan stops at the next < or >."""
+    if "\ufffd" not in text:
+        return text
+    return _TAG_WITH_FFFD.sub(lambda m: m.group().replace("\ufffd", ""), text)
+
+
+def _wide(data: bytes) -> bool:
+    return data[:2] in (b"\xff\xfe", b"\xfe\xff") or wide_codec(data) is not None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from functools import lru_cache
 
 from .classify import Verdict, classify, line_score
@@ -12,6 +13,7 @@ from .lines import LineInfo, checked_cue, describe_all
 from .meta import find_date, find_field, split_page_title, title_parts
 from .metrics import TOKEN
 from .model import Extracted, Metadata, Removal
+from .normalize import normalize, normalize_paragraph
 from .ruletext import RuledText
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
@@ -24,6 +26,8 @@ TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title 
 TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
 META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadata
+SETTLE_PASSES = 3  # the kept lines are read again, as a dump of their own, until they stay:
+# cleaning clean output then changes nothing (see settle)
 
 _NORM = re.compile(r"[\W_]+")
 TITLE_REPEAT = Cue("drop_line", "title-repeat", re.compile(r"(?!x)x"))
@@ -36,10 +40,11 @@ def extract_text(
     explain: bool = False,
     ruled: RuledText | None = None,
     thread: bool = False,
+    with_metadata: bool = True,
 ) -> Extracted:
-    """Body, title and metadata of a dump; `ruled` is the dump after a site rule's cuts and
-    rewrites (its removed lines arrive blank, its title line is taken as the title);
-    `thread`: the page is a forum thread (see classify)."""
+    """Body, title and metadata (unless `with_metadata` is off) of a dump; `ruled` is the
+    dump after a site rule's cuts and rewrites (its removed lines arrive blank, its title
+    line is taken as the title); `thread`: the page is a forum thread (see classify)."""
     if ruled is not None:
         text = ruled.text
     lines = describe_all(text, cues, defer=True)
@@ -60,11 +65,55 @@ def extract_text(
     infos = list(verdict.lines)
     body = _settled_body(verdict, infos, title_index)
     paragraphs = [infos[index].text for index in body]
-    metadata = _metadata(infos, verdict, title, cues, url)
+    metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals = ()
     if explain:  # a record per removed line is the costliest output: build it on request
         removals = _removals(infos, verdict, title_index, ruled)
-    return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines")
+    title_line = title_index + 1 if title_index is not None else None
+    lines = tuple(i + 1 for i in body)
+    return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines", lines=lines,
+                     title_line=title_line)  # fmt: skip
+
+
+def settle(
+    first: Extracted, cues: CueSet, url: str | None, explain: bool, thread: bool
+) -> Extracted:
+    """The kept lines, normalized, read again as a dump of their own (the title first) until
+    they stay (at most SETTLE_PASSES times), so that cleaning clean output changes nothing; a
+    line dropped by a later pass is recorded at its line of the input. The title stays."""
+    current = _normalized(first)
+    head = [current.title] if current.title else []
+    for _ in range(SETTLE_PASSES):
+        dump = head + list(current.paragraphs)
+        read = extract_text("\n".join(dump), cues, url, explain, None, thread, with_metadata=False)
+        again = _normalized(read)
+        keep = set(again.lines)
+        keep.discard(1 if head else 0)  # the title stays the title, not a paragraph
+        body = [n for n in range(len(head) + 1, len(dump) + 1) if n in keep]
+        if len(body) == len(current.paragraphs):
+            break
+        where = [n - len(head) - 1 for n in body]  # indexes into current.paragraphs
+        gone = {n - len(head) - 1 for n in range(len(head) + 1, len(dump) + 1)} - set(where)
+        later = tuple(replace(r, line=current.lines[r.line - len(head) - 1])
+                      for r in again.removed if r.line - len(head) - 1 in gone)  # fmt: skip
+        removed = tuple(sorted(current.removed + later, key=lambda r: r.line))
+        paragraphs = tuple(current.paragraphs[i] for i in where)
+        lines = tuple(current.lines[i] for i in where)
+        current = replace(current, paragraphs=paragraphs, lines=lines, removed=removed)
+    return current
+
+
+def _normalized(extracted: Extracted) -> Extracted:
+    """Paragraphs and title as the output shows them (see normalize), lines kept aligned."""
+    paragraphs = normalize(extracted.paragraphs)  # one pass; it drops what normalizes away
+    lines = extracted.lines
+    if len(paragraphs) != len(extracted.paragraphs):
+        pairs = [(normalize_paragraph(p), n) for p, n in zip(extracted.paragraphs, lines,
+                                                             strict=True)]  # fmt: skip
+        paragraphs = tuple(p for p, _ in pairs if p)
+        lines = tuple(n for p, n in pairs if p)
+    title = normalize_paragraph(extracted.title) if extracted.title else None
+    return replace(extracted, title=title or None, paragraphs=paragraphs, lines=lines)
 
 
 def _settled_body(verdict: Verdict, infos: list[LineInfo], title: int | None) -> list[int]:

@@ -15,7 +15,10 @@ _BLOCKS = frozenset((
 ))
 # fmt: on
 _INVISIBLE = frozenset(("script", "style", "noscript", "template", "head"))
-_HIDDEN = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>|<!--.*?-->", re.I | re.S)
+_HIDDEN_OPEN = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
+_HIDDEN_CLOSE = {
+    tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style", "noscript", "template")
+} | {"": re.compile("-->")}
 _BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCKS))})\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 PARSER_LOSS = 0.5  # the tree holds under this share of the markup's text: the parser cut it
@@ -55,9 +58,34 @@ def tree_text(tree) -> str:
 
 
 def markup_text(page: str) -> str:
-    """The same from the markup alone, by pattern: for a page the parser could not hold."""
-    text = _TAG.sub("", _BLOCK_TAG.sub("\n", _HIDDEN.sub(" ", page)))
+    """The same from the markup alone, by pattern: for a page the parser could not hold.
+    Linear: tags are replaced only up to the last `>` (past it no tag can end, and a `<`
+    there would be searched to the end once per `<`)."""
+    page = _without_hidden(page)
+    end = page.rfind(">") + 1
+    text = _TAG.sub("", _BLOCK_TAG.sub("\n", page[:end])) + page[end:]
     return html.unescape(text)
+
+
+def _without_hidden(page: str) -> str:
+    """Scripts, styles, templates and comments replaced by a space; one left unclosed stays
+    (its tag goes with the others). A closing tag searched for in vain is not searched for
+    again: linear."""
+    out, pos, unclosed = [], 0, set()
+    while True:
+        opening = _HIDDEN_OPEN.search(page, pos)
+        if not opening:
+            out.append(page[pos:])
+            return "".join(out)
+        tag = (opening.group(1) or "").lower()
+        closing = None if tag in unclosed else _HIDDEN_CLOSE[tag].search(page, opening.end())
+        if closing is None:
+            unclosed.add(tag)
+            out.append(page[pos : opening.end()])
+            pos = opening.end()
+            continue
+        out.append(page[pos : opening.start()] + " ")
+        pos = closing.end()
 
 
 def _squeeze(text: str) -> str:

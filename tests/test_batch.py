@@ -52,6 +52,11 @@ def files(folder) -> dict[str, str]:
     }
 
 
+def snapshot(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file()}  # fmt: skip
+
+
 def test_folder_is_cleaned_failures_reported_nothing_half_written(tree, tmp_path):
     out, errors = tmp_path / "out", tmp_path / "errors.jsonl"
     result = CliRunner().invoke(main, ["clean", str(tree), "-o", str(out), "--errors", str(errors)])
@@ -102,17 +107,19 @@ def test_glob_and_exclude(tree, tmp_path):
 def test_output_may_not_be_an_input_folder_and_is_required(tree):
     runner = CliRunner()
     same = runner.invoke(main, ["clean", str(tree), "-o", str(tree)])
-    assert same.exit_code == 2 and "is an input folder" in same.stderr
+    assert same.exit_code == 2 and "is the input folder" in same.stderr
     missing = runner.invoke(main, ["clean", str(tree)])
     assert missing.exit_code == 2 and "need -o FOLDER" in missing.stderr
 
 
-def test_output_folder_inside_the_input_is_skipped(tree):
-    out = tree / "cleaned"
-    runner = CliRunner()
-    runner.invoke(main, ["clean", str(tree), "-o", str(out), "-q"])
-    second = runner.invoke(main, ["clean", str(tree), "-o", str(out)])
-    assert "cleaned 4, empty 1, failed 2" in second.stderr  # its own outputs are not inputs
+@pytest.mark.parametrize("where", ["inside", "above"])
+def test_output_folder_inside_or_above_an_input_folder_is_refused(tree, where):
+    args = [str(tree), "-o", str(tree / "cleaned")] if where == "inside" else [
+        str(tree / "a"), "-o", str(tree)]  # fmt: skip
+    before = snapshot(tree)
+    result = CliRunner().invoke(main, ["clean", *args])
+    assert result.exit_code == 2 and "outputs must not land among inputs" in result.stderr
+    assert snapshot(tree) == before  # nothing written, nothing overwritten
 
 
 def test_timeout_fails_the_input_and_the_batch_goes_on(tree, tmp_path):
@@ -145,3 +152,158 @@ def test_interrupt_leaves_only_complete_outputs(tmp_path):
     reference = expected(source)
     assert all(p.read_text(encoding="utf-8") == reference for p in written)
     assert not [p for p in os.listdir(out) if p.endswith(".tmp")]
+
+
+# --- issue #16: outputs never touch inputs, nothing lost, nothing crashes ---
+
+
+def write(path, data: bytes):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+EN = GOOD["a/b/en.txt"].read_bytes()
+
+
+def test_two_inputs_with_one_output_name_are_refused_before_anything_is_written(tmp_path):
+    root = tmp_path / "in"
+    write(root / "x.txt", EN)
+    write(root / "x.txt.gz", gzip.compress(EN))
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["clean", str(root), "-o", str(out)])
+    assert result.exit_code == 2 and "would both be written to x.txt" in result.stderr
+    assert not out.exists()
+    excluded = CliRunner().invoke(main, ["clean", str(root), "-o", str(out), "--exclude", "*.gz"])
+    assert excluded.exit_code == 0 and files(out) == {"x.txt": expected(GOOD["a/b/en.txt"])}
+
+
+def test_several_input_folders_are_mirrored_under_their_own_names(tmp_path):
+    for name in ("a", "b"):
+        write(tmp_path / name / "page.txt", EN)
+    out = tmp_path / "out"
+    args = ["clean", str(tmp_path / "a"), str(tmp_path / "b"), "-o", str(out), "-q"]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert set(files(out)) == {"a/page.txt", "b/page.txt"}
+    write(tmp_path / "c" / "a" / "page.txt", EN)
+    same_name = [str(tmp_path / "a"), str(tmp_path / "c" / "a"), "-o", str(tmp_path / "o2")]
+    result = CliRunner().invoke(main, ["clean", *same_name])
+    assert result.exit_code == 2 and "would both be written to a" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["{in}/page.txt", "-o", "{in}/page.txt"], "is an input"),
+        (["{in}", "-f", "jsonl", "-o", "{in}/all.jsonl"], "lies inside the input folder"),
+        (["{in}", "-o", "{out}", "--errors", "{in}/failed.jsonl"], "lies inside the input"),
+        (["{in}/page.txt", "-o", "{out}.txt", "--errors", "{out}.txt"], "given to both"),
+    ],
+)
+def test_streams_and_error_files_may_not_touch_inputs(tmp_path, args, message):
+    write(tmp_path / "in" / "page.txt", EN)
+    before = snapshot(tmp_path / "in")
+    filled = [a.format(**{"in": tmp_path / "in", "out": tmp_path / "out"}) for a in args]
+    result = CliRunner().invoke(main, ["clean", *filled])
+    assert result.exit_code == 2 and message in result.stderr
+    assert snapshot(tmp_path / "in") == before
+
+
+def test_outputs_get_the_users_umask(tmp_path):
+    write(tmp_path / "in" / "page.txt", EN)
+    old = os.umask(0o027)
+    try:
+        runner = CliRunner()
+        runner.invoke(main, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"])
+        runner.invoke(main, ["clean", str(tmp_path / "in" / "page.txt"), "-o", str(tmp_path / "o")])
+        stream = ["clean", str(tmp_path / "in"), "-f", "jsonl", "-o", str(tmp_path / "s.jsonl")]
+        runner.invoke(main, stream)
+    finally:
+        os.umask(old)
+    for path in (tmp_path / "out" / "page.txt", tmp_path / "o", tmp_path / "s.jsonl"):
+        assert path.stat().st_mode & 0o777 == 0o640, path
+
+
+def _stream_inputs(folder):
+    """Two pages, a PNG (fails), a FIFO the run blocks on, one more page."""
+    names = [write(folder / "a.txt", EN), write(folder / "b.txt", GOOD["seed.txt"].read_bytes()),
+             write(folder / "c.png", b"\x89PNG\r\n\x1a\n" + bytes(64)), folder / "d.fifo",
+             write(folder / "e.txt", GOOD["a/big5.txt"].read_bytes())]  # fmt: skip
+    os.mkfifo(folder / "d.fifo")
+    return [str(p) for p in names]
+
+
+def _sources(stream):
+    return [json.loads(line)["source"] for line in stream.read_text().splitlines()]
+
+
+def test_a_killed_stream_keeps_its_records_and_a_rerun_resumes_it(tmp_path):
+    inputs = _stream_inputs(tmp_path / "in")
+    stream, errors = tmp_path / "all.jsonl", tmp_path / "failed.jsonl"
+    command = [sys.executable, "-m", "cleaner", "clean", *inputs, "-f", "jsonl", "-o",
+               str(stream), "--errors", str(errors), "-j", "1"]  # fmt: skip
+    process = subprocess.Popen(command, stderr=subprocess.DEVNULL)
+    with open(inputs[3], "wb"):  # returns once the run has opened the FIFO: a, b, c are done
+        process.kill()  # SIGKILL: no handler runs, nothing is flushed at exit
+    process.wait()
+    assert _sources(stream) == inputs[:2]  # every finished record is there, whole
+    assert [json.loads(x)["path"] for x in errors.read_text().splitlines()] == [inputs[2]]
+    assert not [p for p in os.listdir(tmp_path) if "tmp" in p]
+    os.remove(inputs[3])
+    write(tmp_path / "in" / "d.fifo", EN)
+    with stream.open("ab") as handle:
+        handle.write(b'{"source": "half a rec')  # a record cut off by a power failure
+    rerun = subprocess.run([*command, "--skip-existing"], capture_output=True, text=True)
+    assert rerun.returncode == 1  # the PNG is retried and fails again
+    assert _sources(stream) == [inputs[i] for i in (0, 1, 3, 4)]
+    fresh = subprocess.run([*command[:-6], "-f", "jsonl", "-j", "1"], capture_output=True)
+    assert stream.read_bytes() == fresh.stdout  # the resumed stream is the whole run's
+
+
+def test_unreadable_folders_dangling_symlinks_and_loops_are_reported(tmp_path, monkeypatch):
+    root = tmp_path / "in"
+    write(root / "ok.txt", EN)
+    write(root / "locked" / "x.txt", EN)
+    (root / "dangling.txt").symlink_to(tmp_path / "nowhere.txt")
+    (root / "linked").symlink_to(root / "locked")
+    (root / "locked" / "loop").symlink_to(root)
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked") and "linked" not in str(path):
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    result = CliRunner().invoke(main, ["clean", str(root), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "locked: cannot list this folder (Permission denied)" in result.stderr
+    assert "dangling.txt: a dangling symlink" in result.stderr
+    assert "symlink loop" in result.stderr
+    assert set(files(tmp_path / "out")) == {"ok.txt", "linked/x.txt"}  # the rest goes on
+
+
+def test_an_output_that_cannot_be_written_fails_that_input_only(tmp_path):
+    write(tmp_path / "in" / "a" / "x.txt", EN)
+    write(tmp_path / "in" / "b.txt", EN)
+    write(tmp_path / "out" / "a", b"a file where a folder must go")
+    result = CliRunner().invoke(main, ["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1 and "cannot write" in result.stderr
+    assert (tmp_path / "out" / "b.txt").read_text() == expected(GOOD["a/b/en.txt"])
+
+
+def test_an_unreadable_rules_folder_is_a_usage_error(tmp_path, monkeypatch):
+    from pathlib import Path
+
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    real = Path.iterdir
+
+    def iterdir(self):
+        if self == rules:
+            raise PermissionError(13, "Permission denied")
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = CliRunner().invoke(main, ["clean", "--rules", str(rules), str(GOOD["seed.txt"])])
+    assert result.exit_code == 2 and "cannot read this rules folder" in result.stderr

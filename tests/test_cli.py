@@ -189,3 +189,78 @@ def test_explain_names_html_rule_directives(runner):
     assert "strip_id_or_class inline-promo (" in result.stderr and "): 2 removed" in result.stderr
     plain = runner.invoke(main, ["clean", "--no-rules", str(case / "raw.html")]).stdout
     assert "Get the Northport Daily app" in plain  # without the rule the promotion stays
+
+
+# --- issue #16: files go through the same run as folders; nothing crashes ---
+
+
+def test_json_over_several_inputs_is_an_array_whatever_fails(runner, tmp_path):
+    png = tmp_path / "x.png"
+    png.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))
+    one = runner.invoke(main, ["clean", "-f", "json", str(png), SEED])
+    assert one.exit_code == 1 and [r["source"] for r in json.loads(one.stdout)] == [SEED]
+    none = runner.invoke(main, ["clean", "-f", "json", str(png), str(png)])
+    assert none.exit_code == 1 and json.loads(none.stdout) == []
+
+
+def test_a_gzipped_file_is_read_like_one_in_a_folder(runner, tmp_path):
+    import gzip
+
+    page = tmp_path / "seed.txt.gz"
+    page.write_bytes(gzip.compress((SAMPLES / "zh-seed-repost" / "raw.txt").read_bytes()))
+    assert runner.invoke(main, ["clean", str(page)]).stdout == EXPECTED
+
+
+def test_an_input_over_max_bytes_fails_with_the_fix(runner):
+    result = runner.invoke(main, ["clean", "--max-bytes", "100", SEED])
+    assert result.exit_code == 1 and "larger than 100 bytes (--max-bytes)" in result.stderr
+
+
+def test_dev_zero_is_refused_not_read_until_memory_runs_out(runner):
+    result = runner.invoke(main, ["clean", "--max-bytes", "1000000", "/dev/zero"])
+    assert result.exit_code == 1 and "larger than 1,000,000 bytes" in result.stderr
+
+
+def test_timeout_works_for_a_file_input(runner):
+    result = runner.invoke(main, ["clean", "--timeout", "0.000001", SEED, SEED])
+    assert result.exit_code == 1 and "took longer than 1e-06 s (--timeout)" in result.stderr
+
+
+@pytest.mark.parametrize("name", ["rot13", "base64", "idna"])
+def test_a_codec_that_is_no_character_encoding_is_a_usage_error(runner, name):
+    result = runner.invoke(main, ["clean", "--encoding", name, SEED])
+    assert result.exit_code == 2 and "character encoding" in result.stderr
+
+
+SENTENCE = "The council voted to add protected bike lanes to four downtown streets. "
+PAGE = "<html><head><title>T</title>{head}</head><body><p>" + SENTENCE * 40 + "</p></body></html>"
+
+
+@pytest.mark.parametrize(
+    ("head", "args"),
+    [
+        ("<script>x</script>\x0c\x0b", []),
+        ('<link rel="canonical" href="http://[">', []),
+        ('<meta property="og:url" content="http://[::1">', []),
+        ("", ["--url", "http://[::1"]),
+        ("<p>\x00</p>", []),  # a stray NUL in a page of 3 KB: taken out, not binary
+    ],
+)
+def test_control_characters_and_malformed_urls_do_not_lose_the_page(runner, tmp_path, head, args):
+    page = tmp_path / "p.html"
+    page.write_text(PAGE.format(head=head), encoding="utf-8")
+    result = runner.invoke(main, ["clean", *args, str(page)])
+    assert result.exit_code == 0, result.stderr
+    assert "protected bike lanes" in result.stdout
+
+
+def test_uncertain_results_are_reported_on_stderr_and_in_json(runner, tmp_path):
+    raw = (SAMPLES / "zh-seed-repost" / "raw.txt").read_bytes()
+    page = tmp_path / "p.txt"
+    page.write_bytes(raw[:2000] + b"\xff" + raw[2000:])
+    text = runner.invoke(main, ["clean", str(page)])
+    assert "bad byte sequence(s) in the utf-8 input replaced" in text.stderr
+    record = json.loads(runner.invoke(main, ["clean", "-f", "json", str(page)]).stdout)
+    assert record["replacements"] >= 1 and record["warnings"]
+    quiet = runner.invoke(main, ["clean", "-q", str(page)])
+    assert quiet.stderr == "" and quiet.stdout == text.stdout

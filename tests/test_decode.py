@@ -91,3 +91,86 @@ def test_empty_input():
 
 def test_bom_only():
     assert decode_bytes(codecs.BOM_UTF8).text == ""
+
+
+# --- damaged and undeclared input (issue #16) ---
+
+SEED_TEXT = (ZH + "\n") * 30
+
+
+def test_one_stray_byte_keeps_utf8():
+    data = SEED_TEXT.encode("utf-8")
+    middle = data.index(b"\n", len(data) // 2) + 1
+    decoded = decode_bytes(data[:middle] + b"\xff" + data[middle:])
+    assert decoded.encoding == "utf-8" and decoded.replacements == 1
+    assert decoded.text.replace("\ufffd", "") == SEED_TEXT
+
+
+@pytest.mark.parametrize("bad", [b"\x80", b"\xbf", b"\xe4", b"\xf8\xc0"])
+def test_lone_continuation_and_cut_characters_keep_utf8(bad):
+    data = SEED_TEXT.encode("utf-8")
+    decoded = decode_bytes(data[:300] + bad + b"a" + data[300:])
+    assert decoded.encoding == "utf-8" and 1 <= decoded.replacements <= 3
+
+
+def test_a_declared_utf8_page_with_a_bad_byte_stays_utf8():
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{ZH}</p><p>{ZH}</p></body></html>'
+    data = html.encode("utf-8")
+    decoded = decode_bytes(data[:200] + b"\xfe" + data[200:])
+    assert (decoded.encoding, decoded.reason, decoded.replacements) == ("utf-8", "declared", 1)
+
+
+def test_gbk_with_a_stray_byte_is_still_gbk():
+    data = SEED_TEXT.encode("gbk")
+    decoded = decode_bytes(data[:301] + b"\xff" + data[301:])
+    assert decoded.encoding == "gb18030" and ZH in decoded.text
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"])
+def test_wide_codecs_without_a_bom(codec):
+    decoded = decode_bytes(SEED_TEXT.encode(codec))
+    assert decoded.text == SEED_TEXT and decoded.encoding == codec
+
+
+def test_chinese_utf16_without_a_bom_is_not_binary():
+    from cleaner.sniff import refuse_binary
+
+    data = ("一\n" + HANT + "\n").encode("utf-16-le") * 20  # 一 is U+4E00: a NUL on both sides
+    refuse_binary(data, "x")
+    assert decode_bytes(data).text.startswith("一\n" + HANT)
+
+
+def test_an_english_page_in_gb18030_declared_utf8_is_read_as_gb18030():
+    text = "It’s a “test” page — with curly quotes… " * 10
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{text}</p></body></html>'
+    decoded = decode_bytes(html.encode("gb18030"))
+    assert decoded.encoding == "gb18030" and text in decoded.text
+
+
+def test_a_misdeclared_latin1_page_is_read_as_cp1252():
+    html = f'<html><head><meta charset="utf-8"></head><body><p>{FR}</p></body></html>'
+    decoded = decode_bytes(html.encode("cp1252"))
+    assert decoded.encoding in ("cp1252", "iso8859-15") and FR in decoded.text
+
+
+def test_dos_and_ebcdic_code_pages_are_never_guessed():
+    for data in (SEED_TEXT.encode("gbk"), FR.encode("cp1252"), b"abc \xff\xfe\xfa def" * 3):
+        assert decode_bytes(data).encoding not in ("cp737", "cp875", "cp437", "cp850", "cp500")
+
+
+def test_a_guess_on_three_stray_bytes_says_it_is_unsure():
+    decoded = decode_bytes(b"Plain English text only. " * 20 + b"\xb3 \x9b \xfe")
+    assert decoded.reason == "detected" and decoded.confidence < 0.5
+    assert "guessed" in decoded.evidence
+
+
+@pytest.mark.parametrize("name", ["rot13", "base64", "idna", "punycode", "zlib", "hex"])
+def test_codecs_that_are_no_character_encoding_are_refused(name):
+    assert canonical_codec(name) is None
+    with pytest.raises(ConfigError, match="character encoding"):
+        decode_bytes(b"abc", name)
+
+
+def test_control_characters_are_taken_out_form_feeds_break_lines():
+    decoded = decode_bytes(b"one\x0ctwo\x0bthree\x00four\x1b")
+    assert decoded.text == "one\ntwo\nthreefour" and decoded.controls == 4

@@ -57,3 +57,71 @@ PARAGRAPH = st.lists(
 def test_cleaning_clean_output_changes_nothing(paragraphs):
     once = to_text(clean("\n".join(paragraphs).encode("utf-8")))
     assert to_text(clean(once.encode("utf-8"))) == once
+
+
+# --- issue #16: tag soup, mutated samples, stray bytes ---
+
+from conftest import SAMPLES  # noqa: E402
+
+from cleaner import Options  # noqa: E402
+from cleaner.metrics import score  # noqa: E402
+
+SAMPLE_PAGES = sorted(SAMPLES.glob("*/raw.*"))
+TAG_SOUP = st.lists(
+    st.sampled_from(
+        ["<html>", "<body>", "<div>", "</div>", "<p>", "</p>", "<script>", "</script>", "<!--",
+         "-->", "<title>", "<a href='http://[::1'>", "<link rel=canonical href='http://['>",
+         "<table><tr><td>", "<br>", "&amp;", "&#0;", "&#xD800;", "<", ">", "\x0c", "\x0b",
+         "\x00", "\ufffd", "中文", "text ", "Paragraph with enough words to be a sentence. "]
+    ),
+    max_size=200,
+).map("".join)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(TAG_SOUP, st.sampled_from(["auto", "html", "text"]))
+def test_tag_soup_gives_a_document_or_a_clean_error(soup, kind):
+    try:
+        clean(soup.encode("utf-8"), Options(input_format=kind, explain=True))
+    except CleanerError as err:
+        assert err.message
+
+
+@settings(max_examples=100, deadline=None, derandomize=True)
+@given(
+    st.sampled_from(SAMPLE_PAGES),
+    st.lists(st.tuples(st.floats(0, 1), st.binary(min_size=0, max_size=6)), max_size=6),
+    st.floats(0, 1),
+)
+def test_mutated_samples_give_a_document_or_a_clean_error(page, edits, cut):
+    data = bytearray(page.read_bytes())
+    for where, junk in edits:
+        at = int(where * len(data))
+        data[at : at + len(junk)] = junk
+    data = bytes(data[: max(1, int(cut * len(data)))])
+    try:
+        clean(data, Options(explain=True))
+    except CleanerError as err:
+        assert err.message
+
+
+# Bytes no text in the page's codec holds: for UTF-8 a byte it never uses, a lone
+# continuation byte or a lead cut off; for GBK 0xFF and for Big5 also 0x80, the bytes they
+# never use (any other can pair with a lead byte, and then nothing is invalid to see).
+INVALID = {"utf-8": (0x80, 0x9F, 0xBF, 0xC0, 0xC1, 0xE4, 0xF5, 0xFE, 0xFF),
+           "gb18030": (0xFF,), "big5hkscs": (0x80, 0xFF)}  # fmt: skip
+ENCODINGS = {page: decode_bytes(page.read_bytes()).encoding for page in SAMPLE_PAGES}
+
+
+@settings(max_examples=80, deadline=None, derandomize=True)
+@given(st.sampled_from(SAMPLE_PAGES), st.lists(st.tuples(st.floats(0, 1), st.integers(0, 8)),
+                                               min_size=1, max_size=3))  # fmt: skip
+def test_stray_bytes_keep_the_output(page, strays):
+    """1-3 invalid bytes anywhere in a page keep its output at shingle F1 >= 0.95."""
+    data = page.read_bytes()
+    undamaged = to_text(clean(data))
+    invalid = INVALID[ENCODINGS[page]]
+    damaged = bytearray(data)
+    for where, pick in sorted(strays, reverse=True):
+        damaged.insert(int(where * len(damaged)), invalid[pick % len(invalid)])
+    assert score(undamaged, to_text(clean(bytes(damaged)))).f1 >= 0.95

@@ -7,6 +7,7 @@ import pytest
 from conftest import SAMPLES
 
 from cleaner.cues import generic_cues
+from cleaner.decode import decode_bytes
 from cleaner.errors import InputError
 from cleaner.meta import find_date, find_field, split_page_title
 from cleaner.repair import repair_lines
@@ -50,7 +51,7 @@ def test_utf16_is_not_binary():
 
 def test_control_characters_are_binary():
     with pytest.raises(InputError, match="control characters"):
-        refuse_binary_text("\x01\x02\x03\x04abc" * 10, "in.txt")
+        refuse_binary_text(decode_bytes(b"\x01\x02\x03\x04abc" * 10), "in.txt")
 
 
 def test_repair_drops_garbage_and_strips_controls():

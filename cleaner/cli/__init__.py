@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 
 from ..errors import CleanerError
-from ..output import atomic_write
 from ..rulebook import load_rulebook, rule_sources
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
@@ -51,28 +50,6 @@ def _guard(action):
     except CleanerError as err:
         click.echo(f"cleaner: {err.message}", err=True)
         sys.exit(err.exit_code)
-
-
-def _read(name: str) -> bytes:
-    if name == "-":
-        return sys.stdin.buffer.read()
-    try:
-        return Path(name).read_bytes()
-    except OSError as err:
-        raise CleanerError(f"{name}: cannot read ({err.strerror}); check the path") from None
-
-
-def _write(text: str, output: str | None) -> None:
-    """stdout, or the output file written to a temporary name and renamed into place."""
-    if output is None or output == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.flush()
-        return
-    atomic_write(Path(output), text)
-
-
-def _stdout(text: str) -> None:
-    sys.stdout.buffer.write(text.encode("utf-8"))
 
 
 from . import clean, evaluate, rules  # noqa: E402,F401 - registers the commands on `main`

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import click
 
+from ..batch import STDIN, read_input
 from ..errors import EXIT_INPUT, EXIT_USAGE
 from ..model import Options
 from ..pipeline import clean as clean_page
-from . import RULES_OPTION, _book, _guard, _read, _sources, main
+from . import RULES_OPTION, _book, _guard, _sources, main
 
 
 @main.group()
@@ -64,7 +65,9 @@ def rules_test(names: tuple[str, ...], rules: tuple[str, ...]) -> None:
             click.echo(f"    {message}")
     failed = sum(o.status == "fail" for o in outcomes)
     passed = sum(o.status == "pass" for o in outcomes)
-    click.echo(f"{passed} passed, {failed} failed", err=True)
+    skipped = sum(o.status == "skip" for o in outcomes)
+    why = " (a test_url without a test_page needs the network)" if skipped else ""
+    click.echo(f"{passed} passed, {failed} failed, {skipped} skipped{why}", err=True)
     if failed:
         sys.exit(EXIT_INPUT)
 
@@ -81,7 +84,8 @@ def rules_explain(input_path: str, url: str | None, site: str | None, rules: tup
     book = _book(sources)
     options = Options(url=url, site=site, rule_sources=sources, explain=True,
                       detect_language=False, source=input_path)  # fmt: skip
-    doc = _guard(lambda: clean_page(_read(input_path), options))
+    path = None if input_path == STDIN else Path(input_path)
+    doc = _guard(lambda: clean_page(read_input(path), options))
     if not doc.rule:
         click.echo(f"{input_path}: no site rule matches (generic cleaning only)")
         return

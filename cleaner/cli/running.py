@@ -1,0 +1,180 @@
+"""`cleaner clean`'s run: where results go (a mirrored folder, a stream, one file, stdout),
+checked before anything is written, then every input through `batch.run`, whether one file,
+several, folders or standard input: the same reading, limits, timeout and failure handling."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import click
+
+from ..batch import (
+    STDIN,
+    AtomicFile,
+    BatchOptions,
+    JsonlStream,
+    Selection,
+    Summary,
+    check_outputs,
+    run,
+    survey,
+    tasks,
+)
+from ..errors import EXIT_INPUT
+from . import EXIT_INTERRUPTED, _guard
+
+
+@dataclass(frozen=True)
+class Plan:
+    selection: Selection
+    target: Path | None  # the one output file (None: stdout, or the mirrored folder)
+    errors: Path | None  # --errors
+    folders: bool  # a folder among the inputs: progress and a summary
+    array: bool  # -f json over several inputs: one JSON array
+
+
+def make_plan(names: list[str], fmt: str, output: str | None, errors: str | None,
+              include: tuple[str, ...], exclude: tuple[str, ...]) -> Plan:  # fmt: skip
+    """Where the run writes; ConfigError or a usage error, before anything is read, when an
+    output would touch an input."""
+    folders = any(name != STDIN and Path(name).is_dir() for name in names)
+    files = {"--errors": Path(errors)} if errors else {}
+    target = Path(output) if output and output != "-" else None
+    if folders and fmt != "jsonl":
+        if not output:
+            raise click.UsageError("folder inputs need -o FOLDER (or -f jsonl to stream)")
+        if STDIN in names:
+            raise click.UsageError("standard input ('-') has no name to mirror; clean it apart")
+        selection = Selection(fmt, Path(output), include, exclude, nest=len(names) > 1)
+        target = None
+    else:
+        if target is not None and target.is_dir():
+            raise click.BadParameter(f"{output} is a folder; name a file", param_hint="-o")
+        selection = Selection(fmt, None, include, exclude)
+        files = {"-o": target, **files} if target else files
+    check_outputs(names, selection, files)
+    array = fmt == "json" and not folders and len(names) > 1
+    return Plan(selection, target, Path(errors) if errors else None, folders, array)
+
+
+def run_plan(names: list[str], plan: Plan, batch: BatchOptions, resume: bool, quiet: bool):
+    total = _guard(lambda: survey(names, plan.selection))
+    jobs = 1 if STDIN in names else max(1, min(batch.jobs, total))
+    batch = replace(batch, jobs=jobs)
+    sink = _guard(lambda: _sink(plan, batch.fmt, resume))
+    errors = _guard(lambda: JsonlStream(plan.errors, "--errors")) if plan.errors else None
+    work = tasks(names, plan.selection)
+    done = getattr(sink, "done", None)
+    if done:
+        work = (replace(t, skip=True) if t.source in done else t for t in work)
+    show_bar = plan.folders and not quiet and sys.stderr.isatty()
+    bar = click.progressbar(length=total, label="cleaning", file=sys.stderr, show_pos=True,
+                            show_eta=True) if show_bar else None  # fmt: skip
+    summary = Summary(started=time.monotonic())
+
+    def on_outcome(outcome) -> None:  # called after `summary` has counted the outcome
+        if outcome.record is not None:
+            sink.write(outcome.record)
+        if outcome.status == "failed":
+            click.echo(f"cleaner: {outcome.message}", err=True)
+            if errors:
+                errors.write(json.dumps({"path": outcome.source, "message": outcome.message},
+                                        ensure_ascii=False) + "\n")  # fmt: skip
+        if not quiet:
+            for warning in outcome.warnings:
+                click.echo(f"cleaner: {outcome.source}: {warning}", err=True)
+        if outcome.explain:
+            click.echo(outcome.explain, err=True, nl=False)
+        if bar:
+            rate = summary.bytes / 1e6 / max(time.monotonic() - summary.started, 1e-9)
+            bar.label = f"cleaning ({rate:.1f} MB/s)"
+            bar.update(1)
+
+    interrupted = False
+    try:
+        if bar:
+            bar.__enter__()
+        run(work, batch, on_outcome, summary)
+    except KeyboardInterrupt:
+        interrupted = True
+    finally:
+        if bar:
+            bar.__exit__(None, None, None)
+        sink.finish(keep=not interrupted)
+        if errors:
+            errors.close()
+    _finish(summary, plan.folders and not quiet, interrupted)
+
+
+def _finish(summary: Summary, show: bool, interrupted: bool) -> None:
+    if show or interrupted:
+        click.echo(f"cleaner: {summary.line()}", err=True)
+    if interrupted:
+        click.echo("cleaner: interrupted; every output written is complete", err=True)
+        sys.exit(EXIT_INTERRUPTED)
+    if summary.failed:
+        sys.exit(EXIT_INPUT)
+
+
+def _sink(plan: Plan, fmt: str, resume: bool):
+    if fmt == "jsonl" and plan.target is not None:
+        return _Stream(JsonlStream(plan.target, "-o", resume))
+    inner = AtomicFile(plan.target) if plan.target is not None else _Stdout()
+    return _Array(inner) if plan.array else _Plain(inner)
+
+
+class _Stdout:
+    def write(self, text: str) -> None:
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.flush()
+
+    def close(self) -> None:
+        pass
+
+    def discard(self) -> None:
+        pass
+
+
+class _Plain:
+    """Records one after another (text pages, JSONL lines, one JSON object)."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    def write(self, record: str) -> None:
+        self.inner.write(record)
+
+    def finish(self, keep: bool) -> None:
+        (self.inner.close if keep else self.inner.discard)()
+
+
+class _Array(_Plain):
+    """-f json over several inputs: one array, whatever number of them failed."""
+
+    def __init__(self, inner) -> None:
+        super().__init__(inner)
+        self.count = 0
+
+    def write(self, record: str) -> None:
+        self.inner.write(("[\n" if not self.count else ",\n") + record.rstrip("\n"))
+        self.count += 1
+
+    def finish(self, keep: bool) -> None:
+        if keep:
+            self.inner.write("]\n" if self.count else "[]\n")
+        super().finish(keep)
+
+
+class _Stream(_Plain):
+    """A JSONL stream to a file: kept whatever happens (every record in it is whole)."""
+
+    @property
+    def done(self) -> set[str]:
+        return self.inner.done
+
+    def finish(self, keep: bool) -> None:
+        self.inner.close()
