@@ -120,6 +120,10 @@ def test_bad_cleaner_rules_entry():
     [
         ("drop_line(x): ([bad\n", "x.txt:1: bad regex for drop_line"),
         ("body: //div[\n", "x.txt:1: bad XPath for body"),
+        (
+            "strip: //div[contain(@class, 'ad')]\n",
+            "x.txt:1: bad XPath for strip: unknown function contain",
+        ),
         ("rewrite: (a)\nrewrite_to: \\2\n", "x.txt:2: bad replacement for rewrite_to"),
         ("test_contains: abc\n", "x.txt:1: test_contains must follow a test_page"),
     ],
@@ -191,6 +195,7 @@ def test_rules_test_passes_and_skips_url_only_tests():
     assert result.exit_code == 0
     assert "PASS\tcn-public-info-repost" in result.stdout
     assert "SKIP\t24ways.org" in result.stdout and "needs the network" in result.stdout
+    assert "0 failed, 2 skipped (a test_url without a test_page needs the network)" in result.stderr
 
 
 def test_rules_test_failure_prints_a_diff(tmp_path):

@@ -38,11 +38,18 @@ def test_forced_kind_wins():
         (b"%PDF-1.7 stuff", "PDF document"),
         (b"PK\x03\x04zip", "ZIP archive"),
         (b"text\x00with\x00nul", "NUL bytes"),
+        (b"a text head. " * 1000 + bytes(range(256)) * 40, "NUL bytes"),  # binary after 8 KB
+        (b"page " * 5000 + b"\x00\x00\x00\x00 padding", "NUL bytes"),  # a run of four
     ],
 )
 def test_refuse_binary(data, message):
     with pytest.raises(InputError, match=message):
         refuse_binary(data, "in.bin")
+
+
+def test_a_few_stray_nul_bytes_in_a_long_page_are_not_binary():
+    data = b"A sentence of a long page. " * 2000
+    refuse_binary(data[:20000] + b"\x00" + data[20000:], "in.txt")  # no InputError
 
 
 def test_utf16_is_not_binary():

@@ -42,7 +42,7 @@ _HIGH_RUN = re.compile(rb"[\x80-\xff]+")
 _TWO_ASCII = re.compile(rb"[\x00-\x7f]{2}")
 _OPENING = re.compile(rb"<(script|style)\b", re.IGNORECASE)
 _CLOSING = {t: re.compile(b"</" + t + rb"\s*>", re.IGNORECASE) for t in (b"script", b"style")}
-_WESTERN_MARK = re.compile("[\u00a0-\u00ff\u2010-\u2027\u2030-\u2044\u20ac\u2122]")
+_WESTERN_MARK = re.compile("[\u00a0-\u00ff\u2010-\u2014\u2016-\u2027\u2030-\u2044\u20ac\u2122]")
 _CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 

@@ -29,8 +29,9 @@ _WEDGED = re.compile(
     r"(?<=[^\W\d_])[\u00a1-\u00b6\u00b8-\u00bf\u00d7\u00f7\u2020\u2021\u2030"
     r"\u02b0-\u02ba\u02bd-\u02ff](?=[^\W\d_])"
 )
-_CJK_SYMBOL = re.compile(
-    "[\u203b\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uff01-\uff60\uffe0-\uffee]"
+_CJK_SYMBOL = re.compile(  # the full-width ？！，：；（） of translated sites aside
+    "[\u203b\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uff02-\uff07\uff0a\uff0b"
+    "\uff0d-\uff19\uff1c-\uff1e\uff20-\uff60\uffe0-\uffee]"
 )
 _CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
 _BOX_BY_LETTER = re.compile(r"(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])")
