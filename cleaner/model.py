@@ -85,7 +85,6 @@ class Extracted:
     method: str = "text-lines"
     page_kind: PageKind = ARTICLE
     lines: tuple[int, ...] = ()  # text dumps: the input line of each paragraph (1-based)
-    title_line: int | None = None  # text dumps: the input line of the title
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from .errors import InputError
 from .model import Decoded
 
 SNIFF_BYTES = 8192  # the head of the input decides its kind
-BINARY_CONTROL_SHARE = 0.10  # more C0 controls than this, in the head or overall: not text
+BINARY_CONTROL_SHARE = 0.10  # more C0 controls than this share of the text: not text
 BINARY_NUL_SHARE = 0.001  # NUL bytes beyond this share: binary (compressed data has 0.4%;
 # a text file with a few stray NULs has far less, and they are taken out)
 NUL_RUN = b"\x00" * 4  # a run like this is a binary format's padding, never text

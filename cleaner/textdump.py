@@ -69,10 +69,8 @@ def extract_text(
     removals = ()
     if explain:  # a record per removed line is the costliest output: build it on request
         removals = _removals(infos, verdict, title_index, ruled)
-    title_line = title_index + 1 if title_index is not None else None
     lines = tuple(i + 1 for i in body)
-    return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines", lines=lines,
-                     title_line=title_line)  # fmt: skip
+    return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines", lines=lines)
 
 
 def settle(
@@ -83,22 +81,19 @@ def settle(
     line dropped by a later pass is recorded at its line of the input. The title stays."""
     current = _normalized(first)
     head = [current.title] if current.title else []
+    first_body = len(head) + 1  # the dump's line of paragraph 0
     for _ in range(SETTLE_PASSES):
-        dump = head + list(current.paragraphs)
-        read = extract_text("\n".join(dump), cues, url, explain, None, thread, with_metadata=False)
-        again = _normalized(read)
-        keep = set(again.lines)
-        keep.discard(1 if head else 0)  # the title stays the title, not a paragraph
-        body = [n for n in range(len(head) + 1, len(dump) + 1) if n in keep]
-        if len(body) == len(current.paragraphs):
+        dump = "\n".join(head + list(current.paragraphs))
+        again = extract_text(dump, cues, url, explain, None, thread, with_metadata=False)
+        kept = [n - first_body for n in again.lines if n >= first_body]  # the title stays
+        if len(kept) == len(current.paragraphs):
             break
-        where = [n - len(head) - 1 for n in body]  # indexes into current.paragraphs
-        gone = {n - len(head) - 1 for n in range(len(head) + 1, len(dump) + 1)} - set(where)
-        later = tuple(replace(r, line=current.lines[r.line - len(head) - 1])
-                      for r in again.removed if r.line - len(head) - 1 in gone)  # fmt: skip
+        gone = set(range(len(current.paragraphs))) - set(kept)
+        later = tuple(replace(r, line=current.lines[r.line - first_body])
+                      for r in again.removed if r.line - first_body in gone)  # fmt: skip
         removed = tuple(sorted(current.removed + later, key=lambda r: r.line))
-        paragraphs = tuple(current.paragraphs[i] for i in where)
-        lines = tuple(current.lines[i] for i in where)
+        paragraphs = tuple(current.paragraphs[i] for i in kept)
+        lines = tuple(current.lines[i] for i in kept)
         current = replace(current, paragraphs=paragraphs, lines=lines, removed=removed)
     return current
 

@@ -19,7 +19,7 @@ def check_outputs(inputs: list[str], selection: Selection, files: dict[str, Path
     paths = [Path(name).resolve() for name in inputs if name != STDIN]
     folders = [p for p in paths if p.is_dir()]
     plain = [p for p in paths if not p.is_dir()]
-    if selection.output is not None and selection.fmt != "jsonl":
+    if selection.mirrored:
         _check_folder(selection.output, folders, plain)
         _check_names(inputs, selection)
     seen: dict[Path, str] = {}
@@ -42,7 +42,7 @@ def survey(inputs: list[str], selection: Selection) -> int:
     """How many inputs there are (a walk that keeps no list of them); ConfigError for two
     inputs that map to one output."""
     count = 0
-    for task in tasks(inputs, selection):
+    for task in tasks(inputs, selection, clashes=True):
         if task.clash:
             raise ConfigError(task.error or "two inputs map to one output")
         count += 1

@@ -44,9 +44,15 @@ class Selection:
     exclude: tuple[str, ...] = ()  # --exclude: patterns of names or relative paths to leave out
     nest: bool = False  # several inputs: each is mirrored under its own name
 
+    @property
+    def mirrored(self) -> bool:
+        """One output file per input, under the output folder (not a stream)."""
+        return self.output is not None and self.fmt != "jsonl"
 
-def tasks(inputs: list[str], selection: Selection) -> Iterator[Task]:
-    """Every input file, folders walked in sorted order, lazily."""
+
+def tasks(inputs: list[str], selection: Selection, clashes: bool = False) -> Iterator[Task]:
+    """Every input file, folders walked in sorted order, lazily; with `clashes` (the walk that
+    counts them before the run), a task for each file whose output name another file's takes."""
     skip = selection.output.resolve() if selection.output else None
     for name in inputs:
         if name == STDIN:
@@ -63,7 +69,7 @@ def tasks(inputs: list[str], selection: Selection) -> Iterator[Task]:
                 yield Task(path, str(path), None, error)
             elif _wanted(relative, selection):
                 yield _task(path, base / relative, selection)
-                clash = _clash(path, item, selection) if _mirrored(selection) else None
+                clash = _clash(path, item, selection) if clashes and selection.mirrored else None
                 if clash:
                     yield Task(path, str(path), None, clash, clash=True)
 
@@ -141,10 +147,6 @@ def _clash(path: Path, root: Path, selection: Selection) -> str | None:
     return None
 
 
-def _mirrored(selection: Selection) -> bool:
-    return selection.output is not None and selection.fmt != "jsonl"
-
-
 def _is_dir(entry: os.DirEntry) -> bool:
     try:
         return entry.is_dir()
@@ -167,7 +169,7 @@ def _wanted(relative: Path, selection: Selection) -> bool:
 
 
 def _task(path: Path, relative: Path, selection: Selection) -> Task:
-    if not _mirrored(selection):
+    if not selection.mirrored:
         return Task(path, str(path))
     name = output_name(relative.name, selection.fmt)
     return Task(path, str(path), selection.output / relative.parent / name)

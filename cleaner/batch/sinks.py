@@ -88,8 +88,7 @@ def _recorded_sources(path: Path) -> set[str]:
             if not line.endswith(b"\n"):
                 break
             try:
-                record = json.loads(line)
-                source = record.get("source", record.get("path"))
+                source = json.loads(line).get("source")
             except (ValueError, AttributeError):
                 break
             done.add(source)

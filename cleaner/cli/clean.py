@@ -7,7 +7,7 @@ import os
 import click
 
 from ..batch import MAX_BYTES, STDIN, BatchOptions
-from ..decode import canonical_codec
+from ..decode import forced_codec
 from ..model import Options
 from . import RULES_OPTION, _book, _guard, _sources, main
 from .running import make_plan, run_plan
@@ -118,12 +118,8 @@ def clean(
     quiet: bool,
 ) -> None:
     """Clean INPUT files or folders (or stdin, or '-') and write their body text."""
-    if encoding and canonical_codec(encoding) is None:
-        raise click.BadParameter(
-            f"unknown encoding {encoding!r}; use a character encoding such as utf-8, gb18030, "
-            "big5, shift_jis or cp1252, or leave --encoding out to detect it",
-            param_hint="--encoding",
-        )
+    if encoding:  # a codec that is no character encoding stops the run before any input
+        _guard(lambda: forced_codec(encoding))
     sources = None if no_rules else _sources(rules)
     if sources is not None:  # a broken rule file stops the run before any input is read
         book = _book(sources)
@@ -146,7 +142,7 @@ def clean(
     names = list(inputs) or [STDIN]
     batch = BatchOptions(base, fmt, jobs, skip_existing, timeout, max_bytes)
     plan = _guard(lambda: make_plan(names, fmt, output, errors_path, include, exclude))
-    run_plan(names, plan, batch, skip_existing, quiet)
+    run_plan(names, plan, batch, quiet)
 
 
 def _focus(**flags: bool) -> str:

@@ -61,11 +61,11 @@ def make_plan(names: list[str], fmt: str, output: str | None, errors: str | None
     return Plan(selection, target, Path(errors) if errors else None, folders, array)
 
 
-def run_plan(names: list[str], plan: Plan, batch: BatchOptions, resume: bool, quiet: bool):
+def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> None:
     total = _guard(lambda: survey(names, plan.selection))
     jobs = 1 if STDIN in names else max(1, min(batch.jobs, total))
     batch = replace(batch, jobs=jobs)
-    sink = _guard(lambda: _sink(plan, batch.fmt, resume))
+    sink = _guard(lambda: _sink(plan, batch.fmt, batch.skip_existing))
     errors = _guard(lambda: JsonlStream(plan.errors, "--errors")) if plan.errors else None
     work = tasks(names, plan.selection)
     done = getattr(sink, "done", None)

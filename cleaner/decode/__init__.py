@@ -18,6 +18,7 @@ import re
 from ..model import Decoded
 from . import splice
 from .guess import clean_cjk_reading, guess_codec, own_fffd
+from .misread import non_ascii
 from .names import MULTIBYTE, WIDE, canonical_codec, forced_codec
 from .wide import wide_codec
 
@@ -88,7 +89,7 @@ def _by_bytes(data: bytes, claim: str | None, said: str) -> Decoded | None:
     codecs_ = dict.fromkeys(c for c in ("utf-8", claim) if c in MULTIBYTE)
     readings = {codec: _try(data, codec) for codec in codecs_}
     for codec, (text, bad) in readings.items():
-        if bad <= NEAR_VALID * _non_ascii(text) and (codec == claim or not claim or not bad):
+        if bad <= NEAR_VALID * non_ascii(text) and (codec == claim or not claim or not bad):
             reason = "declared" if codec == claim else "utf-8"
             return _decoded(
                 text, codec, _certainty(text, bad), reason, f"{codec} bytes; {said}", bad
@@ -140,11 +141,7 @@ def _try(data: bytes, codec: str) -> tuple[str, int]:
 
 
 def _certainty(text: str, bad: int) -> float:
-    return 1.0 - bad / max(1, _non_ascii(text))
-
-
-def _non_ascii(text: str) -> int:
-    return len(text) - len(text.encode("ascii", "ignore"))
+    return 1.0 - bad / max(1, non_ascii(text))
 
 
 def _xml_safe(text: str) -> tuple[str, int]:

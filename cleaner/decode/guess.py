@@ -4,7 +4,7 @@ decodes cleanly settle it.
 chardet makes the first guess, restricted to the codecs browsers decode pages with. Then every
 plausible reading competes: the declared codec (if any), UTF-8, chardet's guess and the CJK
 multi-byte codecs each decode a sample, and the reading that shows the fewest traces of a
-wrong decoding wins (plausible.misread_share: U+FFFD, rare Han, mojibake shapes). A stray
+wrong decoding wins (misread.misread_share: U+FFFD, rare Han, mojibake shapes). A stray
 invalid byte makes chardet refuse a multi-byte codec outright; here it costs that reading one
 bad character. Where two CJK readings are about as plausible (GB2312 and EUC-JP share their
 byte ranges), chardet's language models choose between them, on the sample with the bad bytes
@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from .misread import CJK_LETTER, misread_share, non_ascii
 from .names import WEB_ENCODINGS, canonical_codec
 
 SAMPLE_BYTES = 64 * 1024  # chardet sees at most this much: detection cost stays flat
@@ -43,7 +44,6 @@ _TWO_ASCII = re.compile(rb"[\x00-\x7f]{2}")
 _OPENING = re.compile(rb"<(script|style)\b", re.IGNORECASE)
 _CLOSING = {t: re.compile(b"</" + t + rb"\s*>", re.IGNORECASE) for t in (b"script", b"style")}
 _WESTERN_MARK = re.compile("[\u00a0-\u00ff\u2010-\u2014\u2016-\u2027\u2030-\u2044\u20ac\u2122]")
-_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 @dataclass(frozen=True)
@@ -59,9 +59,15 @@ def guess_codec(data: bytes, declared: str | None = None) -> Guess:
     contest = sample[:CONTEST_BYTES]
     first = _chardet(sample)
     evidence = _high_bytes(sample)
-    cjk = CJK_CANDIDATES if evidence >= MIN_CJK_EVIDENCE else _perfect_cjk(contest)
-    readings = _readings(contest, (declared, "utf-8", first, *cjk))
-    bonus = dict.fromkeys(_strict(contest, cjk), VALID_BONUS)
+    raw = _raw_readings(contest, (declared, "utf-8", first, *CJK_CANDIDATES))
+    valid = _whole(contest, raw, CJK_CANDIDATES)
+    if evidence < MIN_CJK_EVIDENCE:  # a few bytes: a CJK codec only when it reads them all
+        cjk = _perfect(valid, raw)
+        keep = {declared, first, *cjk}
+        raw = {n: r for n, r in raw.items() if n not in CJK_CANDIDATES or n in keep}
+        valid = cjk
+    readings = _with_utf8_evidence(raw)
+    bonus = dict.fromkeys(valid, VALID_BONUS)
     bonus.update({first: GUESS_BONUS, declared: DECLARED_BONUS})  # a claim outweighs a guess
     order = sorted(readings, key=lambda n: readings[n][1] - bonus.get(n, 0.0))
     winner, how = _cjk_tie(contest, order, readings)
@@ -81,23 +87,29 @@ def clean_cjk_reading(data: bytes) -> str | None:
     """A CJK codec that reads the sample without a bad byte and plausibly (with few non-ASCII
     bytes to tell by: perfectly); the most plausible of them."""
     sample = make_sample(data)[:CONTEST_BYTES]
-    few = _high_bytes(sample) < MIN_CJK_EVIDENCE
-    names = _perfect_cjk(sample) if few else _strict(sample, CJK_CANDIDATES)
-    readings = {n: r for n, r in _readings(sample, names).items() if r[1] <= CLEAN_READING}
+    raw = _raw_readings(sample, CJK_CANDIDATES)
+    names = _whole(sample, raw, CJK_CANDIDATES)
+    if _high_bytes(sample) < MIN_CJK_EVIDENCE:
+        names = _perfect(names, raw)
+    readings = {n: raw[n] for n in names if raw[n][1] <= CLEAN_READING}
     if not readings:
         return None
     return _cjk_tie(sample, sorted(readings, key=lambda n: readings[n][1]), readings)[0]
 
 
-def _readings(sample: bytes, names) -> dict[str, tuple[str, float]]:
-    """Each codec's reading and its misread share; a reading other than UTF-8 also counts
-    the share of bytes that form valid UTF-8 against it."""
-    readings = {name: _reading(sample, name) for name in dict.fromkeys(n for n in names if n)}
-    if "utf-8" not in readings:
-        return readings
-    as_utf8 = _utf8_share(readings["utf-8"][0])
+def _raw_readings(sample: bytes, names) -> dict[str, tuple[str, float]]:
+    """Each codec's reading of the sample and its misread share, each codec read once."""
+    return {name: _reading(sample, name) for name in dict.fromkeys(n for n in names if n)}
+
+
+def _with_utf8_evidence(raw: dict[str, tuple[str, float]]) -> dict[str, tuple[str, float]]:
+    """A reading other than UTF-8 also counts the share of bytes that form valid UTF-8
+    against it."""
+    if "utf-8" not in raw:
+        return raw
+    as_utf8 = _utf8_share(raw["utf-8"][0])
     return {n: (t, b + (UTF8_EVIDENCE * as_utf8 if n != "utf-8" else 0.0))
-            for n, (t, b) in readings.items()}  # fmt: skip
+            for n, (t, b) in raw.items()}  # fmt: skip
 
 
 def _cjk_tie(sample: bytes, order: list[str], readings: dict) -> tuple[str, str]:
@@ -109,7 +121,7 @@ def _cjk_tie(sample: bytes, order: list[str], readings: dict) -> tuple[str, str]
         return winner, "plausibility"
     tied = [n for n in order[1:] if n in CJK_CANDIDATES
             and readings[n][1] <= readings[winner][1] + CJK_TIE]  # fmt: skip
-    latin = [n for n in (winner, *tied) if not _CJK_LETTER.search(readings[n][0])]
+    latin = [n for n in (winner, *tied) if not CJK_LETTER.search(readings[n][0])]
     if tied and latin:  # Latin text with typographic marks, not Latin text with Han in it
         best = max(latin, key=lambda n: len(_WESTERN_MARK.findall(readings[n][0])))
         return best, "the reading with Western typography among close CJK readings"
@@ -120,20 +132,16 @@ def _cjk_tie(sample: bytes, order: list[str], readings: dict) -> tuple[str, str]
     return winner, "plausibility"
 
 
-def _perfect_cjk(sample: bytes) -> tuple[str, ...]:
-    """The CJK codecs that read a sample with no bad byte and nothing misread (GB18030's
-    curly quotes in an English page: few bytes, but every one in place)."""
-    return tuple(c for c in _strict(sample, CJK_CANDIDATES) if _reading(sample, c)[1] == 0.0)
+def _perfect(names: tuple[str, ...], raw: dict) -> tuple[str, ...]:
+    """Those of `names` whose reading has nothing misread (GB18030's curly quotes in an
+    English page: few bytes, but every one in place)."""
+    return tuple(n for n in names if raw[n][1] == 0.0)
 
 
-def _strict(sample: bytes, names: tuple[str, ...]) -> tuple[str, ...]:
-    """The codecs that decode the sample, but for a character cut off at its end."""
-    ok = []
-    for codec in names:
-        text = sample.decode(codec, errors="replace").removesuffix("\ufffd")
-        if text.count("\ufffd") == own_fffd(sample, codec):
-            ok.append(codec)
-    return tuple(ok)
+def _whole(sample: bytes, raw: dict, names: tuple[str, ...]) -> tuple[str, ...]:
+    """Those of `names` that decode the sample, but for a character cut off at its end."""
+    cut = {n: raw[n][0].removesuffix("\ufffd") for n in names}  # a character cut off at the end
+    return tuple(n for n in names if cut[n].count("\ufffd") == own_fffd(sample, n))
 
 
 def make_sample(data: bytes) -> bytes:
@@ -174,16 +182,14 @@ def _script_spans(data: bytes) -> Iterator[tuple[int, int]]:
 
 
 def _reading(sample: bytes, codec: str) -> tuple[str, float]:
-    from .misread import misread_share  # only undeclared legacy pages pay for the tables
-
     text = sample.decode(codec, errors="replace")
     return text, misread_share(text, own_fffd(sample, codec))
 
 
 def _utf8_share(text: str) -> float:
     """The share of a UTF-8 reading's non-ASCII characters that decoded (not U+FFFD)."""
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    return 1.0 - text.count("\ufffd") / non_ascii if non_ascii else 0.0
+    count = non_ascii(text)
+    return 1.0 - text.count("\ufffd") / count if count else 0.0
 
 
 def _high_bytes(sample: bytes) -> int:

@@ -33,7 +33,7 @@ _CJK_SYMBOL = re.compile(  # the full-width ？！，：；（） of translated 
     "[\u203b\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uff02-\uff07\uff0a\uff0b"
     "\uff0d-\uff19\uff1c-\uff1e\uff20-\uff60\uffe0-\uffee]"
 )
-_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
 _BOX_BY_LETTER = re.compile(r"(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])")
 _LONE_HALF_KANA = re.compile("(?<![\uff61-\uff9f])[\uff61-\uff9f]{1,2}(?![\uff61-\uff9f])")
 _KANA_AFTER_HAN_HINT = re.compile("[\u3041-\u30ff]")
@@ -45,18 +45,23 @@ _PRIVATE_IN_RUN = re.compile("(?<=[^\x00-\x7f])[\ue000-\uf8ff]|[\ue000-\uf8ff](?
 def misread_share(text: str, own_fffd: int = 0) -> float:
     """The share of the non-ASCII characters of `text` that only reading bytes in the wrong
     codec leaves: 0.0 for a right reading. `own_fffd`: U+FFFD the input itself holds."""
-    non_ascii = len(text) - len(text.encode("ascii", "ignore"))
-    if not non_ascii:
+    count = non_ascii(text)
+    if not count:
         return 0.0
     bad = count_rare_han(text) + text.count("\ufffd") - own_fffd + len(C1.findall(text))
     bad += len(_PRIVATE_IN_RUN.findall(text)) + len(_BOX_BY_LETTER.findall(text))
     bad += sum(len(run) for run in _LONE_HALF_KANA.findall(text))
     bad += len(_WEDGED.findall(text)) + 2 * len(_SYMBOL_PAIR.findall(text))
-    if not _CJK_LETTER.search(text):
+    if not CJK_LETTER.search(text):
         bad += len(_CJK_SYMBOL.findall(text))
     elif _KANA_AFTER_HAN_HINT.search(text):
         bad += kana_after_han(text)
     if _LATIN_BEYOND_ASCII.search(text):
         bad += implausible_latin(text) + case_flips(text, beyond_ascii=True)
         bad += sum(len(shape) for shape in _UTF8_AS_LATIN.findall(text))
-    return min(1.0, bad / non_ascii)
+    return min(1.0, bad / count)
+
+
+def non_ascii(text: str) -> int:
+    """How many characters of `text` are not ASCII (one pass in C)."""
+    return len(text) - len(text.encode("ascii", "ignore"))

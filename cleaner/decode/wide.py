@@ -9,6 +9,8 @@ reading is weighed and the plausible one wins. Binary data reads as rare charact
 
 from __future__ import annotations
 
+from .misread import misread_share
+
 WIDE_SAMPLE_BYTES = 64 * 1024  # the head the NUL pattern is read from
 MIN_NULS = 4  # fewer NULs than this on one side: no evidence either way
 CLEARLY_ONE_SIDED = 0.98  # UTF-16: this share of the NULs on one side decides alone; else
@@ -51,8 +53,6 @@ def _utf16(sample: bytes) -> str | None:
 def _misread(sample: bytes, codec: str) -> float | None:
     """How much of the head's reading in `codec` is misread; None when its surrogates do not
     pair up (random bytes break them), one cut off at the end aside."""
-    from .misread import misread_share
-
     usable = sample[: min(len(sample) - len(sample) % 2, READ_BYTES)]
     try:
         text = usable.decode(codec)
