@@ -29,7 +29,7 @@ from cleaner import Options, clean
 from cleaner.decode.misread import misread_share
 from cleaner.emit import to_text
 from cleaner.errors import CleanerError
-from cleaner.metrics import score
+from cleaner.evaluate.metrics import score
 
 SEED = 16  # the number: any fixed seed makes runs comparable
 KEEP_F1 = 0.95  # a damaged page "keeps" its output at this F1 against the undamaged output

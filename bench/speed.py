@@ -20,7 +20,7 @@ import time
 from pathlib import Path
 
 import cleaner.pipeline as pipeline
-import cleaner.textpage as textpage
+import cleaner.textdump.page as textpage
 from cleaner import Options, clean
 
 REPEATS = 3

@@ -12,9 +12,9 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .cues import CueSet, build_cueset
 from .model import ARTICLE, Options, PageKind
-from .siterules import SiteRule
+from .rules.cues import CueSet, build_cueset
+from .rules.site import SiteRule
 from .urls import split_url
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')

@@ -4,15 +4,15 @@
 from __future__ import annotations
 
 from .decode import decode_bytes
-from .htmlpage import extract_html
-from .largedump import LARGE_DUMP_BYTES, clean_large_dump
+from .html.extract import extract_html
 from .model import Document, Options, Removal
+from .mojibake.repair import repair_lines
 from .normalize import normalize
-from .repair import repair_lines
-from .rulebook import find_rule
-from .ruletext import cues_for
+from .rules.book import find_rule
+from .rules.text import cues_for
 from .sniff import mend_markup, refuse_binary, refuse_binary_text, sniff_kind
-from .textpage import read_dump
+from .textdump.large import LARGE_DUMP_BYTES, clean_large_dump
+from .textdump.page import read_dump
 
 
 def clean(data: bytes, options: Options | None = None) -> Document:
@@ -69,8 +69,8 @@ def clean(data: bytes, options: Options | None = None) -> Document:
 def clear_caches() -> None:
     """Forget what was learnt from earlier pages' lines (plausibility scores, cue matches), so a
     benchmark that repeats its pages measures them cold."""
-    from .cues import forget_matches
-    from .plausible import score
+    from .mojibake.plausible import score
+    from .rules.cues import forget_matches
 
     score.cache_clear()
     forget_matches()

@@ -1,6 +1,6 @@
-from cleaner.classify import classify, densest_run
-from cleaner.cues import generic_cues
-from cleaner.lines import describe_all
+from cleaner.rules.cues import generic_cues
+from cleaner.textdump.body import classify, densest_run
+from cleaner.textdump.features import describe_all
 
 PARA = "这是一个足够长的正文段落，包含逗号和句号，用来模拟新闻正文的内容。它还有第二句话。"
 
@@ -94,7 +94,7 @@ def test_forum_furniture_and_counters_are_cues_but_code_is_not_a_breadcrumb():
 
 
 def test_anchored_run_starts_near_the_anchor_and_stops_when_it_runs_dry():
-    from cleaner.classify import anchored_run
+    from cleaner.textdump.body import anchored_run
 
     scores = [-3, 20, -3, 30, -50, 50, 50]
     assert anchored_run(scores, 0, 2) == (1, 3, 47)  # not carried past the -50 to the far 100
@@ -102,7 +102,7 @@ def test_anchored_run_starts_near_the_anchor_and_stops_when_it_runs_dry():
 
 
 def test_a_short_article_below_its_headline_beats_a_longer_list_of_teasers():
-    from cleaner.textdump import extract_text
+    from cleaner.textdump.extract import extract_text
 
     teaser = "这是一条推荐阅读的标题，点击就可以查看全文？"  # punctuated: scores as body
     article = "本报讯，市政府今天发布了新的公交线路调整方案，涉及十二条线路，将于下月起实施。"

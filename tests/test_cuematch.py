@@ -8,10 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cleaner.cues import Cue, CueSet, build_cueset, cues_from_directives, generic_cues
 from cleaner.decode import decode_bytes
-from cleaner.literals import shape
-from cleaner.ruleformat import parse_rule_text
+from cleaner.rules.cues import Cue, CueSet, build_cueset, cues_from_directives, generic_cues
+from cleaner.rules.format import parse_rule_text
+from cleaner.rules.literals import shape
 
 SAMPLES = Path(__file__).parent.parent / "samples"
 GUARD = Path(__file__).parent / "fixtures" / "gold-guard.txt"  # body lines of many sites

@@ -7,7 +7,7 @@ import pytest
 from conftest import SAMPLES
 
 from cleaner import Options, clean, to_text
-from cleaner.rulebook import rule_sources
+from cleaner.rules.book import rule_sources
 
 CASES = sorted(p.name for p in SAMPLES.iterdir() if (p / "expected.txt").is_file())
 

@@ -70,7 +70,7 @@ def test_ten_thousand_levels_of_nesting_keep_their_text():
 
 
 def test_a_page_past_the_large_page_size_skips_trafilatura(monkeypatch):
-    import cleaner.htmlpage as htmlpage
+    import cleaner.html.extract as htmlpage
 
     monkeypatch.setattr(htmlpage, "LARGE_PAGE_CHARS", 10_000)  # the same path as a 5 MB page
     row = b"<div><p>" + b"A paragraph of a very long page, with words, commas, and a stop. " * 4
@@ -83,7 +83,7 @@ def test_a_page_past_the_large_page_size_skips_trafilatura(monkeypatch):
 def test_visible_text_is_a_block_per_line_without_scripts():
     from lxml import html as lxml_html
 
-    from cleaner.visible import visible_text
+    from cleaner.html.visible import visible_text
 
     page = (
         "<html><head><title>T</title><script>x()</script></head><body><div>A <a>link</a> here."
@@ -179,8 +179,8 @@ def test_a_block_named_for_comments_that_holds_the_headline_stays():
 def test_blocks_named_boilerplate_by_their_markup():
     from lxml import html as lxml_html
 
-    from cleaner.cues import generic_cues
-    from cleaner.sections import drop_boilerplate_blocks
+    from cleaner.html.prune import drop_boilerplate_blocks
+    from cleaner.rules.cues import generic_cues
 
     names = {
         "news-comment-list": True,
@@ -233,7 +233,7 @@ def test_a_photo_storys_captions_are_its_body():
 def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
     from types import SimpleNamespace
 
-    from cleaner import htmlpage
+    from cleaner.html import extract as htmlpage
 
     texts = {
         "precision": "The biggest stories of the day delivered to your inbox.",
@@ -279,7 +279,7 @@ _STREAM = (
 
 
 def test_a_box_opened_by_a_tail_heading_goes_before_extraction(monkeypatch):
-    from cleaner import htmlpage
+    from cleaner.html import extract as htmlpage
 
     seen = []
     real = htmlpage._trafilatura
@@ -298,8 +298,8 @@ def test_a_box_opened_by_a_tail_heading_goes_before_extraction(monkeypatch):
 def test_a_tail_heading_never_takes_the_article_or_half_the_page():
     from lxml import html as lxml_html
 
-    from cleaner.cues import generic_cues
-    from cleaner.sections import drop_boilerplate_blocks
+    from cleaner.html.prune import drop_boilerplate_blocks
+    from cleaner.rules.cues import generic_cues
 
     cues = generic_cues()
     # the heading opens the article's own block (it holds the h1): only the heading goes
@@ -312,8 +312,8 @@ def test_a_tail_heading_never_takes_the_article_or_half_the_page():
 
 
 def test_the_headline_restated_at_the_top_is_a_title_repeat():
-    from cleaner.cues import generic_cues
-    from cleaner.htmlpage import TITLE_REPEAT_LINES, _drop_cue_lines
+    from cleaner.html.extract import TITLE_REPEAT_LINES, _drop_cue_lines
+    from cleaner.rules.cues import generic_cues
 
     cues, title = generic_cues(), "Council closes the old bridge"
     lines = [
@@ -330,8 +330,8 @@ def test_the_headline_restated_at_the_top_is_a_title_repeat():
 
 
 def test_cues_read_a_list_items_own_text():
-    from cleaner.cues import generic_cues
-    from cleaner.htmlpage import _drop_cue_lines
+    from cleaner.html.extract import _drop_cue_lines
+    from cleaner.rules.cues import generic_cues
 
     lines = ["- Share on Facebook | Twitter", "- The first step of the plan was agreed."]
     kept, removed = _drop_cue_lines(lines, generic_cues(), None)
@@ -341,7 +341,7 @@ def test_cues_read_a_list_items_own_text():
 def test_elements_trafilatura_deletes_anyway_are_deleted_once_before_it():
     from lxml import html as lxml_html
 
-    from cleaner.sections import drop_unread_elements
+    from cleaner.html.prune import drop_unread_elements
 
     tree = lxml_html.document_fromstring(
         "<html><head><title>T</title></head><body><nav>Home News</nav><aside>Ad</aside>"
@@ -373,8 +373,8 @@ def test_the_recall_setting_gets_the_whole_tree(monkeypatch):
 
 
 def test_an_inline_related_box_early_in_an_article_does_not_end_it():
-    from cleaner.cues import generic_cues
-    from cleaner.htmlpage import _drop_cue_lines
+    from cleaner.html.extract import _drop_cue_lines
+    from cleaner.rules.cues import generic_cues
 
     body = [
         f"Paragraph {n} of the council story, long enough to be read as body text."

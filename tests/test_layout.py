@@ -5,7 +5,7 @@ import pytest
 from lxml.html import document_fromstring, fragment_fromstring
 
 from cleaner import Options, clean
-from cleaner.layout import is_data_table, unwrap_layout_tables
+from cleaner.html.tables import is_data_table, unwrap_layout_tables
 
 ROW = "<tr><td>a</td><td>b</td></tr>"
 

@@ -6,7 +6,7 @@ from conftest import FIXTURES, SAMPLES
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.metrics import score
+from cleaner.evaluate.metrics import score
 
 spec = importlib.util.spec_from_file_location("score_reference", FIXTURES / "score_reference.py")
 reference = importlib.util.module_from_spec(spec)

@@ -12,9 +12,9 @@ from cleaner import Options, clean
 from cleaner.cli import main
 from cleaner.errors import ConfigError
 from cleaner.pagekind import html_page_kind, url_evidence
-from cleaner.rulebook import rule_sources
-from cleaner.ruletext import cues_for
-from cleaner.siterules import load_rule
+from cleaner.rules.book import rule_sources
+from cleaner.rules.site import load_rule
+from cleaner.rules.text import cues_for
 
 BLOG = SAMPLES / "en-blog-comments-html" / "raw.html"
 COMMENT = "How do you deal with the wind? My balcony is on the eighth floor"

@@ -64,7 +64,7 @@ def test_cleaning_clean_output_changes_nothing(paragraphs):
 from conftest import SAMPLES  # noqa: E402
 
 from cleaner import Options  # noqa: E402
-from cleaner.metrics import score  # noqa: E402
+from cleaner.evaluate.metrics import score  # noqa: E402
 
 SAMPLE_PAGES = sorted(SAMPLES.glob("*/raw.*"))
 TAG_SOUP = st.lists(

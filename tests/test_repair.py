@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cleaner import Options, clean
 from cleaner.cli import main
 from cleaner.decode import decode_bytes
-from cleaner.repair import repair_line, repair_lines
+from cleaner.mojibake.repair import repair_line, repair_lines
 
 ZH = "新闻报道：今天北京天气很好，市民纷纷外出游玩。"
 HANT = "臺北市政府昨日宣布，老舊公寓加裝電梯的補助上限將提高。"

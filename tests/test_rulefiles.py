@@ -1,8 +1,8 @@
 import pytest
 
-from cleaner.cues import build_cueset, cues_from_directives, generic_cues
 from cleaner.errors import ConfigError
-from cleaner.ruleformat import parse_rule_text, read_rule_file
+from cleaner.rules.cues import build_cueset, cues_from_directives, generic_cues
+from cleaner.rules.format import parse_rule_text, read_rule_file
 
 
 def _directives(text: str):

@@ -4,7 +4,7 @@ import pytest
 from conftest import FIXTURES, SAMPLES
 
 from cleaner import Options, clean, to_text
-from cleaner.metrics import score
+from cleaner.evaluate.metrics import score
 
 USER_EXPECTED = (SAMPLES / "zh-seed-repost" / "user-expected.txt").read_text(encoding="utf-8")
 NO_RULES = Options(use_rules=False)

@@ -10,8 +10,8 @@ from conftest import FIXTURES, SAMPLES
 from cleaner import Options, clean, to_text
 from cleaner.cli import main
 from cleaner.errors import ConfigError
-from cleaner.rulebook import load_rulebook, rule_sources
-from cleaner.siterules import load_rule
+from cleaner.rules.book import load_rulebook, rule_sources
+from cleaner.rules.site import load_rule
 
 FTR = FIXTURES / "ftr"
 PAGE = FTR / "24ways-page.html"

@@ -6,12 +6,12 @@ import sys
 import pytest
 from conftest import SAMPLES
 
-from cleaner.cues import generic_cues
 from cleaner.decode import decode_bytes
 from cleaner.errors import InputError
-from cleaner.meta import find_date, find_field, split_page_title
-from cleaner.repair import repair_lines
+from cleaner.mojibake.repair import repair_lines
+from cleaner.rules.cues import generic_cues
 from cleaner.sniff import refuse_binary, refuse_binary_text, sniff_kind
+from cleaner.textdump.fields import find_date, find_field, split_page_title
 
 
 @pytest.mark.parametrize(

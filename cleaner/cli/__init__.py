@@ -11,7 +11,7 @@ from pathlib import Path
 import click
 
 from ..errors import CleanerError
-from ..rulebook import load_rulebook, rule_sources
+from ..rules.book import load_rulebook, rule_sources
 
 EXIT_INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 RULES_OPTION = click.option(

@@ -49,7 +49,7 @@ def evaluate(
       cleaner eval ../shared/bench/zh-cwced-text ../shared/bench/scrapinghub-text
       cleaner eval ../shared/bench/zh-cwced --compare trafilatura
     """
-    from ..evaluate import cleaner_extractor, report, run_set, trafilatura_extractor
+    from ..evaluate.sets import cleaner_extractor, report, run_set, trafilatura_extractor
 
     options = Options(with_title=title, detect_language=False, metadata=False, focus=focus)
     ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata

@@ -36,7 +36,7 @@ def rules_list(rules: tuple[str, ...]) -> None:
 @RULES_OPTION
 def rules_check(paths: tuple[Path, ...], rules: tuple[str, ...]) -> None:
     """Validate rule files (default: every rule in effect); exit 2 if any is wrong."""
-    from ..ruletests import check_file, rule_files
+    from ..rules.checks import check_file, rule_files
 
     if paths:
         files = rule_files(list(paths))
@@ -55,7 +55,7 @@ def rules_check(paths: tuple[Path, ...], rules: tuple[str, ...]) -> None:
 @RULES_OPTION
 def rules_test(names: tuple[str, ...], rules: tuple[str, ...]) -> None:
     """Run the tests rule files carry (test_page, test_contains, test_expected)."""
-    from ..ruletests import run_rule_tests
+    from ..rules.checks import run_rule_tests
 
     sources = _sources(rules)
     outcomes = _guard(lambda: run_rule_tests(_book(sources), names, sources))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..plausible import (
+from ..mojibake.plausible import (
     C1,
     CONT,
     case_flips,

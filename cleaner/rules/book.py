@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import ConfigError
+from ..errors import ConfigError
+from ..urls import host_of
+from .format import Problem, rules_dir
 from .literals import shape
-from .ruleformat import Problem, rules_dir
-from .siterules import SiteRule, load_rule
-from .urls import host_of
+from .site import SiteRule, load_rule
 
 CONTENT_SCAN_CHARS = 200_000  # match_content looks at this much of a page: bounded cost
 BUILT_IN = "built-in"

@@ -28,9 +28,9 @@ from pathlib import Path
 
 import ahocorasick
 
-from .errors import ConfigError
+from ..errors import ConfigError
+from .format import Directive, compile_regex, read_rule_file, rules_dir
 from .literals import shape
-from .ruleformat import Directive, compile_regex, read_rule_file, rules_dir
 
 CUE_DIRECTIVES = ("drop_line", "cut_from")  # also the priority order of a match
 FIELD_DIRECTIVES = (

@@ -11,10 +11,10 @@ import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..errors import ConfigError
+from ..model import PAGE_KINDS
 from .cues import Cue
-from .errors import ConfigError
-from .model import PAGE_KINDS
-from .ruleformat import Directive, Problem, compile_regex, read_rule_file
+from .format import Directive, Problem, compile_regex, read_rule_file
 
 XPATH_DIRECTIVES = ("title", "body", "date", "author", "strip")
 HTML_DIRECTIVES = XPATH_DIRECTIVES + (

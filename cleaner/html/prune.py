@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .cues import CueSet
-from .literals import shape
-from .model import Removal
+from ..model import Removal
+from ..rules.cues import CueSet
+from ..rules.literals import shape
 
 # which blocks may be named away, and the patterns that name them (cue file fields)
 BLOCK_TAGS = ("div", "section", "ul", "ol", "aside", "figure")

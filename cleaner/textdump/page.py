@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .cues import CueSet
-from .model import Extracted, Options
-from .pagekind import cues_for_kind, page_kind
-from .repair import Repaired, repair_text
-from .ruletext import RuledText, apply_text_rule
-from .siterules import SiteRule
-from .textdump import extract_text, settle
+from ..model import Extracted, Options
+from ..mojibake.repair import Repaired, repair_text
+from ..pagekind import cues_for_kind, page_kind
+from ..rules.cues import CueSet
+from ..rules.site import SiteRule
+from ..rules.text import RuledText, apply_text_rule
+from .extract import extract_text, settle
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .emit import to_text
-from .errors import CleanerError, ConfigError
-from .model import Options
-from .pipeline import clean
-from .rulebook import RuleBook
-from .ruleformat import Problem, read_rule_file
-from .siterules import ALIASES, KNOWN, MAY_BE_EMPTY, XPATH_DIRECTIVES, SiteRule, load_rule
+from ..emit import to_text
+from ..errors import CleanerError, ConfigError
+from ..model import Options
+from ..pipeline import clean
+from .book import RuleBook
+from .format import Problem, read_rule_file
+from .site import ALIASES, KNOWN, MAY_BE_EMPTY, XPATH_DIRECTIVES, SiteRule, load_rule
 
 REGEX_DIRECTIVES = (
     "match_content", "drop_line", "cut_from", "cut_before", "rewrite", "title_line",

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable
 
-from .cues import CueSet
+from ..rules.cues import CueSet
 
 MONTHS = {
     m: i

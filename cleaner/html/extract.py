@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import replace
 from functools import lru_cache
 
-from .classify import CUT_MIN_SHARE, TAIL_REASONS
-from .cues import CueSet
-from .lines import CJK_RUN, CJK_WORD_RATIO, line_cues
-from .model import Extracted, Metadata, Options, PageKind, Removal
-from .pagekind import cues_for_kind, page_kind
-from .ruletext import RuledText, apply_rule_to_paragraphs, find_replace
-from .siterules import SiteRule
-from .textdump import extract_text, same_headline
+from ..model import Extracted, Metadata, Options, PageKind, Removal
+from ..pagekind import cues_for_kind, page_kind
+from ..rules.cues import CueSet
+from ..rules.site import SiteRule
+from ..rules.text import RuledText, apply_rule_to_paragraphs, find_replace
+from ..textdump.body import CUT_MIN_SHARE, TAIL_REASONS
+from ..textdump.extract import extract_text, same_headline
+from ..textdump.features import CJK_RUN, CJK_WORD_RATIO, line_cues
 from .visible import visible_text
 
 # trafilatura kept under FALLBACK_SHARE of the visible text (spaces aside): look again, and
@@ -61,7 +61,7 @@ def extract_html(
         from_markup = extract_text(visible_text(None, page), cues, url, explain, thread=kind.thread)
         method = "text-large-page" if len(page) > LARGE_PAGE_CHARS else "text-fallback"
         return replace(from_markup, method=method, page_kind=kind), None
-    from .rulehtml import apply_tree_rule  # lxml loads only for HTML pages
+    from ..rules.tree import apply_tree_rule  # lxml loads only for HTML pages
 
     found = apply_tree_rule(tree, rule) if rule is not None else None
     extracted = replace(_extract(tree, page, found, rule, cues, options, kind), page_kind=kind)
@@ -75,7 +75,7 @@ def extract_html(
 def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKind) -> Extracted:
     url = options.url
     if found is not None and found.body:
-        from .rulehtml import block_text
+        from ..rules.tree import block_text
 
         text = block_text(found.body)
         title = found.title or _title(tree)  # the rule's own title, else the page's
@@ -109,7 +109,7 @@ def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKin
     the page's address), the balanced setting reads the page again, and its lines are taken
     when one is a sentence. The blocks that markup or a tail heading names boilerplate go
     first (see sections.py), listed first among the removals (line 0)."""
-    from .sections import drop_boilerplate_blocks
+    from .prune import drop_boilerplate_blocks
 
     blocks = drop_boilerplate_blocks(tree, cues, kind.thread)
     result = _trafilatura(tree, options, kind)
@@ -182,8 +182,8 @@ def _trafilatura(tree, options: Options, kind: PageKind):
     """trafilatura's body; on a thread page the posts it calls comments follow it."""
     from trafilatura import bare_extraction  # heavy import: only HTML pages pay for it
 
-    from .layout import unwrap_layout_tables
-    from .sections import drop_unread_elements
+    from .prune import drop_unread_elements
+    from .tables import unwrap_layout_tables
 
     unwrap_layout_tables(tree)
     focus = _focus(options, kind)

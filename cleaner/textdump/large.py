@@ -8,14 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .decode import decode_as, decode_bytes
-from .decode.names import WIDE
-from .model import Document, Options, Removal
-from .normalize import normalize
-from .rulebook import find_rule
-from .ruletext import cues_for
-from .sniff import refuse_binary_text, sniff_kind
-from .textpage import read_dump
+from ..decode import decode_as, decode_bytes
+from ..decode.names import WIDE
+from ..model import Document, Options, Removal
+from ..normalize import normalize
+from ..rules.book import find_rule
+from ..rules.text import cues_for
+from ..sniff import refuse_binary_text, sniff_kind
+from .page import read_dump
 
 LARGE_DUMP_BYTES = 8 * 1024 * 1024  # larger text dumps are read in segments (a 10 MB dump
 # read whole peaks near 300 MB: 300 bytes of line records per line)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 _NAME = re.compile(r"^([A-Za-z0-9_]+)(?:\((.*)\))?$", re.DOTALL)
 _ARG_WITH_COLON = re.compile(r"^([A-Za-z0-9_]+)\((.*?)\)\s*:(.*)$")
@@ -90,7 +90,7 @@ def compile_regex(directive: Directive, value: str | None = None) -> re.Pattern[
 
 def rules_dir() -> Path:
     """The built-in rules: packaged as cleaner/_rules in a wheel, `rules/` in a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the cleaner package
     for candidate in (here / "_rules", here.parent / "rules"):
         if candidate.is_dir():
             return candidate

@@ -7,14 +7,14 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from .classify import Verdict, classify, line_score
-from .cues import Cue, CueSet
-from .lines import LineInfo, checked_cue, describe_all
-from .meta import find_date, find_field, split_page_title, title_parts
-from .metrics import TOKEN
-from .model import Extracted, Metadata, Removal
-from .normalize import normalize, normalize_paragraph
-from .ruletext import RuledText
+from ..evaluate.metrics import TOKEN
+from ..model import Extracted, Metadata, Removal
+from ..normalize import normalize, normalize_paragraph
+from ..rules.cues import Cue, CueSet
+from ..rules.text import RuledText
+from .body import Verdict, classify, line_score
+from .features import LineInfo, checked_cue, describe_all
+from .fields import find_date, find_field, split_page_title, title_parts
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
 TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles

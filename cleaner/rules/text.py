@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..errors import InputError
 from .cues import CueSet, build_cueset, generic_cues
-from .errors import InputError
-from .siterules import SiteRule
+from .site import SiteRule
 
 
 @dataclass(frozen=True)

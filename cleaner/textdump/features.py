@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .cues import Cue, CueSet
+from ..rules.cues import Cue, CueSet
 
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading

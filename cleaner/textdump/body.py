@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .cues import CueSet
-from .lines import SHORT_WEIGHT, LineInfo, checked_cue
+from ..rules.cues import CueSet
+from .features import SHORT_WEIGHT, LineInfo, checked_cue
 
 GOOD_WEIGHT = 10.0  # this heavy (about 10 words or 17 CJK characters) and punctuated: body-like
 SHORT_PENALTY = 3.0  # a short line costs a candidate block this much

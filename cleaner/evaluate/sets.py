@@ -13,11 +13,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .emit import to_text
-from .errors import CleanerError, ConfigError
+from ..emit import to_text
+from ..errors import CleanerError, ConfigError
+from ..model import Options
+from ..pipeline import clean
 from .metrics import Score, score
-from .model import Options
-from .pipeline import clean
 
 Extractor = Callable[[bytes, dict], str]
 

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from lxml import etree, html
 
-from .ruletext import Effect
-from .siterules import SiteRule
+from .site import SiteRule
+from .text import Effect
 
 BLOCK_TAGS = {
     "p", "div", "section", "article", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6",

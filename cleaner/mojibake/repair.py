@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..model import Removal
 from .debris import ACCEPT_SCORE, cut_garbage_tail, rare_tail_start
-from .model import Removal
 from .plausible import (
     hard_garbage,
     is_rare_han,
