@@ -5,7 +5,8 @@ that should not change behaviour) are compared with `diff -r`.
     python bench/trail.py ../shared/bench OUT_DIR [--jobs 2]
 
 Each page is cleaned as `cleaner clean --explain -f json` does (metadata on, no language
-guess, so the figures do not depend on a model); a page that fails writes its message.
+guess, so the figures do not depend on a model); a page that fails writes its message. Each
+removal, repair and rule effect ends with what its position counts (model.POSITIONS).
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ def trail(page: Path, kind: str) -> dict:
     return {
         "title": doc.title,
         "paragraphs": list(doc.paragraphs),
-        "removed": [[r.line, r.reason, r.by, r.text] for r in doc.removed],
-        "repairs": [[r.line, r.before, r.after, r.how] for r in doc.repairs],
-        "effects": [[e.where, e.directive, e.line, e.before, e.after] for e in doc.effects],
+        "removed": [[r.line, r.reason, r.by, r.text, r.of] for r in doc.removed],
+        "repairs": [[r.line, r.before, r.after, r.how, r.of] for r in doc.repairs],
+        "effects": [[e.where, e.directive, e.line, e.before, e.after, e.of] for e in doc.effects],
         "method": doc.method,
         "page_kind": [doc.page_kind.kind, doc.page_kind.why],
         "encoding": [doc.encoding, doc.encoding_reason],

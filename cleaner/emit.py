@@ -8,6 +8,7 @@ from typing import Any
 from .model import Document
 
 LOW_CONFIDENCE = 0.5  # a guessed encoding below this confidence is reported
+LINE_POSITIONS = ("input", "visible", "extracted")  # positions that count lines
 
 
 def to_text(doc: Document, with_title: bool = True) -> str:
@@ -45,20 +46,20 @@ def to_record(doc: Document, explain: bool = False) -> dict[str, Any]:
         record["page_kind_why"] = doc.page_kind.why
         record["removed"] = [_removal(r) for r in doc.removed]
         record["rule_effects"] = [
-            {"by": e.where, "directive": e.directive, "line": e.line, "before": e.before,
-             "after": e.after}
+            {"by": e.where, "directive": e.directive, "line": e.line, "of": e.of,
+             "before": e.before, "after": e.after}
             for e in doc.effects
         ]  # fmt: skip
         record["notes"] = list(doc.notes)
         record["repaired"] = [
-            {"line": r.line, "before": r.before, "after": r.after, "how": r.how}
+            {"line": r.line, "of": r.of, "before": r.before, "after": r.after, "how": r.how}
             for r in doc.repairs
         ]
     return record
 
 
 def _removal(r) -> dict[str, Any]:
-    entry = {"line": r.line, "text": r.text, "reason": r.reason}
+    entry = {"line": r.line, "of": r.of, "text": r.text, "reason": r.reason}
     if r.by:
         entry["by"] = r.by
     return entry
@@ -82,17 +83,23 @@ def explain_lines(doc: Document) -> str:
     if doc.rule:
         out.append(f"{doc.source}: site rule {doc.rule} ({doc.rule_why})\n")
     for e in doc.effects:
-        if e.after is not None:  # line 0: a directive on the whole page (an HTML tree rule)
-            what = f"line {e.line}" if e.line else e.before
+        if e.after is not None:  # removals are listed below, each once
+            what = _position(e.of, e.line) if e.line else e.before
             out.append(f"{doc.source}: {e.directive} {what} ({e.where}): {e.after}\n")
     for r in doc.removed:
-        where = f"line {r.line}" if r.line else "paragraph"
-        out.append(f"{doc.source}: removed {where} [{r.reason}]: {r.text}\n")
+        by = f" ({r.by})" if r.by else ""
+        out.append(f"{doc.source}: removed {_position(r.of, r.line)} [{r.reason}]{by}: {r.text}\n")
     for r in doc.repairs:
         after = "dropped" if r.after is None else repr(r.after)
-        out.append(f"{doc.source}: repaired line {r.line} ({r.how}): {r.before!r} -> {after}\n")
+        where = _position(r.of, r.line)
+        out.append(f"{doc.source}: repaired {where} ({r.how}): {r.before!r} -> {after}\n")
     out.extend(f"{doc.source}: note: {note}\n" for note in doc.notes)
     return "".join(out)
+
+
+def _position(of: str, line: int) -> str:
+    """Where a trail entry stands, in words: `input line 12`, `paragraph 3`, `block`."""
+    return f"{of} line {line}" if of in LINE_POSITIONS else f"{of} {line}" if line else of
 
 
 def warnings(doc: Document) -> tuple[str, ...]:

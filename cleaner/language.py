@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+from .scripts import HAN, HAN_COMPAT, HANGUL, KANA
+
 LANGID_SAMPLE_CHARS = 2000  # py3langid is accurate well before this and costs grow with length
 SCRIPT_SHARE = 0.2  # this share of letters in one CJK script decides the language
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-_KANA = re.compile(r"[\u3040-\u30ff]")
-_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_HAN = re.compile(f"[{HAN}{HAN_COMPAT}]")
+_KANA = re.compile(f"[{KANA}]")
+_HANGUL = re.compile(f"[{HANGUL}]")
 _LETTER = re.compile(r"[^\W\d_]")
 
 

@@ -3,6 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .errors import ConfigError
+
+if TYPE_CHECKING:  # records of the later stages; the spine imports none of their code
+    from .rules.cues import CueSet
+    from .rules.site import SiteRule
 
 
 @dataclass(frozen=True)
@@ -25,6 +32,20 @@ class Options:
     use_rules: bool = True  # False: generic cleaning only
     source: str = "-"  # the input's name, for messages and JSON
 
+    def __post_init__(self) -> None:
+        for name, allowed in CHOICES.items():
+            value = getattr(self, name)
+            if value not in allowed:
+                raise ConfigError(
+                    f"Options.{name} is {value!r}; allowed: {', '.join(map(str, allowed))}"
+                )
+
+
+INPUT_FORMATS = ("auto", "text", "html")
+FOCUSES = ("auto", "balanced", "precision", "recall")
+PAGE_KINDS = ("article", "thread")
+CHOICES = {"input_format": INPUT_FORMATS, "focus": FOCUSES, "page_kind": ("auto", *PAGE_KINDS)}
+
 
 @dataclass(frozen=True)
 class Decoded:
@@ -39,14 +60,50 @@ class Decoded:
     controls: int = 0  # control characters taken out (a form feed became a line break)
 
 
+# What a position in the explain trail counts (Removal.of, LineRepair.of, Effect.of)
+POSITIONS = {
+    "input": "a line of the decoded input (a text dump)",
+    "visible": "a line of the HTML page's visible text (methods text-fallback, text-large-page)",
+    "extracted": "a line of the HTML extractor's output, before cue lines are dropped",
+    "paragraph": "a paragraph of the HTML page's body, in order",
+    "block": "an element of the HTML tree, taken out before extraction (line 0)",
+    "page": "the whole page (line 0)",
+}
+
+
 @dataclass(frozen=True)
 class Removal:
-    """One line that was not kept, and why (`--explain` and the tests read these)."""
+    """One line or block that was not kept, and why (`--explain` and the tests read these)."""
 
-    line: int  # 1-based line number in the decoded input (0 when not line-based)
+    line: int  # 1-based position in what `of` names (0: a block or the whole page)
     text: str
     reason: str
     by: str = ""  # file:line of the rule or cue directive that removed it, if one did
+    of: str = "input"  # what `line` counts: a key of POSITIONS
+
+
+@dataclass(frozen=True)
+class Page:
+    """What sniffing found: the kind of input, its text, and the addresses it has."""
+
+    kind: str  # text | html
+    text: str  # decoded; an HTML page's tags mended (see sniff.mend_markup)
+    url: str | None  # the address the caller gave (--url)
+    own_url: str | None = None  # the address an HTML page states (canonical link, og:url)
+
+    @property
+    def address(self) -> str | None:
+        return self.url or self.own_url
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What every extractor is given, on either kind of page."""
+
+    cues: CueSet  # the rule's and the generic cues, for the page kind
+    page_kind: PageKind
+    rule: SiteRule | None
+    options: Options
 
 
 @dataclass(frozen=True)
@@ -61,7 +118,6 @@ class PageKind:
         return self.kind == "thread"
 
 
-PAGE_KINDS = ("article", "thread")
 ARTICLE = PageKind("article", "no thread evidence")
 
 
@@ -83,8 +139,8 @@ class Extracted:
     metadata: Metadata
     removed: tuple[Removal, ...] = ()
     method: str = "text-lines"
-    page_kind: PageKind = ARTICLE
     lines: tuple[int, ...] = ()  # text dumps: the input line of each paragraph (1-based)
+    effects: tuple = ()  # rules.text.Effect records of the site rule's directives on the lines
 
 
 @dataclass(frozen=True)

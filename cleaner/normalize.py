@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .textdump.features import CJK_RUN
+from .scripts import CJK_RUN
 
 _CJK_MARKS = frozenset("“”‘’《》「」『』【】…—")
 _HAS_CJK = CJK_RUN  # one compiled CJK class serves the package (compiling one costs ms)

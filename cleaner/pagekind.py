@@ -12,19 +12,18 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .model import ARTICLE, Options, PageKind
+from .model import ARTICLE, Options, Page, PageKind
 from .rules.cues import CueSet, build_cueset
 from .rules.site import SiteRule
 from .urls import split_url
 
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
-_ADDRESS = "//link[@rel='canonical']/@href | //meta[@property='og:url']/@content"
 _SCHEMA_XPATH = "//@itemtype | //script[@type='application/ld+json']/text()"
 
 
 def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
-    """The kind of an HTML page (its lxml tree) from its address (given, or the page's own
-    canonical one), its generator meta tag and the schema.org types it declares."""
+    """The kind of an HTML page (its lxml tree) from its address, its generator meta tag and
+    the schema.org types it declares."""
     found = url_evidence(address, cues)
     if found:
         return found
@@ -35,13 +34,6 @@ def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
         if any(p.search(name) for p in cues.field_patterns("thread_schema")):
             return PageKind("thread", f"schema.org type {name!r}")
     return ARTICLE
-
-
-def _own_address(tree) -> str | None:
-    """The page's canonical or og:url address, if it states one (looked for in the <head>
-    first: the whole tree only when the parser moved it out)."""
-    found = tree.xpath(_ADDRESS.replace("//", "head/")) or tree.xpath(_ADDRESS)
-    return found[0] if found else None
 
 
 def _schema_types(tree) -> list[str]:
@@ -71,17 +63,17 @@ def url_evidence(address: str | None, cues: CueSet) -> PageKind | None:
     return None
 
 
-def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, tree=None) -> PageKind:
-    """`--page-kind`, else the site rule's `page_kind:`, else the page's own evidence (an
-    HTML page's from its tree, a text dump's, or an HTML page's without one, from --url
-    only)."""
+def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, page: Page, tree=None
+              ) -> PageKind:  # fmt: skip
+    """`--page-kind`, else the site rule's `page_kind:`, else the page's own evidence: its
+    address (given, or the one an HTML page states), and an HTML page's tree when it has one."""
     if options.page_kind != "auto":
         return PageKind(options.page_kind, "--page-kind")
     if rule is not None and rule.page_kind:
         return PageKind(rule.page_kind, f"site rule {rule.name}")
     if tree is not None:
-        return html_page_kind(tree, options.url or _own_address(tree), cues)
-    return url_evidence(options.url, cues) or ARTICLE
+        return html_page_kind(tree, page.address, cues)
+    return url_evidence(page.address, cues) or ARTICLE
 
 
 def cues_for_kind(cues: CueSet, kind: PageKind) -> CueSet:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 
 from .decode import wide_codec
 from .errors import InputError
-from .model import Decoded
+from .model import Decoded, Options, Page
 
 SNIFF_BYTES = 8192  # the head of the input decides its kind
 BINARY_CONTROL_SHARE = 0.10  # more C0 controls than this share of the text: not text
@@ -14,6 +15,7 @@ BINARY_NUL_SHARE = 0.001  # NUL bytes beyond this share: binary (compressed data
 # a text file with a few stray NULs has far less, and they are taken out)
 NUL_RUN = b"\x00" * 4  # a run like this is a binary format's padding, never text
 HTML_MIN_TAGS = 3  # fewer structural tags than this in the head: a text dump
+ADDRESS_SCAN_CHARS = 200_000  # a page states its address in its head: bounded cost
 
 MAGIC = (
     (b"\x89PNG", "a PNG image"),
@@ -28,6 +30,8 @@ MAGIC = (
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<!--)", re.I)
 _TAG_WITH_FFFD = re.compile("<[^<>\ufffd]*\ufffd[^<>]*>")
+_ADDRESS_TAG = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _HTML_TAG = re.compile(r"<(html|head|body|div|p|meta|title|a|span|table|script|br)\b[^>]*>", re.I)
 
 
@@ -51,6 +55,28 @@ def refuse_binary_text(decoded: Decoded, source: str) -> None:
     (decoding took them out and counted them)."""
     if decoded.controls > BINARY_CONTROL_SHARE * (len(decoded.text) + decoded.controls):
         raise InputError(f"{source}: binary data (control characters), not a page")
+
+
+def sniff(decoded: Decoded, options: Options) -> Page:
+    """The page: its kind, its text (an HTML page's tags mended) and its addresses."""
+    kind = sniff_kind(decoded.text, options.input_format)
+    if kind == "text":
+        return Page("text", decoded.text, options.url)
+    text = mend_markup(decoded.text)
+    return Page("html", text, options.url, None if options.url else page_address(text))
+
+
+def page_address(markup: str) -> str | None:
+    """The address an HTML page states for itself: the first <link rel="canonical" href> or
+    <meta property="og:url" content> (attribute values compared as XPath does, exactly)."""
+    for tag in _ADDRESS_TAG.finditer(markup, 0, ADDRESS_SCAN_CHARS):
+        found = _ATTRIBUTE.findall(tag.group())
+        attributes = {k.lower(): html.unescape(v.strip("\"'")) for k, v in found}
+        if attributes.get("rel") == "canonical" and "href" in attributes:
+            return attributes["href"]
+        if attributes.get("property") == "og:url" and "content" in attributes:
+            return attributes["content"]
+    return None
 
 
 def sniff_kind(text: str, forced: str = "auto") -> str:

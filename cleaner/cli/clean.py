@@ -9,7 +9,8 @@ import click
 from ..batch import MAX_BYTES, STDIN, BatchOptions
 from ..decode import forced_codec
 from ..model import Options
-from . import RULES_OPTION, _book, _guard, _sources, main
+from . import main
+from .common import RULES_OPTION, guarded, rule_book, rule_folders
 from .running import make_plan, run_plan
 
 CLEAN_EXAMPLES = """
@@ -119,12 +120,12 @@ def clean(
 ) -> None:
     """Clean INPUT files or folders (or stdin, or '-') and write their body text."""
     if encoding:  # a codec that is no character encoding stops the run before any input
-        _guard(lambda: forced_codec(encoding))
-    sources = None if no_rules else _sources(rules)
+        guarded(lambda: forced_codec(encoding))
+    sources = None if no_rules else rule_folders(rules)
     if sources is not None:  # a broken rule file stops the run before any input is read
-        book = _book(sources)
+        book = rule_book(sources)
         if site:
-            _guard(lambda: book.named(site))
+            guarded(lambda: book.named(site))
     base = Options(
         encoding=encoding,
         url=url,
@@ -141,7 +142,7 @@ def clean(
     )
     names = list(inputs) or [STDIN]
     batch = BatchOptions(base, fmt, jobs, skip_existing, timeout, max_bytes)
-    plan = _guard(lambda: make_plan(names, fmt, output, errors_path, include, exclude))
+    plan = guarded(lambda: make_plan(names, fmt, output, errors_path, include, exclude))
     run_plan(names, plan, batch, quiet)
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 import click
 
 from ..model import Options
-from . import _guard, main
+from . import main
+from .common import guarded
 
 
 @main.command(name="eval")
@@ -54,7 +55,7 @@ def evaluate(
     options = Options(with_title=title, detect_language=False, metadata=False, focus=focus)
     ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata
     for folder in sets:
-        results = _guard(lambda f=folder: [run_set(f, ours, "cleaner", limit)])
+        results = guarded(lambda f=folder: [run_set(f, ours, "cleaner", limit)])
         if "trafilatura" in compare:
             results.append(run_set(folder, trafilatura_extractor, "trafilatura", limit))
         click.echo(f"{folder}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -11,7 +10,8 @@ from ..batch import STDIN, read_input
 from ..errors import EXIT_INPUT, EXIT_USAGE
 from ..model import Options
 from ..pipeline import clean as clean_page
-from . import RULES_OPTION, _book, _guard, _sources, main
+from . import main
+from .common import RULES_OPTION, guarded, rule_book, rule_folders
 
 
 @main.group()
@@ -23,7 +23,7 @@ def rules() -> None:
 @RULES_OPTION
 def rules_list(rules: tuple[str, ...]) -> None:
     """Every site rule in effect: name, hosts, layer and file."""
-    book = _book(_sources(rules))
+    book = rule_book(rule_folders(rules))
     for rule in book.by_name.values():
         hosts = ", ".join(rule.hosts) or "(by content or --site)"
         click.echo(f"{rule.name}\t{hosts}\t{rule.layer}\t{rule.path}")
@@ -41,13 +41,13 @@ def rules_check(paths: tuple[Path, ...], rules: tuple[str, ...]) -> None:
     if paths:
         files = rule_files(list(paths))
     else:
-        files = rule_files([Path(folder) for folder, _ in _sources(rules)])
+        files = rule_files([Path(folder) for folder, _ in rule_folders(rules)])
     problems = [p for f in files for p in check_file(f)]
     for problem in problems:
         click.echo(str(problem))
     click.echo(f"{len(files)} file(s) checked, {len(problems)} problem(s)", err=True)
     if problems:
-        sys.exit(EXIT_USAGE)
+        raise click.exceptions.Exit(EXIT_USAGE)
 
 
 @rules.command(name="test")
@@ -57,8 +57,8 @@ def rules_test(names: tuple[str, ...], rules: tuple[str, ...]) -> None:
     """Run the tests rule files carry (test_page, test_contains, test_expected)."""
     from ..rules.checks import run_rule_tests
 
-    sources = _sources(rules)
-    outcomes = _guard(lambda: run_rule_tests(_book(sources), names, sources))
+    sources = rule_folders(rules)
+    outcomes = guarded(lambda: run_rule_tests(rule_book(sources), names, sources))
     for outcome in outcomes:
         click.echo(f"{outcome.status.upper()}\t{outcome.rule}\t{outcome.where}")
         for message in outcome.messages:
@@ -69,7 +69,7 @@ def rules_test(names: tuple[str, ...], rules: tuple[str, ...]) -> None:
     why = " (a test_url without a test_page needs the network)" if skipped else ""
     click.echo(f"{passed} passed, {failed} failed, {skipped} skipped{why}", err=True)
     if failed:
-        sys.exit(EXIT_INPUT)
+        raise click.exceptions.Exit(EXIT_INPUT)
 
 
 @rules.command(name="explain")
@@ -80,12 +80,12 @@ def rules_test(names: tuple[str, ...], rules: tuple[str, ...]) -> None:
 @RULES_OPTION
 def rules_explain(input_path: str, url: str | None, site: str | None, rules: tuple[str, ...]):
     """Which site rule matches INPUT and why, and what each of its directives did."""
-    sources = _sources(rules)
-    book = _book(sources)
+    sources = rule_folders(rules)
+    book = rule_book(sources)
     options = Options(url=url, site=site, rule_sources=sources, explain=True,
                       detect_language=False, source=input_path)  # fmt: skip
     path = None if input_path == STDIN else Path(input_path)
-    doc = _guard(lambda: clean_page(read_input(path), options))
+    doc = guarded(lambda: clean_page(read_input(path), options))
     if not doc.rule:
         click.echo(f"{input_path}: no site rule matches (generic cleaning only)")
         return

@@ -25,7 +25,7 @@ from ..batch import (
     tasks,
 )
 from ..errors import EXIT_INPUT
-from . import EXIT_INTERRUPTED, _guard
+from .common import EXIT_INTERRUPTED, guarded
 
 
 @dataclass(frozen=True)
@@ -62,11 +62,11 @@ def make_plan(names: list[str], fmt: str, output: str | None, errors: str | None
 
 
 def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> None:
-    total = _guard(lambda: survey(names, plan.selection))
+    total = guarded(lambda: survey(names, plan.selection))
     jobs = 1 if STDIN in names else max(1, min(batch.jobs, total))
     batch = replace(batch, jobs=jobs)
-    sink = _guard(lambda: _sink(plan, batch.fmt, batch.skip_existing))
-    errors = _guard(lambda: JsonlStream(plan.errors, "--errors")) if plan.errors else None
+    sink = guarded(lambda: _sink(plan, batch.fmt, batch.skip_existing))
+    errors = guarded(lambda: JsonlStream(plan.errors, "--errors")) if plan.errors else None
     work = tasks(names, plan.selection)
     done = getattr(sink, "done", None)
     if done:
@@ -115,9 +115,9 @@ def _finish(summary: Summary, show: bool, interrupted: bool) -> None:
         click.echo(f"cleaner: {summary.line()}", err=True)
     if interrupted:
         click.echo("cleaner: interrupted; every output written is complete", err=True)
-        sys.exit(EXIT_INTERRUPTED)
+        raise click.exceptions.Exit(EXIT_INTERRUPTED)
     if summary.failed:
-        sys.exit(EXIT_INPUT)
+        raise click.exceptions.Exit(EXIT_INPUT)
 
 
 def _sink(plan: Plan, fmt: str, resume: bool):

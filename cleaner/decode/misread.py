@@ -22,6 +22,7 @@ from ..mojibake.plausible import (
     implausible_latin,
     kana_after_han,
 )
+from ..scripts import HALFWIDTH_KANA_LETTERS, HAN, HANGUL, KANA
 
 _UTF8_AS_LATIN = re.compile(f"[\u00c2-\u00df]{CONT}|[\u00e0-\u00ef]{CONT}{{2}}")
 _SYMBOL_PAIR = re.compile("([\u00a1-\u00bf\u00d7\u00f7])(?!\\1)[\u00a1-\u00bf\u00d7\u00f7]")
@@ -33,7 +34,7 @@ _CJK_SYMBOL = re.compile(  # the full-width ？！，：；（） of translated 
     "[\u203b\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uff02-\uff07\uff0a\uff0b"
     "\uff0d-\uff19\uff1c-\uff1e\uff20-\uff60\uffe0-\uffee]"
 )
-CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uff66-\uff9f]")
+CJK_LETTER = re.compile(f"[{KANA}{HAN}{HANGUL}{HALFWIDTH_KANA_LETTERS}]")
 _BOX_BY_LETTER = re.compile(r"(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])")
 _LONE_HALF_KANA = re.compile("(?<![\uff61-\uff9f])[\uff61-\uff9f]{1,2}(?![\uff61-\uff9f])")
 _KANA_AFTER_HAN_HINT = re.compile("[\u3041-\u30ff]")

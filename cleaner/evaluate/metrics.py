@@ -7,15 +7,12 @@ compared as multisets.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
-SHINGLE_SIZE = 4  # the reference metric's shingle length
+from ..scripts import TOKEN  # the metric's tokens: a CJK character, a run of letters
 
-TOKEN = re.compile(
-    r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_]+", re.UNICODE
-)
+SHINGLE_SIZE = 4  # the reference metric's shingle length
 
 
 @dataclass(frozen=True)

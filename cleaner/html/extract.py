@@ -1,21 +1,23 @@
-"""Stage 3 for HTML pages: one lxml parse, the site rule's HTML directives on the tree, then
-trafilatura on that tree (or the rule's body block), then the same line rules and cues as
-text dumps on what was kept. When nothing is found, the page's visible text goes through
-the text-dump cleaner instead (method `text-fallback`)."""
+"""The HTML extractor: trafilatura on the prepared tree (or the site rule's content block),
+then the same cues as text dumps on the lines it kept, then the rule's line directives. When
+trafilatura finds nothing, or far less than the page shows, the page's visible text goes
+through the text-dump extractor instead (method `text-fallback`)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
-from ..model import Extracted, Metadata, Options, PageKind, Removal
-from ..pagekind import cues_for_kind, page_kind
+from ..model import Extracted, Metadata, Reading, Removal
 from ..rules.cues import CueSet
-from ..rules.site import SiteRule
-from ..rules.text import RuledText, apply_rule_to_paragraphs, find_replace
-from ..textdump.body import CUT_MIN_SHARE, TAIL_REASONS
+from ..rules.text import apply_rule_to_paragraphs
+from ..rules.tree import block_text
+from ..scripts import CJK_RUN
+from ..textdump.body import marker_ends_body
 from ..textdump.extract import extract_text, same_headline
-from ..textdump.features import CJK_RUN, CJK_WORD_RATIO, line_cues
+from ..textdump.features import CJK_WORD_RATIO, line_cues
+from .parse import wrap
+from .prepare import PreparedTree, ready_for_trafilatura
+from .trafilatura_adapter import Settings, page_title, read_tree
 from .visible import visible_text
 
 # trafilatura kept under FALLBACK_SHARE of the visible text (spaces aside): look again, and
@@ -24,9 +26,6 @@ from .visible import visible_text
 # F1 on the article sets (short articles on long pages); at 0.01 it fires on none of them.
 FALLBACK_SHARE = 0.01
 FALLBACK_GAIN = 5.0
-# trafilatura needs ~1.5 s and ~35 MB of memory per MB of page (a 50 MB page: 74 s, 1.8 GB);
-# past this size the text cleaner reads the markup's text instead (method `text-large-page`)
-LARGE_PAGE_CHARS = 5_000_000
 # captions longer than the rest of what trafilatura kept: a photo story, whose captions are
 # its body, and stay (measured: one magichtml-article page +0.58 F1, no other page of the HTML
 # bench sets changes at any share from 0.3 to 1.0)
@@ -45,82 +44,78 @@ HEADLINE_MAX_CHARS = 120
 # and a bare address were all it kept) and changes no other; from 10 on a short forum answer
 # is lost.
 SENTENCE_MIN_WEIGHT = 6
+EXTRACTED = "extracted"  # the removals' lines count trafilatura's (or the block's) lines
 
 
-def extract_html(
-    page: str, cues: CueSet, rule: SiteRule | None, options: Options
-) -> tuple[Extracted, RuledText | None]:
-    url, explain = options.url, options.explain
-    effects = []
-    if rule is not None:
-        page, effects = find_replace(page, rule)
-    tree = _parse(page) if len(page) <= LARGE_PAGE_CHARS else None
-    kind = page_kind(options, rule, cues, tree)
-    cues = cues_for_kind(cues, kind)
-    if tree is None:  # too large for trafilatura, or not parseable: the markup's text
-        from_markup = extract_text(visible_text(None, page), cues, url, explain, thread=kind.thread)
-        method = "text-large-page" if len(page) > LARGE_PAGE_CHARS else "text-fallback"
-        return replace(from_markup, method=method, page_kind=kind), None
-    from ..rules.tree import apply_tree_rule  # lxml loads only for HTML pages
-
-    found = apply_tree_rule(tree, rule) if rule is not None else None
-    extracted = replace(_extract(tree, page, found, rule, cues, options, kind), page_kind=kind)
-    if rule is None:
-        return extracted, None
-    paragraphs, ruled = apply_rule_to_paragraphs(extracted.paragraphs, rule)
-    ruled = replace(ruled, effects=tuple(effects) + found.effects + ruled.effects)
-    return replace(extracted, paragraphs=paragraphs), ruled
+def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
+    """Title, body paragraphs, metadata and removals of a prepared page; the site rule's
+    line directives (cuts, rewrites) act on the paragraphs kept."""
+    if prepared.tree is None:  # too large for trafilatura, or not parseable: the markup's text
+        method = "text-large-page" if prepared.markup.too_large else "text-fallback"
+        visible = visible_text(None, prepared.markup.text)
+        extracted = replace(extract_text(visible, reading, of="visible"), method=method)
+    elif prepared.body:
+        extracted = _rule_body(prepared, reading)
+    else:
+        extracted = _trafilatura_body(prepared, reading)
+    if reading.rule is None:
+        return extracted
+    paragraphs, ruled = apply_rule_to_paragraphs(extracted.paragraphs, reading.rule)
+    cut = tuple(
+        Removal(e.line, e.before, ruled.removed[e.line - 1], e.where, "paragraph")
+        for e in ruled.effects if e.after is None
+    )  # fmt: skip
+    removed = extracted.removed + cut if reading.options.explain else ()
+    return replace(extracted, paragraphs=paragraphs, removed=removed, effects=ruled.effects)
 
 
-def _extract(tree, page: str, found, rule, cues, options: Options, kind: PageKind) -> Extracted:
-    url = options.url
-    if found is not None and found.body:
-        from ..rules.tree import block_text
+def _rule_body(prepared: PreparedTree, reading: Reading) -> Extracted:
+    """The site rule's content block, less the cue lines; with the rule's `prune: yes`,
+    trafilatura cleans inside the block first (FiveFilters' prune)."""
+    found, cues = prepared.found, reading.cues
+    title = found.title or page_title(prepared.tree)  # the rule's own title, else the page's
+    paragraphs, removed = drop_cue_lines(block_text(found.body).splitlines(), cues, title)
+    method = "site-rule-body"
+    if reading.rule.prune:
+        block = wrap(found.body)
+        ready_for_trafilatura(block, prepared.focus)
+        pruned = read_tree(block, _settings(reading, prepared.focus, metadata=False))
+        if pruned is not None and pruned.text.strip():
+            paragraphs, removed = drop_cue_lines(pruned.text.splitlines(), cues, title)
+            method = "site-rule-body+trafilatura"
+    metadata = Metadata(title, found.date, found.author, None, reading.options.url)
+    return Extracted(title, paragraphs, metadata, removed, method)
 
-        text = block_text(found.body)
-        title = found.title or _title(tree)  # the rule's own title, else the page's
-        paragraphs, removed = _drop_cue_lines(text.splitlines(), cues, title)
-        method = "site-rule-body"
-        if rule.prune:  # FiveFilters' prune: let the extractor clean inside the block
-            pruned = _trafilatura(_wrap(found.body), replace(options, metadata=False), kind)
-            if pruned is not None and (pruned.text or "").strip():
-                paragraphs, removed = _drop_cue_lines(pruned.text.splitlines(), cues, title)
-                method = "site-rule-body+trafilatura"
-        metadata = Metadata(title, found.date, found.author, None, url)
-        return Extracted(title, paragraphs, metadata, removed, method)
-    result, paragraphs, removed = _trafilatura_body(tree, found, cues, options, kind)
-    fallback = _fallback(tree, page, "".join(paragraphs), cues, options, kind.thread)
+
+def _trafilatura_body(prepared: PreparedTree, reading: Reading) -> Extracted:
+    """trafilatura's lines less the cue lines, the blocks preparing took out listed first
+    among the removals. When its precision setting keeps nothing but boilerplate and short
+    lines (a newsletter box, a reprint notice and the page's address), the balanced setting
+    reads the page again, and its lines are taken when one is a sentence. The visible-text
+    fallback when trafilatura finds (almost) nothing."""
+    found, thread = prepared.found, reading.page_kind.thread
+    result = read_tree(prepared.tree, _settings(reading, prepared.focus))
+    paragraphs, removed = _cleaned_lines(result, found, reading.cues, thread)
+    boilerplate_only = (removed or paragraphs) and not any(map(_sentence, paragraphs))
+    if prepared.focus == "precision" and boilerplate_only:
+        again = read_tree(prepared.tree, _settings(reading, "balanced"))
+        more, more_removed = _cleaned_lines(again, found, reading.cues, thread)
+        if any(map(_sentence, more)):
+            result, paragraphs, removed = again, more, removed + more_removed
+    fallback = _fallback(prepared, "".join(paragraphs), reading)
     if fallback is not None:
         return fallback
-    title = _page_title(result, found)
-    metadata = Metadata(
-        title=title,
-        date=_found_or(found, "date", result.date),
-        author=_found_or(found, "author", result.author),
-        sitename=result.sitename,
-        url=url or result.url,
-    )
-    return Extracted(title, paragraphs, metadata, removed, "trafilatura")
+    title = _page_title(result, found)  # a body was kept: trafilatura found one
+    date, author = _found_or(found, "date", result.date), _found_or(found, "author", result.author)
+    url = reading.options.url or result.url
+    metadata = Metadata(title, date, author, result.sitename, url)
+    return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura")
 
 
-def _trafilatura_body(tree, found, cues: CueSet, options: Options, kind: PageKind):
-    """trafilatura's result and its lines less the cue lines. When its precision setting
-    keeps nothing but boilerplate and short lines (a newsletter box, a reprint notice and
-    the page's address), the balanced setting reads the page again, and its lines are taken
-    when one is a sentence. The blocks that markup or a tail heading names boilerplate go
-    first (see sections.py), listed first among the removals (line 0)."""
-    from .prune import drop_boilerplate_blocks
-
-    blocks = drop_boilerplate_blocks(tree, cues, kind.thread)
-    result = _trafilatura(tree, options, kind)
-    paragraphs, removed = _cleaned_lines(result, found, cues, kind.thread)
-    precision = _focus(options, kind) == "precision"
-    if (removed or paragraphs) and not any(map(_sentence, paragraphs)) and precision:
-        again = _trafilatura(tree, replace(options, focus="balanced"), kind)
-        more, more_removed = _cleaned_lines(again, found, cues, kind.thread)
-        if any(map(_sentence, more)):
-            return again, more, blocks + removed + more_removed
-    return result, paragraphs, blocks + removed
+def _settings(reading: Reading, focus: str, metadata: bool | None = None) -> Settings:
+    options = reading.options
+    with_metadata = options.metadata if metadata is None else metadata
+    return Settings(options.url, reading.page_kind.thread, focus, with_metadata)
 
 
 def _cleaned_lines(
@@ -133,10 +128,10 @@ def _cleaned_lines(
         return (), ()
     title = _page_title(result, found)
     lines, near = result.text.splitlines(), 0 if thread else TITLE_REPEAT_LINES
-    paragraphs, removed = _drop_cue_lines(lines, cues, title, near)
+    paragraphs, removed = drop_cue_lines(lines, cues, title, near)
     captions = sum(len(r.text) for r in removed if r.reason == "caption")
     if captions > PHOTO_STORY_SHARE * sum(map(len, paragraphs)):
-        return _drop_cue_lines(lines, cues, title, near, keep=("caption",))
+        return drop_cue_lines(lines, cues, title, near, keep=("caption",))
     return paragraphs, removed
 
 
@@ -157,80 +152,7 @@ def _found_or(found, field: str, default):
     return (getattr(found, field) if found is not None else None) or default
 
 
-def _fallback(
-    tree, page: str, kept: str, cues: CueSet, options: Options, thread: bool
-) -> Extracted | None:
-    """The text-dump cleaner on the page's visible text, when trafilatura kept nothing, or
-    under FALLBACK_SHARE of what the page shows and the cleaner finds FALLBACK_GAIN times
-    more body there; else None. `thread`: the page was taken for a thread."""
-    kept = "".join(kept.split())
-    if kept and len(kept) >= FALLBACK_SHARE * len(page):
-        return None  # the visible text is never longer than the page: no need to read it
-    visible = visible_text(tree, page)
-    if kept and len(kept) >= FALLBACK_SHARE * len("".join(visible.split())):
-        return None
-    fallback = replace(
-        extract_text(visible, cues, options.url, options.explain, thread=thread),
-        method="text-fallback",
-    )
-    if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):
-        return fallback
-    return None
-
-
-def _trafilatura(tree, options: Options, kind: PageKind):
-    """trafilatura's body; on a thread page the posts it calls comments follow it."""
-    from trafilatura import bare_extraction  # heavy import: only HTML pages pay for it
-
-    from .prune import drop_unread_elements
-    from .tables import unwrap_layout_tables
-
-    unwrap_layout_tables(tree)
-    focus = _focus(options, kind)
-    if focus != "recall":
-        drop_unread_elements(tree)
-    result = bare_extraction(
-        tree,
-        url=options.url,
-        include_comments=kind.thread,
-        include_tables=True,
-        favor_precision=focus == "precision",
-        favor_recall=focus == "recall",
-        with_metadata=options.metadata,
-        # htmldate's extensive search falls back to dateparser: seconds per page at worst
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    if result is not None and not options.metadata:
-        result.title = _title(tree)
-    if result is not None and result.comments:
-        result.text = f"{result.text or ''}\n{result.comments}"
-    return result
-
-
-def _focus(options: Options, kind: PageKind) -> str:
-    """`auto`: precision on an article, balanced on a thread. Measured on the HTML bench sets:
-    precision gains 0.002-0.020 F1 on the three article sets and loses 0.029 on forum threads
-    (it drops short replies)."""
-    if options.focus != "auto":
-        return options.focus
-    return "balanced" if kind.thread else "precision"
-
-
-def _title(tree) -> str | None:
-    """The title as trafilatura's metadata step finds it (og:title, other meta tags, JSON-LD,
-    then <title> and headings), without the date and author search that costs most of that
-    step. og:title comes first there and nothing overrides it: read alone, it halves the cost
-    (the same title on all 511 pages of the HTML bench sets)."""
-    og_titles = [t for t in tree.xpath("head/meta[@property='og:title']/@content") if t.strip()]
-    if og_titles:
-        return og_titles[-1]  # trafilatura keeps the last one
-    from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
-
-    found = extract_meta_json(tree, examine_meta(tree))
-    return found.title or extract_title(tree)
-
-
-def _drop_cue_lines(
+def drop_cue_lines(
     lines: list[str],
     cues: CueSet,
     title: str | None,
@@ -250,66 +172,30 @@ def _drop_cue_lines(
         if not item:
             continue
         text = LIST_MARK + item if line.startswith(LIST_MARK) else item
-        if cut is None and cue is not None and _ends_body(cue, kept, total):
+        if cut is None and kept and marker_ends_body(cue, sum(map(len, kept)), total, True):
             cut = cue.reason
         if cut is not None:
-            removed.append(Removal(number, text, cut))
+            removed.append(Removal(number, text, cut, of=EXTRACTED))
         elif title and (text == title or (number <= near and same_headline(text, title))):
-            removed.append(Removal(number, text, "title-repeat"))
+            removed.append(Removal(number, text, "title-repeat", of=EXTRACTED))
         elif cue is not None and cue.reason not in keep:
-            removed.append(Removal(number, text, cue.reason, cue.origin))
+            removed.append(Removal(number, text, cue.reason, cue.origin, EXTRACTED))
         else:
             kept.append(text)
     return tuple(kept), tuple(removed)
 
 
-def _ends_body(cue, kept: list[str], total: int) -> bool:
-    """A cut_from marker ends the body as in a text dump (classify._apply_cut): what only
-    follows an article (TAIL_REASONS) once some body stands above it, an inline box's
-    heading ("Related") once CUT_MIN_SHARE of the body's text does."""
-    if cue.kind != "cut_from" or not kept:
-        return False
-    return cue.reason in TAIL_REASONS or sum(map(len, kept)) >= CUT_MIN_SHARE * total
-
-
-@lru_cache(maxsize=1)
-def _parser():
-    from lxml import html as lxml_html
-
-    # as trafilatura's own loader: HTML comments left in the tree make it drop text
-    # (measured: +0.009 F1 on magichtml-forum, +0.004 on scrapinghub)
-    return lxml_html.HTMLParser(
-        remove_comments=True, remove_pis=True, collect_ids=False, default_doctype=False
-    )
-
-
-def _parse(page: str):
-    from lxml import etree
-    from lxml import html as lxml_html
-
-    try:
-        tree = lxml_html.document_fromstring(page, parser=_parser())
-    except (etree.ParserError, ValueError):
+def _fallback(prepared: PreparedTree, kept: str, reading: Reading) -> Extracted | None:
+    """The text-dump extractor on the page's visible text, when trafilatura kept nothing, or
+    under FALLBACK_SHARE of what the page shows and the extractor finds FALLBACK_GAIN times
+    more body there; else None."""
+    kept, page = "".join(kept.split()), prepared.markup.text
+    if kept and len(kept) >= FALLBACK_SHARE * len(page):
+        return None  # the visible text is never longer than the page: no need to read it
+    visible = visible_text(prepared.tree, page)
+    if kept and len(kept) >= FALLBACK_SHARE * len("".join(visible.split())):
         return None
-    _drop_code(tree)
-    return tree
-
-
-def _drop_code(tree) -> None:
-    """Scripts (but JSON-LD: metadata and page kind read it) and style sheets: trafilatura
-    deletes them too, but only after copying the tree three or four times per page."""
-    for element in list(tree.iter("script", "style")):
-        if element.tag == "style" or element.get("type", "").lower() != "application/ld+json":
-            element.drop_tree()  # its tail text stays
-
-
-def _wrap(elements: list):
-    from copy import deepcopy
-
-    from lxml import html as lxml_html
-
-    document = lxml_html.document_fromstring("<html><body></body></html>")
-    body = document.find("body")
-    for element in elements:
-        body.append(deepcopy(element))
-    return document
+    fallback = replace(extract_text(visible, reading, of="visible"), method="text-fallback")
+    if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):
+        return fallback
+    return None

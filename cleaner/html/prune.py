@@ -44,7 +44,7 @@ LEAD_SLACK = 20  # characters (spaces aside) before a heading that still leave i
 HEADED_MAX_SHARE = 0.5  # a box with this share of the page's text is no side box
 STOP_TAGS = ("body", "html", "main", "article")  # a heading's box never grows past these
 # MANUALLY_CLEANED elements left for trafilatura (see drop_unread_elements); script and
-# style are gone already (htmlpage._drop_code keeps JSON-LD)
+# style are gone already (parse.py keeps JSON-LD)
 READ_BY_TRAFILATURA = frozenset(
     ("form", "figure", "picture", "time", "math", "head", "link", "script")
 )
@@ -59,7 +59,7 @@ def drop_boilerplate_blocks(tree, cues: CueSet, thread: bool) -> tuple[Removal, 
     for block, reason, by in found:
         if block.getparent() is None or any(a in dropped for a in block.iterancestors()):
             continue  # inside a block dropped already
-        removals.append(Removal(0, " ".join(block.text_content().split()), reason, by))
+        removals.append(Removal(0, " ".join(block.text_content().split()), reason, by, "block"))
         dropped.add(block)
         block.drop_tree()  # its tail text stays
     return tuple(removal for removal in removals if removal.text)  # empty ones unlisted
@@ -156,9 +156,9 @@ def drop_unread_elements(tree) -> int:
 
 @lru_cache(maxsize=1)
 def _unread_tags() -> tuple[str, ...]:
-    from trafilatura.settings import MANUALLY_CLEANED
+    from .trafilatura_adapter import cleaned_tags  # trafilatura loads only for HTML pages
 
-    return tuple(tag for tag in MANUALLY_CLEANED if tag not in READ_BY_TRAFILATURA)
+    return tuple(tag for tag in cleaned_tags() if tag not in READ_BY_TRAFILATURA)
 
 
 def _wrappers(tree) -> set:

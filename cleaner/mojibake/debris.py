@@ -3,6 +3,7 @@ ending a simplified-Chinese line (`中国公众信息网摘编崯嶧`)."""
 
 from __future__ import annotations
 
+from ..scripts import is_han
 from .plausible import score
 
 ACCEPT_SCORE = 0.9  # a repaired line, or what is left of one, must read this plausibly
@@ -40,15 +41,11 @@ def _debris_tail_start(line: str) -> int:
 
 def rare_tail_start(line: str) -> int | None:
     start = len(line)
-    while start > 0 and _is_han(line[start - 1]) and not _in_gb2312(line[start - 1]):
+    while start > 0 and is_han(line[start - 1]) and not _in_gb2312(line[start - 1]):
         start -= 1
-    if start == len(line) or not _in_gb2312("".join(c for c in line[:start] if _is_han(c))):
+    if start == len(line) or not _in_gb2312("".join(c for c in line[:start] if is_han(c))):
         return None
     return start
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff" or "\u3400" <= char <= "\u4dbf"
 
 
 def _in_gb2312(text: str) -> bool:

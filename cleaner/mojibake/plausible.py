@@ -15,6 +15,17 @@ from bisect import bisect_right
 from functools import lru_cache
 from itertools import islice
 
+from ..scripts import (
+    HALFWIDTH_KANA,
+    HAN,
+    HAN_EXT_A,
+    HAN_UNIFIED,
+    HANGUL,
+    KANA,
+    is_han,
+    is_unified_han,
+)
+
 RARE_LATIN_WORD_SHARE = 0.6  # a 4+ letter word mostly of accented letters is mojibake
 SUSPECT_RARE_HAN = 2  # this many rare Han characters make a line worth a closer look,
 SUSPECT_RARE_SHARE = 0.1  # ... when they are this share of it (names have one or two)
@@ -27,8 +38,8 @@ _WEDGED_SYMBOL = re.compile(
 # UTF-8 read as cp932 pairs a kanji with a half-width katakana (譁ｰ髣ｻ); real half-width
 # katakana stands in words of its own.
 _KANA_AFTER_HAN = re.compile(  # the kana; a Han character must come before it (checked below)
-    r"[\uff61-\uff9f]"  # UTF-8 read as cp932: 譁ｰ
-    r"|(?:[\u30a1-\u30fa]|[ぁぃぅぇぉゃゅょゎ])(?=[\u4e00-\u9fff])"  # UTF-8 read as GBK: 鎶ラ亾
+    f"[{HALFWIDTH_KANA}]"  # UTF-8 read as cp932: 譁ｰ
+    f"|(?:[\u30a1-\u30fa]|[ぁぃぅぇぉゃゅょゎ])(?=[{HAN_UNIFIED}])"  # UTF-8 read as GBK: 鎶ラ亾
 )
 _HARD = re.compile("[\ufffd\u0080-\u009f]")
 C1 = re.compile("[\u0080-\u009f]")
@@ -39,7 +50,7 @@ _LETTER_BEYOND_ASCII = re.compile("[\u00c0-\u052f]")
 PRIVATE = re.compile("[\ue000-\uf8ff]")
 _GARBAGE_RUNS = re.compile(r"(?:锟斤拷)+|烫{2,}|屯{2,}")  # what uninitialised memory decodes to
 _CJK_PUNCT = set("，。、；：？！“”‘’（）《》〈〉【】「」『』—…·～・　﹏〔〕［］｛｝％＋－＝／")
-_WORD = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_WORD = re.compile(f"[^\\W\\d_{KANA}{HAN}{HANGUL}]+")
 _LATIN_WORD = re.compile(r"[A-Za-z\u00c0-\u024f]+")
 _NON_ASCII_LETTER = re.compile(r"[\u00c0-\u024f]")
 # The shapes wrong decoding leaves, not single accented letters (real French, German, Polish):
@@ -94,13 +105,11 @@ def _rare_class() -> str:
         elif not rare and start is not None:  # Han characters need no escaping in a class
             spans.append(chr(start) if start == code - 1 else f"{chr(start)}-{chr(code - 1)}")
             start = None
-    return "".join(spans) + "\u3400-\u4dbf"
+    return "".join(spans) + HAN_EXT_A
 
 
 def is_rare_han(char: str) -> bool:
-    return ("\u4e00" <= char <= "\u9fff" and char not in common_chars()) or (
-        "\u3400" <= char <= "\u4dbf"
-    )
+    return is_han(char) and not (is_unified_han(char) and char in common_chars())
 
 
 def count_rare_han(text: str) -> int:
@@ -205,11 +214,7 @@ def score(text: str) -> float:
 
 def kana_after_han(text: str) -> int:
     hits = _KANA_AFTER_HAN.finditer(text)
-    return sum(1 for m in hits if m.start() and _IS_HAN(text[m.start() - 1]))
-
-
-def _IS_HAN(char: str) -> bool:  # noqa: N802 - reads as a predicate on characters
-    return "\u4e00" <= char <= "\u9fff"
+    return sum(1 for m in hits if m.start() and is_unified_han(text[m.start() - 1]))
 
 
 def case_flips(text: str, beyond_ascii: bool = False) -> int:

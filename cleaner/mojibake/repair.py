@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..model import Removal
+from ..scripts import is_kana
 from .debris import ACCEPT_SCORE, cut_garbage_tail, rare_tail_start
 from .plausible import (
     hard_garbage,
@@ -67,6 +68,7 @@ class LineRepair:
     before: str
     after: str | None  # None: dropped
     how: str
+    of: str = "input"  # what `line` counts (model.POSITIONS)
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,10 @@ class Repaired:
 
 
 def repair_lines(
-    lines: list[str] | tuple[str, ...], candidates: set[int] | None = None
+    lines: list[str] | tuple[str, ...], candidates: set[int] | None = None, of: str = "input"
 ) -> Repaired:
-    """Repair the lines that look suspicious (`candidates`, if the caller scanned already)."""
+    """Repair the lines that look suspicious (`candidates`, if the caller scanned already);
+    `of`: what the lines are (model.POSITIONS), for the trail."""
     out, repairs, removed = list(lines), [], []
     if candidates is None and not any("\n" in line for line in lines):
         candidates = suspicious_lines("\n".join(lines))  # one scan for all of them
@@ -91,11 +94,11 @@ def repair_lines(
         fixed, how = repair_line(line, page_trip)
         if fixed is None:
             out[i] = ""
-            repairs.append(LineRepair(i + 1, line, None, how))
-            removed.append(Removal(i + 1, line.strip(), "mojibake"))
+            repairs.append(LineRepair(i + 1, line, None, how, of))
+            removed.append(Removal(i + 1, line.strip(), "mojibake", of=of))
         elif fixed != line:
             out[i] = fixed
-            repairs.append(LineRepair(i + 1, line, fixed, how))
+            repairs.append(LineRepair(i + 1, line, fixed, how, of))
     return Repaired(tuple(out), tuple(repairs), tuple(removed))
 
 
@@ -261,12 +264,7 @@ def _repair_window(line: str, before: float) -> tuple[str | None, str]:
 
 def _bad_char(char: str) -> bool:
     """Rare Han, kana (UTF-8 read as GBK yields some), half-width katakana, U+FFFD."""
-    return (
-        is_rare_han(char)
-        or "\u3040" <= char <= "\u30ff"
-        or "\uff61" <= char <= "\uff9f"
-        or char == "\ufffd"
-    )
+    return is_rare_han(char) or is_kana(char) or "\uff61" <= char <= "\uff9f" or char == "\ufffd"
 
 
 def _round_trip(text: str, wrong: str, right: str) -> str | None:

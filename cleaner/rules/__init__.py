@@ -1,1 +1,45 @@
-"""TODO"""
+"""Site rules and cues: the rule file format (format.py), one site rule (site.py), where
+rules come from and which one a page gets (book.py), the generic cue patterns and their fast
+matching (cues.py, literals.py), a rule's directives on text lines (text.py) and on an HTML
+tree (tree.py), and `cleaner rules check|test` (checks.py, loaded on use: it runs the
+pipeline)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Options, Page
+from .book import RuleBook, find_rule, load_rulebook, rule_sources
+from .cues import CueSet, generic_cues
+from .site import SiteRule
+from .text import Effect, cues_for
+
+
+@dataclass(frozen=True)
+class RuleChoice:
+    """The site rule a page gets (None: generic cleaning), why, and the cues it reads with."""
+
+    rule: SiteRule | None
+    why: str | None
+    cues: CueSet  # the rule's drop_line cues ahead of the generic ones
+
+
+def choose_rule(page: Page, options: Options) -> RuleChoice:
+    """The rule stage: forced by --site, else by address, else by content (see book.py)."""
+    match = find_rule(page, options)
+    rule = match.rule if match else None
+    return RuleChoice(rule, match.why if match else None, cues_for(rule))
+
+
+__all__ = [
+    "CueSet",
+    "Effect",
+    "RuleBook",
+    "RuleChoice",
+    "SiteRule",
+    "choose_rule",
+    "cues_for",
+    "generic_cues",
+    "load_rulebook",
+    "rule_sources",
+]

@@ -9,12 +9,12 @@ and validated up front, so a broken rule stops the run before any page is cleane
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..model import Options, Page
 from ..urls import host_of
 from .format import Problem, rules_dir
 from .literals import shape
@@ -22,11 +22,6 @@ from .site import SiteRule, load_rule
 
 CONTENT_SCAN_CHARS = 200_000  # match_content looks at this much of a page: bounded cost
 BUILT_IN = "built-in"
-_CANONICAL = re.compile(
-    r"""<link[^>]+rel=["']?canonical["']?[^>]*href=["']([^"']+)"""
-    r"""|<meta[^>]+property=["']og:url["'][^>]*content=["']([^"']+)""",
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -108,20 +103,17 @@ class RuleBook:
                     return rule, found.group(0)
         return None
 
-    def resolve(
-        self, text: str, url: str | None, site: str | None, html: bool = False
-    ) -> RuleMatch | None:
-        """The rule for a page: forced by name, else by address (an HTML page may state its
-        own), else by content."""
+    def resolve(self, page: Page, site: str | None) -> RuleMatch | None:
+        """The rule for a page: forced by name, else by address (the one given, else the
+        one an HTML page states), else by content."""
         if site:
             return RuleMatch(self.named(site), "--site")
-        own = page_address(text) if html and not url else None
-        for address, origin in ((url, "--url"), (own, "the page's own address")):
+        for address, origin in ((page.url, "--url"), (page.own_url, "the page's own address")):
             host = host_of(address)
             rule = self.for_host(host) if host else None
             if rule is not None:
                 return RuleMatch(rule, f"host {host} (from {origin})")
-        found = self.for_content(text)
+        found = self.for_content(page.text)
         if found:
             rule, matched = found
             return RuleMatch(rule, f"content: match_content found {matched[:60]!r}")
@@ -140,12 +132,6 @@ def _present(text: bytes, literal: bytes, known: dict[bytes, bool]) -> bool:
     if literal not in known:
         known[literal] = literal in text
     return known[literal]
-
-
-def page_address(text: str) -> str | None:
-    """An HTML page's canonical or og:url address, if it states one."""
-    match = _CANONICAL.search(text[:CONTENT_SCAN_CHARS])
-    return (match.group(1) or match.group(2)) if match else None
 
 
 @lru_cache(maxsize=8)
@@ -172,10 +158,9 @@ def _rule_files(folder: Path, layer: str) -> list[Path]:
         ) from None
 
 
-def find_rule(text: str, options, html: bool = False) -> RuleMatch | None:
-    """The site rule for a page (`options`: cleaner.Options), if rules are on and one
-    matches."""
+def find_rule(page: Page, options: Options) -> RuleMatch | None:
+    """The site rule for a page, if rules are on and one matches."""
     if not options.use_rules:
         return None
     book = load_rulebook(options.rule_sources or rule_sources())
-    return book.resolve(text, options.url, options.site, html)
+    return book.resolve(page, options.site)

@@ -11,23 +11,29 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from re import _constants as C  # Python 3.11+
-from re import _parser as P
+
+try:  # CPython's own regex parser (3.11+): private, so guarded. Without it `shape` reads
+    # nothing and every cue runs on every line: slower, never wrong.
+    from re import _constants as C
+    from re import _parser as P
+except ImportError:  # pragma: no cover - another Python
+    C = P = None
 
 MAX_CLASS = 64  # a character class with more members than this is not a useful keyword set
 
 
-_CATEGORIES = {
-    C.CATEGORY_DIGIT: r"\d",
-    C.CATEGORY_NOT_DIGIT: r"\D",
-    C.CATEGORY_SPACE: r"\s",
-    C.CATEGORY_NOT_SPACE: r"\S",
-    C.CATEGORY_WORD: r"\w",
-    C.CATEGORY_NOT_WORD: r"\W",
-}
-_BROAD = re.compile(r"\[\^|\\[SWDw]")  # in a head: a negated class or a broad category
-_ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
-_REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
+if C is not None:
+    _CATEGORIES = {
+        C.CATEGORY_DIGIT: r"\d",
+        C.CATEGORY_NOT_DIGIT: r"\D",
+        C.CATEGORY_SPACE: r"\s",
+        C.CATEGORY_NOT_SPACE: r"\S",
+        C.CATEGORY_WORD: r"\w",
+        C.CATEGORY_NOT_WORD: r"\W",
+    }
+    _BROAD = re.compile(r"\[\^|\\[SWDw]")  # in a head: a negated class or a broad category
+    _ZERO_WIDTH = (C.AT, C.ASSERT, C.ASSERT_NOT)
+    _REPEATS = (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", C.MAX_REPEAT))
 
 
 def _parsed(pattern: re.Pattern[str]) -> list:
@@ -57,6 +63,8 @@ class Shape:
 
 
 def shape(pattern: re.Pattern[str]) -> Shape:
+    if P is None:
+        return Shape(frozenset(), None, None)
     items = _parsed(pattern)
     return Shape(_keywords(items), _head(items, pattern.flags), _limit(items))
 

@@ -24,6 +24,7 @@ class Effect:
     line: int  # 1-based line of the input (0: the whole input)
     before: str
     after: str | None  # None: the line was removed
+    of: str = "input"  # what `line` counts (model.POSITIONS)
 
 
 @dataclass(frozen=True)
@@ -42,11 +43,12 @@ def find_replace(text: str, rule: SiteRule) -> tuple[str, list[Effect]]:
         if find and count:
             text = text.replace(find, replacement)
             effects.append(Effect(str(rule.path), "replace_string", 0, f"{find} (x{count})",
-                                  replacement))  # fmt: skip
+                                  replacement, "page"))  # fmt: skip
     return text, effects
 
 
-def apply_text_rule(text: str, rule: SiteRule) -> RuledText:
+def apply_text_rule(text: str, rule: SiteRule, of: str = "input") -> RuledText:
+    """The directives on a text's lines; `of`: what the lines are (model.POSITIONS)."""
     text, effects = find_replace(text, rule)
     lines = text.splitlines()
     removed: dict[int, str] = {}
@@ -54,17 +56,17 @@ def apply_text_rule(text: str, rule: SiteRule) -> RuledText:
     if start is not None:
         cue = _cue_at(lines[start[0]], rule.cut_before)
         for i in range(start[0]):
-            _remove(lines, i, cue.reason, cue.origin, "cut_before", removed, effects)
+            _remove(lines, i, (cue, "cut_before", of), removed, effects)
     begin = start[0] if start else 0
     cut_cues = tuple(c for c in rule.cues if c.kind == "cut_from")
     end = _first(lines, cut_cues, begin)
     if end is not None:
         cue = _cue_at(lines[end[0]], cut_cues)
         for i in range(end[0], len(lines)):
-            _remove(lines, i, cue.reason, cue.origin, "cut_from", removed, effects)
+            _remove(lines, i, (cue, "cut_from", of), removed, effects)
     for i, line in enumerate(lines):
         if i not in removed and line.strip():
-            lines[i] = _rewrite(line, i, rule, effects)
+            lines[i] = _rewrite(line, (i, of), rule, effects)
     title = next((i for i, line in enumerate(lines) if i not in removed and line.strip()
                   and any(p.search(line) for p in rule.title_line)), None)  # fmt: skip
     # a final newline keeps trailing blanked lines when the text is split again
@@ -75,7 +77,7 @@ def apply_rule_to_paragraphs(
     paragraphs: tuple[str, ...], rule: SiteRule
 ) -> tuple[tuple[str, ...], RuledText]:
     """The same directives over extracted paragraphs (the HTML path)."""
-    ruled = apply_text_rule("\n".join(paragraphs), rule)
+    ruled = apply_text_rule("\n".join(paragraphs), rule, "paragraph")
     kept = tuple(line for line in ruled.text.split("\n") if line.strip())
     return kept, ruled
 
@@ -103,20 +105,25 @@ def _cue_at(line: str, cues):
     return next(c for c in cues if c.pattern.search(line))
 
 
-def _remove(lines, i, reason, origin, directive, removed, effects) -> None:
+def _remove(lines, i, by: tuple, removed, effects) -> None:
+    """Blank line i, cut by `by`: (the cue, its directive, what the lines are)."""
+    cue, directive, of = by
     if lines[i].strip():
-        removed[i] = reason
-        effects.append(Effect(origin, directive, i + 1, lines[i].strip(), None))
+        removed[i] = cue.reason
+        effects.append(Effect(cue.origin, directive, i + 1, lines[i].strip(), None, of))
     lines[i] = ""
 
 
-def _rewrite(line: str, i: int, rule: SiteRule, effects: list[Effect]) -> str:
+def _rewrite(line: str, at: tuple[int, str], rule: SiteRule, effects: list[Effect]) -> str:
+    i, of = at
     for rewrite in rule.rewrites:
         try:
             changed = rewrite.pattern.sub(rewrite.replacement, line)
         except (re.error, IndexError) as err:
             raise InputError(f"rule {rule.name} ({rewrite.where}) failed: {err}") from None
         if changed != line:
-            effects.append(Effect(rewrite.where, "rewrite", i + 1, line.strip(), changed.strip()))
+            effects.append(
+                Effect(rewrite.where, "rewrite", i + 1, line.strip(), changed.strip(), of)
+            )
             line = changed
     return line

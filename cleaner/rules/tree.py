@@ -38,7 +38,7 @@ def apply_tree_rule(tree: html.HtmlElement, rule: SiteRule) -> TreeRuleResult:
     for xpath in rule.strip:
         count = _strip(tree, xpath)
         if count:
-            effects.append(Effect(where, "strip", 0, xpath, f"{count} removed"))
+            effects.append(Effect(where, "strip", 0, xpath, f"{count} removed", "page"))
     for word in rule.strip_id_or_class:
         xpath = (
             f"//*[contains(concat(' ',normalize-space(@class),' '),' {word} ')"
@@ -46,14 +46,14 @@ def apply_tree_rule(tree: html.HtmlElement, rule: SiteRule) -> TreeRuleResult:
         )
         count = _strip(tree, xpath)
         if count:
-            effects.append(Effect(where, "strip_id_or_class", 0, word, f"{count} removed"))
+            effects.append(Effect(where, "strip_id_or_class", 0, word, f"{count} removed", "page"))
     for src in rule.strip_image_src:
         count = _strip(tree, f"//img[contains(@src, {_literal(src)})]")
         if count:
-            effects.append(Effect(where, "strip_image_src", 0, src, f"{count} removed"))
+            effects.append(Effect(where, "strip_image_src", 0, src, f"{count} removed", "page"))
     body = _first_nodes(tree, rule.body)
     if body:
-        effects.append(Effect(where, "body", 0, "content block", f"{len(body)} element(s)"))
+        effects.append(Effect(where, "body", 0, "content block", f"{len(body)} element(s)", "page"))
     return TreeRuleResult(
         body=body,
         title=_first_text(tree, rule.title),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..rules.cues import CueSet
+from ..rules.cues import Cue, CueSet
 from .features import SHORT_WEIGHT, LineInfo, checked_cue
 
 GOOD_WEIGHT = 10.0  # this heavy (about 10 words or 17 CJK characters) and punctuated: body-like
@@ -176,20 +176,23 @@ def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInf
     total = sum(s for s in scores if s > 0) or 1.0
     above, good = 0.0, 0
     for i, info in enumerate(block):
-        marker = info.cue is not None and info.cue.kind == "cut_from"
-        if marker and (above >= CUT_MIN_SHARE * total or _ends_body(info, good, above)):
+        # a comment section or a recommendation widget never stands inside an article, so a
+        # long one cannot keep its marker from cutting once enough body stands above it
+        enough = good >= CUT_MIN_GOOD or above >= CUT_MIN_WEIGHT
+        if marker_ends_body(info.cue, above, total, enough):
             return block[: i + 1], info.cue.reason  # the marker goes with its own reason
         above += max(scores[i], 0.0)
         good += scores[i] >= GOOD_WEIGHT
     return block, None
 
 
-def _ends_body(marker: LineInfo, good_above: int, weight_above: float) -> bool:
-    """A comment section's or a recommendation widget's marker after CUT_MIN_GOOD body-like
-    lines or CUT_MIN_WEIGHT of body: they never stand inside an article, so a long one cannot
-    keep its marker from cutting."""
-    enough = good_above >= CUT_MIN_GOOD or weight_above >= CUT_MIN_WEIGHT
-    return marker.cue.reason in TAIL_REASONS and enough
+def marker_ends_body(cue: Cue | None, above: float, total: float, tail_ready: bool) -> bool:
+    """Whether a cut_from marker ends the body where it stands: once CUT_MIN_SHARE of the
+    body (`above` of `total`, in the caller's measure) lies above it, or, for a marker of what
+    only follows a body (TAIL_REASONS), once `tail_ready` (enough body above it)."""
+    if cue is None or cue.kind != "cut_from":
+        return False
+    return above >= CUT_MIN_SHARE * total or (cue.reason in TAIL_REASONS and tail_ready)
 
 
 def _outside_reason(info: LineInfo) -> str:

@@ -7,11 +7,11 @@ from collections import Counter
 from dataclasses import replace
 from functools import lru_cache
 
-from ..evaluate.metrics import TOKEN
-from ..model import Extracted, Metadata, Removal
+from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import Cue, CueSet
 from ..rules.text import RuledText
+from ..scripts import TOKEN
 from .body import Verdict, classify, line_score
 from .features import LineInfo, checked_cue, describe_all
 from .fields import find_date, find_field, split_page_title, title_parts
@@ -35,16 +35,17 @@ TITLE_REPEAT = Cue("drop_line", "title-repeat", re.compile(r"(?!x)x"))
 
 def extract_text(
     text: str,
-    cues: CueSet,
-    url: str | None = None,
-    explain: bool = False,
+    reading: Reading,
     ruled: RuledText | None = None,
-    thread: bool = False,
     with_metadata: bool = True,
+    of: str = "input",
 ) -> Extracted:
     """Body, title and metadata (unless `with_metadata` is off) of a dump; `ruled` is the
     dump after a site rule's cuts and rewrites (its removed lines arrive blank, its title
-    line is taken as the title); `thread`: the page is a forum thread (see classify)."""
+    line is taken as the title); on a thread the posts are the body (see body.classify);
+    `of`: what the lines are (model.POSITIONS), for the trail."""
+    cues, url, explain = reading.cues, reading.options.url, reading.options.explain
+    thread = reading.page_kind.thread
     if ruled is not None:
         text = ruled.text
     lines = describe_all(text, cues, defer=True)
@@ -63,19 +64,17 @@ def extract_text(
             marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
         verdict = classify(marked, cues, explain, anchor, thread)
     infos = list(verdict.lines)
-    body = _settled_body(verdict, infos, title_index)
+    body, removed = _settled_body(verdict, infos, title_index)
     paragraphs = [infos[index].text for index in body]
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals = ()
     if explain:  # a record per removed line is the costliest output: build it on request
-        removals = _removals(infos, verdict, title_index, ruled)
+        removals = _removals(infos, (removed, of), title_index, ruled)
     lines = tuple(i + 1 for i in body)
     return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines", lines=lines)
 
 
-def settle(
-    first: Extracted, cues: CueSet, url: str | None, explain: bool, thread: bool
-) -> Extracted:
+def settle(first: Extracted, reading: Reading) -> Extracted:
     """The kept lines, normalized, read again as a dump of their own (the title first) until
     they stay (at most SETTLE_PASSES times), so that cleaning clean output changes nothing; a
     line dropped by a later pass is recorded at its line of the input. The title stays."""
@@ -84,7 +83,7 @@ def settle(
     first_body = len(head) + 1  # the dump's line of paragraph 0
     for _ in range(SETTLE_PASSES):
         dump = "\n".join(head + list(current.paragraphs))
-        again = extract_text(dump, cues, url, explain, None, thread, with_metadata=False)
+        again = extract_text(dump, reading, None, with_metadata=False)
         kept = [n - first_body for n in again.lines if n >= first_body]  # the title stays
         if len(kept) == len(current.paragraphs):
             break
@@ -111,25 +110,34 @@ def _normalized(extracted: Extracted) -> Extracted:
     return replace(extracted, title=title or None, paragraphs=paragraphs, lines=lines)
 
 
-def _settled_body(verdict: Verdict, infos: list[LineInfo], title: int | None) -> list[int]:
+def _settled_body(
+    verdict: Verdict, infos: list[LineInfo], title: int | None
+) -> tuple[list[int], dict[int, str]]:
     """The body below the title, without short lines left dangling at either end (a densest
-    run never starts or ends on a negative line; removing the title can leave one there)."""
+    run never starts or ends on a negative line; removing the title can leave one there),
+    and the reasons of every line left out."""
     body = [i for i in verdict.body if title is None or i > title]
+    removed = dict(verdict.removed)
     while body and line_score(infos[body[-1]]) < 0:
-        verdict.removed[body.pop()] = "navigation"
+        removed[body.pop()] = "navigation"
     while body and line_score(infos[body[0]]) < 0:
-        verdict.removed[body.pop(0)] = "navigation"
+        removed[body.pop(0)] = "navigation"
     kept = set(body)
     for i in verdict.body:
         if i != title and i not in kept:
-            verdict.removed.setdefault(i, "navigation")
-    return body
+            removed.setdefault(i, "navigation")
+    return body, removed
 
 
 def _removals(
-    infos: list[LineInfo], verdict: Verdict, title_index: int | None, ruled: RuledText | None
+    infos: list[LineInfo],
+    left_out: tuple[dict[int, str], str],
+    title_index: int | None,
+    ruled: RuledText | None,
 ) -> tuple[Removal, ...]:
-    removed = dict(verdict.removed)
+    """A record per line left out (`left_out`: the reasons by index, and what the lines are),
+    the title's line aside; a line the site rule cut shows its text before the cut."""
+    removed, of = dict(left_out[0]), left_out[1]
     removed.pop(title_index, None)
     by = {i: infos[i].cue.origin for i in removed if infos[i].cue is not None}
     if ruled is not None:
@@ -142,7 +150,9 @@ def _removals(
         texts = {i: (infos[i].text or lines[i].strip()) for i in removed}
     else:
         texts = {i: infos[i].text for i in removed}
-    return tuple(Removal(i + 1, texts[i], why, by.get(i, "")) for i, why in sorted(removed.items()))
+    return tuple(
+        Removal(i + 1, texts[i], why, by.get(i, ""), of) for i, why in sorted(removed.items())
+    )
 
 
 def _title_repeats(verdict: Verdict, title: str | None, title_index: int | None) -> list[int]:

@@ -6,15 +6,13 @@ import re
 from typing import NamedTuple
 
 from ..rules.cues import Cue, CueSet
+from ..scripts import CJK_RUN
 
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 ORDERED_ITEM_WEIGHT = 10.0  # a numbered line lighter than this is a list item (a headline
 # list "1. …", "2. …"), heavier ones numbered paragraphs
 
-# kana, Han and hangul: one range list for every CJK pattern of the line features
-CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
-CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
 _WORD = re.compile(r"[^\W\d_]+")  # a run of letters, once the CJK runs are markers
 # and a Latin '.' before a space or at the end; Arabic-script, Devanagari, Armenian,
 # Ethiopic and Burmese full stops and question marks too

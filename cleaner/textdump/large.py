@@ -10,12 +10,12 @@ from dataclasses import replace
 
 from ..decode import decode_as, decode_bytes
 from ..decode.names import WIDE
-from ..model import Document, Options, Removal
+from ..model import Document, Extracted, Options, Page, Reading
+from ..mojibake.repair import Repaired
 from ..normalize import normalize
-from ..rules.book import find_rule
-from ..rules.text import cues_for
+from ..pagekind import cues_for_kind, page_kind
 from ..sniff import refuse_binary_text, sniff_kind
-from .page import read_dump
+from .page import prepare_dump, read_dump
 
 LARGE_DUMP_BYTES = 8 * 1024 * 1024  # larger text dumps are read in segments (a 10 MB dump
 # read whole peaks near 300 MB: 300 bytes of line records per line)
@@ -25,43 +25,49 @@ HEAD_BYTES = 1024 * 1024  # the codec, kind and site rule are decided on this mu
 
 def clean_large_dump(data: bytes, options: Options) -> Document | None:
     """The Document of a large text dump, or None when the input is HTML or in UTF-16/32
-    (those are read whole)."""
+    (those are read whole). No language guess: the text may be many pages in many."""
+    from ..pipeline import Body, document  # the pipeline reads large dumps through here
+    from ..rules import choose_rule
+
     head = decode_bytes(data[:HEAD_BYTES], options.encoding)
     if head.encoding in WIDE or sniff_kind(head.text, options.input_format) != "text":
         return None
     refuse_binary_text(head, options.source)
-    match = find_rule(head.text, options)
-    rule = match.rule if match else None
-    cues = cues_for(rule)
-    title, metadata, kind = None, None, None
-    paragraphs: list[str] = []
-    removed: list[Removal] = []
-    repairs: list = []
-    replacements = repaired = dropped = 0
+    page = Page("text", head.text, options.url)
+    choice = choose_rule(page, options)
+    kind = page_kind(options, choice.rule, choice.cues, page)
+    options = replace(options, detect_language=False)
+    reading = Reading(cues_for_kind(choice.cues, kind), kind, choice.rule, options)
+    first, paragraphs, trail = None, [], _Trail(options.explain)
+    replacements = 0
     for offset, chunk in segments(data):
         decoded = decode_as(chunk, head.encoding)
         replacements += decoded.replacements
-        read = read_dump(decoded.text, options, rule, cues)
-        extracted = read.extracted
-        if metadata is None:
-            title, metadata, kind = extracted.title, extracted.metadata, extracted.page_kind
+        prepared = prepare_dump(decoded.text, choice.rule)
+        extracted = read_dump(prepared, reading)
+        first = first or extracted
         paragraphs.extend(normalize(extracted.paragraphs))
-        repaired += len(read.repaired.repairs)
-        dropped += sum(1 for r in read.repaired.repairs if r.after is None)
-        if options.explain:
-            found = extracted.removed + read.repaired.removed
-            removed.extend(replace(r, line=r.line + offset) for r in found)
-            repairs.extend(replace(r, line=r.line + offset) for r in read.repaired.repairs)
-    title = normalize((title,))[0] if title else None
-    return Document(
-        source=options.source, kind="text", title=title or None, paragraphs=tuple(paragraphs),
-        metadata=metadata, encoding=head.encoding, encoding_confidence=head.confidence,
-        encoding_reason=head.reason, language=None, method="text-segments", page_kind=kind,
-        replacements=replacements, removed=tuple(sorted(removed, key=lambda r: r.line)),
-        repairs=tuple(repairs), repair_count=repaired, mojibake_dropped=dropped,
-        encoding_why=f"{head.evidence} (from the first {HEAD_BYTES:,} bytes)",
-        rule=rule.name if rule else None, rule_why=match.why if match else None,
-    )  # fmt: skip
+        trail.add(offset, extracted, prepared.repaired)
+    why = f"{head.evidence} (from the first {HEAD_BYTES:,} bytes)"
+    decoded = replace(head, replacements=replacements, evidence=why)
+    extracted = replace(first, method="text-segments", removed=tuple(trail.removed))
+    repaired = Repaired((), tuple(trail.repairs), tuple(trail.dropped))
+    body = Body(extracted, repaired, tuple(paragraphs), ())
+    return document(page, decoded, choice, reading, body)
+
+
+class _Trail:
+    """The removals and repairs of every segment, at their lines of the whole dump (repairs
+    are counted whether or not they are explained)."""
+
+    def __init__(self, explain: bool) -> None:
+        self.explain, self.removed, self.repairs, self.dropped = explain, [], [], []
+
+    def add(self, offset: int, extracted: Extracted, repaired: Repaired) -> None:
+        self.repairs.extend(replace(r, line=r.line + offset) for r in repaired.repairs)
+        if self.explain:
+            self.removed.extend(replace(r, line=r.line + offset) for r in extracted.removed)
+            self.dropped.extend(replace(r, line=r.line + offset) for r in repaired.removed)
 
 
 def segments(data: bytes) -> Iterator[tuple[int, bytes]]:

@@ -1,34 +1,39 @@
-"""The text-dump path after decoding: repair the lines, apply the site rule's text
-directives, decide the page kind, classify the lines, settle the body. One function, so that
-a page and each segment of a large dump are read alike."""
+"""The text-dump path's two stages: prepare (repair the lines, then the site rule's text
+directives) and extract (classify the lines, then settle the body). A page and each segment
+of a large dump are read alike."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..model import Extracted, Options
+from ..model import Extracted, Reading
 from ..mojibake.repair import Repaired, repair_text
-from ..pagekind import cues_for_kind, page_kind
-from ..rules.cues import CueSet
 from ..rules.site import SiteRule
 from ..rules.text import RuledText, apply_text_rule
 from .extract import extract_text, settle
 
 
 @dataclass(frozen=True)
-class DumpRead:
-    extracted: Extracted
+class PreparedDump:
+    """A dump ready for the line classifier: repaired, and cut by the site rule."""
+
+    text: str  # the repaired text (line numbers as in the input)
     repaired: Repaired
-    ruled: RuledText | None
+    ruled: RuledText | None  # the site rule's cuts and rewrites, if a rule applies
+
+    @property
+    def effects(self) -> tuple:
+        return self.ruled.effects if self.ruled else ()
 
 
-def read_dump(text: str, options: Options, rule: SiteRule | None, cues: CueSet) -> DumpRead:
-    """Body, title and metadata of a text dump, with what repair and the rule did."""
-    text, repaired = repair_text(text)  # before the classifier: it reads the lines
+def prepare_dump(text: str, rule: SiteRule | None) -> PreparedDump:
+    """Mojibake repaired line by line (the classifier reads the lines), then the rule."""
+    text, repaired = repair_text(text)
     ruled = apply_text_rule(text, rule) if rule else None
-    found = page_kind(options, rule, cues)
-    kind_cues = cues_for_kind(cues, found)
-    thread = found.thread
-    extracted = extract_text(text, kind_cues, options.url, options.explain, ruled, thread=thread)
-    extracted = settle(extracted, kind_cues, options.url, options.explain, thread)
-    return DumpRead(replace(extracted, page_kind=found), repaired, ruled)
+    return PreparedDump(text, repaired, ruled)
+
+
+def read_dump(prepared: PreparedDump, reading: Reading) -> Extracted:
+    """Body, title and metadata of a prepared dump, read until cleaning it again changes
+    nothing (see extract.settle)."""
+    return settle(extract_text(prepared.text, reading, prepared.ruled), reading)

@@ -70,9 +70,9 @@ def test_ten_thousand_levels_of_nesting_keep_their_text():
 
 
 def test_a_page_past_the_large_page_size_skips_trafilatura(monkeypatch):
-    import cleaner.html.extract as htmlpage
+    import cleaner.html.parse
 
-    monkeypatch.setattr(htmlpage, "LARGE_PAGE_CHARS", 10_000)  # the same path as a 5 MB page
+    monkeypatch.setattr(cleaner.html.parse, "LARGE_PAGE_CHARS", 10_000)  # as a 5 MB page goes
     row = b"<div><p>" + b"A paragraph of a very long page, with words, commas, and a stop. " * 4
     page = b"<html><head><title>Big</title></head><body>" + (row + b"</p></div>\n") * 100
     doc = clean(page + b"</body></html>", Options(input_format="html"))
@@ -231,9 +231,8 @@ def test_a_photo_storys_captions_are_its_body():
 
 
 def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
-    from types import SimpleNamespace
-
-    from cleaner.html import extract as htmlpage
+    from cleaner.html import extract
+    from cleaner.html.trafilatura_adapter import Reading
 
     texts = {
         "precision": "The biggest stories of the day delivered to your inbox.",
@@ -241,17 +240,13 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
     }
     seen = []
 
-    def fake(tree, options, kind):
-        seen.append(options.focus)
-        focus = "precision" if options.focus == "auto" else options.focus
-        return SimpleNamespace(
-            text=texts[focus], title=None, date=None, author=None, sitename=None, url=None
-        )
+    def fake(tree, settings):
+        seen.append(settings.focus)
+        return Reading(texts[settings.focus], None)
 
-    monkeypatch.setattr(htmlpage, "_trafilatura", fake)
-    monkeypatch.setattr(htmlpage, "_fallback", lambda *args: None)
+    monkeypatch.setattr(extract, "read_tree", fake)
     doc = clean(_article(""), Options())
-    assert seen == ["auto", "balanced"]
+    assert seen == ["precision", "balanced"]
     assert doc.paragraphs == (texts["balanced"],)
     # a reprint notice and the page's address: no sentence of a body either
     texts["precision"] = (
@@ -264,7 +259,7 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
     texts["precision"] = "The council voted on Monday to close the old bridge."
     seen.clear()
     assert clean(_article(""), Options()).paragraphs == (texts["precision"],)
-    assert seen == ["auto"]
+    assert seen == ["precision"]
 
 
 _STREAM = (
@@ -279,16 +274,16 @@ _STREAM = (
 
 
 def test_a_box_opened_by_a_tail_heading_goes_before_extraction(monkeypatch):
-    from cleaner.html import extract as htmlpage
+    from cleaner.html import extract
 
     seen = []
-    real = htmlpage._trafilatura
+    real = extract.read_tree
 
-    def spy(tree, options, kind):
+    def spy(tree, settings):
         seen.append(tree.text_content())
-        return real(tree, options, kind)
+        return real(tree, settings)
 
-    monkeypatch.setattr(htmlpage, "_trafilatura", spy)
+    monkeypatch.setattr(extract, "read_tree", spy)
     doc = clean(_article(_STREAM), Options())
     assert any("Paragraph 4" in p for p in doc.paragraphs)
     assert "Paragraph 4" in seen[0] and "another story number" not in seen[0]
@@ -312,7 +307,7 @@ def test_a_tail_heading_never_takes_the_article_or_half_the_page():
 
 
 def test_the_headline_restated_at_the_top_is_a_title_repeat():
-    from cleaner.html.extract import TITLE_REPEAT_LINES, _drop_cue_lines
+    from cleaner.html.extract import TITLE_REPEAT_LINES, drop_cue_lines
     from cleaner.rules.cues import generic_cues
 
     cues, title = generic_cues(), "Council closes the old bridge"
@@ -321,20 +316,20 @@ def test_the_headline_restated_at_the_top_is_a_title_repeat():
         "The council voted on Monday to close the old bridge to all traffic from June.",
         "Council closes the old bridge | Town Paper",  # further down: kept
     ]
-    kept, removed = _drop_cue_lines(lines, cues, title, near=1)
+    kept, removed = drop_cue_lines(lines, cues, title, near=1)
     assert kept == tuple(lines[1:]) and [r.reason for r in removed] == ["title-repeat"]
-    assert _drop_cue_lines(lines, cues, title, near=0)[0] == tuple(lines)  # a thread
+    assert drop_cue_lines(lines, cues, title, near=0)[0] == tuple(lines)  # a thread
     # a post's whole text as the title (X does this): its lines are the body
     post = "Founded in 1898, the university pioneers advances in science. " * 3
-    assert _drop_cue_lines([post.strip()], cues, post, near=TITLE_REPEAT_LINES)[0] != ()
+    assert drop_cue_lines([post.strip()], cues, post, near=TITLE_REPEAT_LINES)[0] != ()
 
 
 def test_cues_read_a_list_items_own_text():
-    from cleaner.html.extract import _drop_cue_lines
+    from cleaner.html.extract import drop_cue_lines
     from cleaner.rules.cues import generic_cues
 
     lines = ["- Share on Facebook | Twitter", "- The first step of the plan was agreed."]
-    kept, removed = _drop_cue_lines(lines, generic_cues(), None)
+    kept, removed = drop_cue_lines(lines, generic_cues(), None)
     assert kept == (lines[1],) and [r.text for r in removed] == [lines[0]]
 
 
@@ -373,7 +368,7 @@ def test_the_recall_setting_gets_the_whole_tree(monkeypatch):
 
 
 def test_an_inline_related_box_early_in_an_article_does_not_end_it():
-    from cleaner.html.extract import _drop_cue_lines
+    from cleaner.html.extract import drop_cue_lines
     from cleaner.rules.cues import generic_cues
 
     body = [
@@ -381,9 +376,9 @@ def test_an_inline_related_box_early_in_an_article_does_not_end_it():
         for n in range(6)
     ]
     lines = [body[0], "Related", "Mayor answers her critics", *body[1:]]
-    kept, removed = _drop_cue_lines(lines, generic_cues(), None)
+    kept, removed = drop_cue_lines(lines, generic_cues(), None)
     assert kept == (body[0], "Mayor answers her critics", *body[1:])
     assert [r.text for r in removed] == ["Related"]
     # after most of the body, the same heading ends it
     lines = [*body, "Related", "Mayor answers her critics"]
-    assert _drop_cue_lines(lines, generic_cues(), None)[0] == tuple(body)
+    assert drop_cue_lines(lines, generic_cues(), None)[0] == tuple(body)

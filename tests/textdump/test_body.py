@@ -1,3 +1,4 @@
+from cleaner import Options, clean
 from cleaner.rules.cues import generic_cues
 from cleaner.textdump.body import classify, densest_run
 from cleaner.textdump.features import describe_all
@@ -102,15 +103,13 @@ def test_anchored_run_starts_near_the_anchor_and_stops_when_it_runs_dry():
 
 
 def test_a_short_article_below_its_headline_beats_a_longer_list_of_teasers():
-    from cleaner.textdump.extract import extract_text
-
     teaser = "这是一条推荐阅读的标题，点击就可以查看全文？"  # punctuated: scores as body
     article = "本报讯，市政府今天发布了新的公交线路调整方案，涉及十二条线路，将于下月起实施。"
     menu = ["首页", "本地新闻", "国内", "国际", "财经", "体育", "娱乐", "科技", "汽车", "房产"]
     lines = ["公交线路调整方案发布_本地新闻_示例网", *menu, "公交线路调整方案发布"]
     lines += ["发布时间：2024-05-20", article, article, "分享到：", *menu, *menu, "热门排行"]
     lines += [teaser] * 12  # 12 x 12.6 outweighs the article (2 x 24), not 4 times over
-    doc = extract_text("\n".join(lines), generic_cues())
+    doc = clean("\n".join(lines).encode(), Options(input_format="text"))
     assert doc.title == "公交线路调整方案发布"
     assert doc.paragraphs == (article, article)
 

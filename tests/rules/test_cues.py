@@ -2,9 +2,9 @@
 matches: CueSet.match must agree with trying every cue in priority order."""
 
 import re
-from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, SAMPLES
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -13,8 +13,7 @@ from cleaner.rules.cues import Cue, CueSet, build_cueset, cues_from_directives, 
 from cleaner.rules.format import parse_rule_text
 from cleaner.rules.literals import shape
 
-SAMPLES = Path(__file__).parent.parent / "samples"
-GUARD = Path(__file__).parent / "fixtures" / "gold-guard.txt"  # body lines of many sites
+GUARD = FIXTURES / "gold-guard.txt"  # body lines of many sites
 SCRIPTS = [(True, True), (True, False), (False, True)]
 
 

@@ -78,7 +78,7 @@ def test_json_with_several_inputs_is_an_array(runner):
 def test_text_explain_goes_to_stderr(runner):
     result = runner.invoke(main, ["clean", "--explain", SEED])
     assert result.stdout == EXPECTED
-    assert "removed line 9 [original-title]" in result.stderr
+    assert "removed input line 9 [original-title]" in result.stderr
 
 
 def test_no_title(runner):

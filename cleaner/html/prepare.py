@@ -1,0 +1,68 @@
+"""An HTML page's tree made ready for reading, in one ordered pass: the site rule's tree
+directives (strip, and the content block it names), then, when the rule names no block,
+the blocks markup or a tail heading names boilerplate (prune.py), layout tables as blocks
+(tables.py) and the elements trafilatura would delete from every copy it makes (prune.py;
+not for the recall setting)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Options, PageKind, Reading, Removal
+from ..rules.tree import TreeRuleResult, apply_tree_rule
+from .parse import Markup
+from .prune import drop_boilerplate_blocks, drop_unread_elements
+from .tables import unwrap_layout_tables
+
+
+@dataclass(frozen=True)
+class PreparedTree:
+    """The tree as the extractor reads it, and what preparing it took out."""
+
+    markup: Markup
+    found: TreeRuleResult | None  # what the site rule's tree directives found
+    blocks: tuple[Removal, ...]  # the blocks taken out (of="block")
+    focus: str  # trafilatura's setting for this page: balanced | precision | recall
+
+    @property
+    def tree(self):
+        return self.markup.tree
+
+    @property
+    def effects(self) -> tuple:
+        return self.markup.effects + (self.found.effects if self.found else ())
+
+    @property
+    def body(self) -> list:
+        """The site rule's content block (elements), or []."""
+        return self.found.body if self.found is not None else []
+
+
+def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
+    """Changes the markup's tree in place, once, in the order above."""
+    tree, rule, focus = markup.tree, reading.rule, focus_for(reading.options, reading.page_kind)
+    if tree is None:
+        return PreparedTree(markup, None, (), focus)
+    found = apply_tree_rule(tree, rule) if rule is not None else None
+    if found is not None and found.body:  # the block is read as the rule found it
+        return PreparedTree(markup, found, (), focus)
+    blocks = drop_boilerplate_blocks(tree, reading.cues, reading.page_kind.thread)
+    ready_for_trafilatura(tree, focus)
+    return PreparedTree(markup, found, blocks, focus)
+
+
+def ready_for_trafilatura(tree, focus: str) -> None:
+    """Layout tables as blocks; the elements trafilatura deletes anyway, but for recall,
+    which undoes the deletions when they take every paragraph."""
+    unwrap_layout_tables(tree)
+    if focus != "recall":
+        drop_unread_elements(tree)
+
+
+def focus_for(options: Options, kind: PageKind) -> str:
+    """`auto`: precision on an article, balanced on a thread. Measured on the HTML bench sets:
+    precision gains 0.002-0.020 F1 on the three article sets and loses 0.029 on forum threads
+    (it drops short replies)."""
+    if options.focus != "auto":
+        return options.focus
+    return "balanced" if kind.thread else "precision"

@@ -1,0 +1,112 @@
+"""Every use of trafilatura, in one place: its body extraction on a prepared tree, its title
+search, the elements its tree cleaning deletes, and its default `extract` as the peer that
+`cleaner eval --compare trafilatura` scores. pyproject.toml bounds the version; the three
+internals read here (`trafilatura.metadata`'s title search, `trafilatura.settings`'
+MANUALLY_CLEANED, `trafilatura.external`'s jusText stop lists) have fallbacks, so a release
+that moves them costs a little quality or speed, never a crash. trafilatura itself is imported
+on first use (0.3 s): only HTML pages pay for it."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+
+# trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
+_MANUALLY_CLEANED = (
+    "aside", "embed", "fencedframe", "footer", "form", "head", "iframe", "menu", "object",
+    "script", "applet", "audio", "canvas", "figure", "map", "picture", "svg", "video", "area",
+    "blink", "button", "datalist", "dialog", "frame", "frameset", "fieldset", "link", "input",
+    "label", "legend", "marquee", "math", "menuitem", "nav", "noindex", "noscript", "optgroup",
+    "option", "output", "param", "progress", "rp", "rt", "rtc", "select", "source", "style",
+    "track", "textarea", "time", "use",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How trafilatura reads one page."""
+
+    url: str | None
+    thread: bool  # its comments are the thread's posts: read them too
+    focus: str  # balanced | precision | recall
+    metadata: bool  # date, author and site name too (a quarter of the time)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What trafilatura found on a page: its text (a thread's comments after it) and
+    metadata."""
+
+    text: str
+    title: str | None
+    date: str | None = None
+    author: str | None = None
+    sitename: str | None = None
+    url: str | None = None
+
+
+def read_tree(tree, settings: Settings) -> Reading | None:
+    """trafilatura's body of a prepared lxml tree; None when it finds none."""
+    from trafilatura import bare_extraction
+
+    result = bare_extraction(
+        tree,
+        url=settings.url,
+        include_comments=settings.thread,
+        include_tables=True,
+        favor_precision=settings.focus == "precision",
+        favor_recall=settings.focus == "recall",
+        with_metadata=settings.metadata,
+        # htmldate's extensive search falls back to dateparser: seconds per page at worst
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    if result is None:
+        return None
+    text = result.text or ""
+    if result.comments:
+        text = f"{text}\n{result.comments}"
+    if not settings.metadata:
+        return Reading(text, page_title(tree))
+    return Reading(text, result.title, result.date, result.author, result.sitename, result.url)
+
+
+def page_title(tree) -> str | None:
+    """The title as trafilatura's metadata step finds it (og:title, other meta tags, JSON-LD,
+    then <title> and headings), without the date and author search that costs most of that
+    step. og:title comes first there and nothing overrides it: read alone, it halves the cost
+    (the same title on all 511 pages of the HTML bench sets)."""
+    og_titles = [t for t in tree.xpath("head/meta[@property='og:title']/@content") if t.strip()]
+    if og_titles:
+        return og_titles[-1]  # trafilatura keeps the last one
+    try:
+        from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
+    except ImportError:  # moved in a later release: the <title> element
+        return tree.findtext(".//title")
+    found = extract_meta_json(tree, examine_meta(tree))
+    return found.title or extract_title(tree)
+
+
+def cleaned_tags() -> tuple[str, ...]:
+    """The elements trafilatura's tree cleaning deletes from every copy of a page."""
+    try:
+        from trafilatura.settings import MANUALLY_CLEANED
+    except ImportError:
+        return _MANUALLY_CLEANED
+    return tuple(MANUALLY_CLEANED)
+
+
+def peer_text(markup: str, url: str | None) -> str:
+    """trafilatura's default extraction, as `cleaner eval --compare trafilatura` scores it."""
+    from trafilatura import extract
+
+    return extract(markup, url=url) or ""
+
+
+def load_stop_lists() -> None:
+    """jusText's stop lists of every language, which trafilatura loads (0.15 s) on the first
+    page that needs its jusText fallback: loaded ahead of a timed run."""
+    with contextlib.suppress(ImportError, AttributeError):
+        from trafilatura import external
+
+        if external.JT_STOPLIST is None:
+            external.jt_stoplist_init()

@@ -1,0 +1,96 @@
+"""The pipeline as a whole: options checked, the typed explain trail on both kinds of page,
+the address a page states found once, every cache cleared."""
+
+import functools
+import gc
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import SAMPLES
+
+from cleaner import ConfigError, Options, clean
+from cleaner.cli import main
+from cleaner.model import POSITIONS
+from cleaner.pipeline import clear_caches
+from cleaner.sniff import page_address
+
+RULE = """body: //div[@id='story']
+cut_from(notes): ^Timetable notes$
+"""
+STORY = (
+    "<html><head><title>Ferry back in service</title></head><body><div id='story'>"
+    "<h1>Ferry back in service</h1>"
+    + "".join(
+        f"<p>Paragraph {n} tells how the green ferry crossed the harbour again after its "
+        f"refit, and what the crossing costs.</p>"
+        for n in range(1, 4)
+    )
+    + "<p>Timetable notes</p><p>Bridge tolls rise in spring, the notes say.</p></div></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("page_kind", "thred"), ("focus", "precison"), ("input_format", "pdf")],
+)
+def test_options_are_checked_by_the_library(field, value):
+    with pytest.raises(ConfigError) as caught:
+        Options(**{field: value})
+    assert f"Options.{field} is {value!r}" in caught.value.message
+    assert "allowed:" in caught.value.message
+
+
+def test_a_site_rules_cut_on_an_html_page_is_in_the_trail(tmp_path):
+    (tmp_path / "daily.example.txt").write_text(RULE, encoding="utf-8")
+    page = tmp_path / "page.html"
+    page.write_text(STORY, encoding="utf-8")
+    args = ["clean", str(page), "--rules", str(tmp_path), "--site", "daily.example", "--explain"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "Bridge tolls" not in result.stdout and "Paragraph 3" in result.stdout
+    assert "removed paragraph 4 [notes]" in result.stderr  # the marker
+    assert "removed paragraph 5 [notes]" in result.stderr  # and what follows it
+    assert "daily.example.txt:2" in result.stderr  # the directive that cut
+
+
+def test_every_trail_entry_says_what_its_position_counts():
+    dump = clean((SAMPLES / "zh-seed-repost" / "raw.txt").read_bytes(), Options(explain=True))
+    html = clean(
+        (SAMPLES / "en-blog-comments-html" / "raw.html").read_bytes(), Options(explain=True)
+    )
+    assert {r.of for r in dump.removed} == {"input"}
+    assert {r.of for r in dump.repairs} == {"input"}
+    assert {(r.of, r.reason) for r in html.removed} >= {
+        ("block", "comments"),
+        ("extracted", "share"),
+    }
+    assert {r.of for r in html.removed} == {"block", "extracted"}
+    for entry in (*dump.removed, *dump.repairs, *dump.effects, *html.removed):
+        assert entry.of in POSITIONS
+        assert (entry.line == 0) == (entry.of in ("block", "page"))
+
+
+def test_a_pages_own_address_is_read_from_its_link_or_meta_tag():
+    assert page_address('<link href="https://a.example/x?a=1&amp;b=2" rel="canonical">') == (
+        "https://a.example/x?a=1&b=2"  # any attribute order; entities decoded, as lxml does
+    )
+    assert page_address("<meta content='https://b.example/' property='og:url'>") == (
+        "https://b.example/"
+    )
+    assert page_address('<link rel="canonical alternate" href="https://c.example/">') is None
+    assert page_address("<p>rel=canonical href=https://d.example/</p>") is None
+
+
+def test_clear_caches_clears_every_cache_of_every_module():
+    clean((SAMPLES / "en-blog-comments-html" / "raw.html").read_bytes())
+    clean((SAMPLES / "zh-seed-repost" / "raw.txt").read_bytes())
+    clear_caches()
+    caches = [
+        o for o in gc.get_objects()
+        if isinstance(o, functools._lru_cache_wrapper)  # noqa: SLF001 - the stdlib's own type
+        and getattr(o, "__module__", "").startswith("cleaner")
+    ]  # fmt: skip
+    assert len(caches) >= 10
+    assert [c.__qualname__ for c in caches if c.cache_info().currsize] == []
+    assert "cleaner.html.trafilatura_adapter" in sys.modules
