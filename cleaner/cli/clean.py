@@ -93,57 +93,38 @@ Examples:
               help="An input larger than this fails (a .gz file: decompressed).")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True,
               help="Errors only: no warnings, progress or summary.")  # fmt: skip
-def clean(
-    inputs: tuple[str, ...],
-    fmt: str,
-    output: str | None,
-    encoding: str | None,
-    url: str | None,
-    input_format: str,
-    explain: bool,
-    no_title: bool,
-    precision: bool,
-    balanced: bool,
-    recall: bool,
-    page_kind: str,
-    rules: tuple[str, ...],
-    site: str | None,
-    no_rules: bool,
-    include: tuple[str, ...],
-    exclude: tuple[str, ...],
-    jobs: int,
-    skip_existing: bool,
-    timeout: float | None,
-    errors_path: str | None,
-    max_bytes: int,
-    quiet: bool,
-) -> None:
+def clean(inputs: tuple[str, ...], **given) -> None:
     """Clean INPUT files or folders (or stdin, or '-') and write their body text."""
-    if encoding:  # a codec that is no character encoding stops the run before any input
+    options, fmt = _options(given), given["fmt"]
+    names = list(inputs) or [STDIN]
+    jobs, skip, timeout = given["jobs"], given["skip_existing"], given["timeout"]
+    batch = BatchOptions(options, fmt, jobs, skip, timeout, given["max_bytes"])
+    where = (given["output"], given["errors_path"], given["include"], given["exclude"])
+    plan = guarded(lambda: make_plan(names, fmt, *where))
+    run_plan(names, plan, batch, given["quiet"])
+
+
+def _options(given: dict) -> Options:
+    """The library's options from the command's; an unknown codec, a broken rule file or an
+    unknown --site stops the run before any input is read."""
+    encoding, site, no_rules = given["encoding"], given["site"], given["no_rules"]
+    if encoding:
         guarded(lambda: forced_codec(encoding))
-    sources = None if no_rules else rule_folders(rules)
-    if sources is not None:  # a broken rule file stops the run before any input is read
+    sources = None if no_rules else rule_folders(given["rules"])
+    if sources is not None:
         book = rule_book(sources)
         if site:
             guarded(lambda: book.named(site))
-    base = Options(
-        encoding=encoding,
-        url=url,
-        input_format=input_format,
-        with_title=not no_title,
-        explain=explain,
-        detect_language=fmt != "text",
-        metadata=fmt != "text",  # text output shows only the title
-        focus=_focus(precision=precision, balanced=balanced, recall=recall),
-        page_kind=page_kind,
-        rule_sources=sources,
-        site=site,
+    text = given["fmt"] == "text"
+    focus = _focus(precision=given["precision"], balanced=given["balanced"],
+                   recall=given["recall"])  # fmt: skip
+    return guarded(lambda: Options(
+        encoding=encoding, url=given["url"], input_format=given["input_format"],
+        with_title=not given["no_title"], explain=given["explain"], detect_language=not text,
+        metadata=not text,  # text output shows only the title
+        focus=focus, page_kind=given["page_kind"], rule_sources=sources, site=site,
         use_rules=not no_rules,
-    )
-    names = list(inputs) or [STDIN]
-    batch = BatchOptions(base, fmt, jobs, skip_existing, timeout, max_bytes)
-    plan = guarded(lambda: make_plan(names, fmt, output, errors_path, include, exclude))
-    run_plan(names, plan, batch, quiet)
+    ))  # fmt: skip
 
 
 def _focus(**flags: bool) -> str:

@@ -75,25 +75,7 @@ def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> 
     bar = click.progressbar(length=total, label="cleaning", file=sys.stderr, show_pos=True,
                             show_eta=True) if show_bar else None  # fmt: skip
     summary = Summary(started=time.monotonic())
-
-    def on_outcome(outcome) -> None:  # called after `summary` has counted the outcome
-        if outcome.record is not None:
-            sink.write(outcome.record)
-        if outcome.status == "failed":
-            click.echo(f"cleaner: {outcome.message}", err=True)
-            if errors:
-                errors.write(json.dumps({"path": outcome.source, "message": outcome.message},
-                                        ensure_ascii=False) + "\n")  # fmt: skip
-        if not quiet:
-            for warning in outcome.warnings:
-                click.echo(f"cleaner: {outcome.source}: {warning}", err=True)
-        if outcome.explain:
-            click.echo(outcome.explain, err=True, nl=False)
-        if bar:
-            rate = summary.bytes / 1e6 / max(time.monotonic() - summary.started, 1e-9)
-            bar.label = f"cleaning ({rate:.1f} MB/s)"
-            bar.update(1)
-
+    on_outcome = _Reporter(sink, errors, bar, summary, quiet)
     interrupted = False
     try:
         if bar:
@@ -108,6 +90,35 @@ def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> 
         if errors:
             errors.close()
     _finish(summary, plan.folders and not quiet, interrupted)
+
+
+class _Reporter:
+    """What happens to each outcome, once `summary` has counted it: its record to the sink, a
+    failure to stderr and the --errors file, warnings and the explain trail to stderr, the
+    progress bar on."""
+
+    def __init__(self, sink, errors: JsonlStream | None, bar, summary: Summary, quiet: bool):
+        self.sink, self.errors, self.bar, self.summary, self.quiet = (
+            sink, errors, bar, summary, quiet
+        )  # fmt: skip
+
+    def __call__(self, outcome) -> None:
+        if outcome.record is not None:
+            self.sink.write(outcome.record)
+        if outcome.status == "failed":
+            click.echo(f"cleaner: {outcome.message}", err=True)
+            if self.errors:
+                failure = {"path": outcome.source, "message": outcome.message}
+                self.errors.write(json.dumps(failure, ensure_ascii=False) + "\n")
+        if not self.quiet:
+            for warning in outcome.warnings:
+                click.echo(f"cleaner: {outcome.source}: {warning}", err=True)
+        if outcome.explain:
+            click.echo(outcome.explain, err=True, nl=False)
+        if self.bar:
+            elapsed = max(time.monotonic() - self.summary.started, 1e-9)
+            self.bar.label = f"cleaning ({self.summary.bytes / 1e6 / elapsed:.1f} MB/s)"
+            self.bar.update(1)
 
 
 def _finish(summary: Summary, show: bool, interrupted: bool) -> None:

@@ -33,9 +33,9 @@ class PreparedTree:
         return self.markup.effects + (self.found.effects if self.found else ())
 
     @property
-    def body(self) -> list:
-        """The site rule's content block (elements), or []."""
-        return self.found.body if self.found is not None else []
+    def body(self) -> tuple:
+        """The site rule's content block (elements), or ()."""
+        return self.found.body if self.found is not None else ()
 
 
 def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:

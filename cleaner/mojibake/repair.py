@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..model import Removal
 from ..scripts import is_kana
 from .debris import ACCEPT_SCORE, cut_garbage_tail, rare_tail_start
+from .ftfy_adapter import fix_mojibake, sees_mojibake
 from .plausible import (
     hard_garbage,
     is_rare_han,
@@ -88,10 +88,10 @@ def repair_lines(
         candidates = suspicious_lines("\n".join(lines))  # one scan for all of them
     elif candidates is None:
         candidates = {i for i, line in enumerate(lines) if suspicious(line)}
-    page_trip: list[tuple[str, str]] = []  # a page's broken lines share a wrong codec
+    page = PageTrip()  # a page's broken lines share a wrong codec
     for i in sorted(candidates):
         line = lines[i]
-        fixed, how = repair_line(line, page_trip)
+        fixed, how = repair_line(line, page)
         if fixed is None:
             out[i] = ""
             repairs.append(LineRepair(i + 1, line, None, how, of))
@@ -111,11 +111,19 @@ def repair_text(text: str) -> tuple[str, Repaired]:
     return "\n".join(result.lines), result
 
 
-def repair_line(line: str, page_trip: list | None = None) -> tuple[str | None, str]:
+class PageTrip:
+    """The round trip that repaired an earlier line of a page (None before one did): the
+    page's other broken lines try it first."""
+
+    def __init__(self) -> None:
+        self.trip: tuple[str, str] | None = None
+
+
+def repair_line(line: str, page: PageTrip | None = None) -> tuple[str | None, str]:
     """(repaired line, how); (None, why) when the line is unrecoverable garbage.
-    `page_trip` carries the round trip that worked on an earlier line of the same page.
+    `page` carries the round trip that worked on an earlier line of the same page.
     A repair is repaired again until nothing changes, so repairing a repair changes nothing."""
-    fixed, how = _repair_once(line, page_trip)
+    fixed, how = _repair_once(line, page)
     for _ in range(MAX_PASSES):
         if fixed is None or fixed == line:
             break
@@ -127,7 +135,7 @@ def repair_line(line: str, page_trip: list | None = None) -> tuple[str | None, s
     if fixed is not None and "\ufffd" in fixed:
         fixed, how = _settle_lost(fixed, how)
         if fixed is not None:  # what is left is judged again, so that this is a fixpoint
-            again, again_how = repair_line(fixed, page_trip)
+            again, again_how = repair_line(fixed, page)
             return again, ", ".join(h for h in (how, again_how) if h)
     return fixed, how
 
@@ -141,13 +149,13 @@ def _settle_lost(line: str, how: str) -> tuple[str | None, str]:
     return line.replace("\ufffd", ""), ", ".join(h for h in (how, "bad bytes taken out") if h)
 
 
-def _repair_once(line: str, page_trip: list | None) -> tuple[str | None, str]:
+def _repair_once(line: str, page: PageTrip | None) -> tuple[str | None, str]:
     if line.count("\ufffd") > LOST_SHARE * len(line):  # mostly lost bytes: nothing to rebuild
         return None, "unrecoverable mojibake"
     if "\ufffd" in line and _clean(line.replace("\ufffd", "")):
         return _C0.sub("", line), ""  # stray bad bytes in good text: no round trip explains them
-    if page_trip:  # the page's own wrong codec, on a cheap check: most of a broken page
-        quick = _quick_page_trip(line, page_trip[0])
+    if page and page.trip:  # the page's own wrong codec, on a cheap check: most of a page
+        quick = _quick_page_trip(line, page.trip)
         if quick is not None:
             return quick
     rare = only_rare_han(line)
@@ -160,8 +168,8 @@ def _repair_once(line: str, page_trip: list | None) -> tuple[str | None, str]:
     if _clean(line, before):
         return line, ""  # real text in Latin, Cyrillic or CJK script: nothing to repair
     lost = line.count("\ufffd") > MAX_LOST * len(line)  # its bytes are gone: no trip helps
-    trips = page_trip if page_trip is not None else []
-    fixed, how = (None, "") if lost else _best_round_trip(line, before, trips)
+    page = page if page is not None else PageTrip()
+    fixed, how = (None, "") if lost else _best_round_trip(line, before, page)
     if fixed is None and not lost:
         fixed, how = _repair_window(line, before)
     if fixed is None:
@@ -194,19 +202,20 @@ def _clean(text: str, value: float | None = None) -> bool:
         return False
     if not _LATIN_RANGE.search(text):
         return value >= RARE_ONLY_SCORE
-    return value >= CLEAN_SCORE and not _ftfy_sees_mojibake(text)
+    return value >= CLEAN_SCORE and not sees_mojibake(text)
 
 
-def _best_round_trip(line: str, before: float, page_trip: list) -> tuple[str | None, str]:
+def _best_round_trip(line: str, before: float, page: PageTrip) -> tuple[str | None, str]:
     """The most plausible repair; the round trip that repaired an earlier line of the page
     is tried first and taken at once when it is good enough here too."""
     broken = hard_garbage(line)
-    for wrong, right in page_trip:
+    if page.trip is not None:
+        wrong, right = page.trip
         candidate = _round_trip(line, wrong, right)
         if candidate is not None and _accept(_candidate_score(candidate), before, broken):
             return candidate, f"{right} read as {wrong}"
     best, best_score, how, trip = None, before, "", None
-    fixed = _ftfy(line)
+    fixed = fix_mojibake(line)
     if fixed != line and _candidate_score(fixed) >= before:
         best, best_score, how = fixed, _candidate_score(fixed), "ftfy"
     unchanged = line.replace("\ufffd", "")  # what a "round trip" of plain ASCII gives back
@@ -221,7 +230,7 @@ def _best_round_trip(line: str, before: float, page_trip: list) -> tuple[str | N
             if value >= PERFECT_SCORE:  # nothing can read better: stop looking
                 break
     if trip is not None:
-        page_trip[:] = [trip]
+        page.trip = trip
     return best, how
 
 
@@ -279,39 +288,3 @@ def _round_trip(text: str, wrong: str, right: str) -> str | None:
     except UnicodeDecodeError:
         lossy = data.decode(right, errors="replace")
         return lossy if lossy.count("\ufffd") <= MAX_LOST * len(lossy) else None
-
-
-def _ftfy_sees_mojibake(line: str) -> bool:
-    """ftfy's own detector, on lines with Latin-range characters (all it can repair)."""
-    if not _LATIN_RANGE.search(line):
-        return False
-    import ftfy  # only such lines pay for the import
-
-    return ftfy.is_bad(line)
-
-
-def _ftfy(line: str) -> str:
-    if not _ftfy_sees_mojibake(line):
-        return line
-    import ftfy
-
-    return ftfy.fix_text(line, config=_ftfy_config())
-
-
-@lru_cache(maxsize=1)
-def _ftfy_config():
-    """ftfy's encoding repair only: its defaults would fold full-width ，：（） to ASCII,
-    uncurl “ ” and normalize text that is not broken."""
-    import ftfy
-
-    return ftfy.TextFixerConfig(
-        unescape_html=False,
-        remove_terminal_escapes=False,
-        fix_latin_ligatures=False,
-        fix_character_width=False,
-        uncurl_quotes=False,
-        fix_line_breaks=False,
-        remove_control_chars=False,
-        normalization=None,
-        explain=False,
-    )

@@ -219,46 +219,15 @@ def _xpath(d: Directive) -> str:
     return d.value
 
 
-XPATH_1 = frozenset(
-    [
-        "last",
-        "position",
-        "count",
-        "id",
-        "local-name",
-        "namespace-uri",
-        "name",
-        "string",
-        "concat",
-        "starts-with",
-        "contains",
-        "substring-before",
-        "substring-after",
-        "substring",
-        "string-length",
-        "normalize-space",
-        "translate",
-        "boolean",
-        "not",
-        "true",
-        "false",
-        "lang",
-        "number",
-        "sum",
-        "floor",
-        "ceiling",
-        "round",
-        "node",
-        "text",
-        "comment",
-        "processing-instruction",
-        "and",
-        "or",
-        "div",
-        "mod",
-    ]
-)  # XPath 1.0 functions and node tests (all libxml2 knows without namespaces), and the
-# operators that may stand before a parenthesis
+XPATH_1 = frozenset((
+    "last", "position", "count", "id", "local-name", "namespace-uri", "name", "string", "concat",
+    "starts-with", "contains", "substring-before", "substring-after", "substring",
+    "string-length", "normalize-space", "translate", "boolean", "not", "true", "false", "lang",
+    "number", "sum", "floor", "ceiling", "round", "node", "text", "comment",
+    "processing-instruction", "and", "or", "div", "mod",
+))  # fmt: skip
+# XPath 1.0 functions and node tests (all libxml2 knows without namespaces), and the operators
+# that may stand before a parenthesis
 _QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
 _FUNCTION = re.compile(r"(?<![\w.@$:-])([A-Za-z_][\w.-]*(?::[\w.-]+)?)\s*\(")
 

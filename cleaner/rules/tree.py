@@ -24,7 +24,7 @@ BLOCK_TAGS = {
 
 @dataclass(frozen=True)
 class TreeRuleResult:
-    body: list  # the content block's elements, or [] when no body rule matched
+    body: tuple  # the content block's elements, or () when no body rule matched
     title: str | None
     date: str | None
     author: str | None
@@ -55,7 +55,7 @@ def apply_tree_rule(tree: html.HtmlElement, rule: SiteRule) -> TreeRuleResult:
     if body:
         effects.append(Effect(where, "body", 0, "content block", f"{len(body)} element(s)", "page"))
     return TreeRuleResult(
-        body=body,
+        body=tuple(body),
         title=_first_text(tree, rule.title),
         date=_first_text(tree, rule.date),
         author=_first_text(tree, rule.author),

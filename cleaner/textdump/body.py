@@ -113,7 +113,8 @@ def classify(
     if explain:
         content = [checked_cue(info, cues) for info in content]
     position = next((i for i, info in enumerate(content) if info.index == anchor), None)
-    first, last, scores = _settle(content, cues, position, THREAD_GAP_FACTOR if thread else 1.0)
+    run = _settle(content, cues, position, THREAD_GAP_FACTOR if thread else 1.0)
+    content, first, last, scores = list(run.lines), run.first, run.last, run.scores
     settled = list(lines)
     for info in content:
         settled[info.index] = info
@@ -131,12 +132,22 @@ def classify(
     return Verdict(tuple(settled), tuple(body), removed, start, end)
 
 
-def _settle(
-    content: list[LineInfo], cues: CueSet, anchor: int | None, gap_factor: float
-) -> tuple[int, int, list[float]]:
+@dataclass(frozen=True)
+class _Run:
+    """The body run (first and last index into `lines`; -1 when there is none), found with
+    the cue matches around it settled."""
+
+    lines: tuple[LineInfo, ...]
+    first: int
+    last: int
+    scores: tuple[float, ...]
+
+
+def _settle(content: list[LineInfo], cues: CueSet, anchor: int | None, gap_factor: float) -> _Run:
     """Find the body run, match cues on the lines in and around it, and find it again,
-    until no line near the run is left unmatched. Updates `content` in place. A negative
-    score is multiplied by `gap_factor`."""
+    until no line near the run is left unmatched (on a copy of `content`). A negative score
+    is multiplied by `gap_factor`."""
+    content = list(content)
 
     def scored(info: LineInfo) -> float:
         score = line_score(info)
@@ -146,11 +157,11 @@ def _settle(
     while True:
         first, last = _body_run(scores, anchor)
         if first < 0:
-            return first, last, scores
+            return _Run(tuple(content), first, last, tuple(scores))
         lo, hi = max(0, first - SETTLE_MARGIN), min(len(content), last + 1 + SETTLE_MARGIN)
         unchecked = [i for i in range(lo, hi) if not content[i].checked]
         if not unchecked:
-            return first, last, scores
+            return _Run(tuple(content), first, last, tuple(scores))
         for i in unchecked:
             content[i] = checked_cue(content[i], cues)
             if content[i].cue is not None:
@@ -170,7 +181,9 @@ def _body_run(scores: list[float], anchor: int | None) -> tuple[int, int]:
     return (start, end) if start >= 0 and weight >= ANCHOR_SHARE * total else (first, last)
 
 
-def _apply_cut(block: list[LineInfo], scores: list[float]) -> tuple[list[LineInfo], str | None]:
+def _apply_cut(
+    block: list[LineInfo], scores: tuple[float, ...]
+) -> tuple[list[LineInfo], str | None]:
     """End the block at the first cut_from marker with half of the body above it, or, for a
     marker of what only follows an article (TAIL_REASONS), enough body (`_ends_body`)."""
     total = sum(s for s in scores if s > 0) or 1.0

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from functools import lru_cache
 
 from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
-from ..rules.cues import Cue, CueSet
+from ..rules.cues import CueSet
 from ..rules.text import RuledText
 from ..scripts import TOKEN
 from .body import Verdict, classify, line_score
-from .features import LineInfo, checked_cue, describe_all
+from .features import LineInfo, Mark, checked_cue, describe_all
 from .fields import find_date, find_field, split_page_title, title_parts
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
@@ -30,7 +31,7 @@ SETTLE_PASSES = 3  # the kept lines are read again, as a dump of their own, unti
 # cleaning clean output then changes nothing (see settle)
 
 _NORM = re.compile(r"[\W_]+")
-TITLE_REPEAT = Cue("drop_line", "title-repeat", re.compile(r"(?!x)x"))
+TITLE_REPEAT = Mark("title-repeat")
 
 
 def extract_text(
@@ -53,7 +54,7 @@ def extract_text(
     verdict = classify(lines, cues, explain, anchor, thread)
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
     if title_index is None:
-        title_index = choose_title(list(verdict.lines), verdict, cues)
+        title_index = choose_title(verdict.lines, verdict, cues)
     title = verdict.lines[title_index].text if title_index is not None else None
     for _ in range(TITLE_REPEAT_PASSES):
         repeats = _title_repeats(verdict, title, title_index)
@@ -163,10 +164,11 @@ def _title_repeats(verdict: Verdict, title: str | None, title_index: int | None)
     return [i for i in top[:TITLE_REPEAT_WINDOW] if same_headline(verdict.lines[i].text, title)]
 
 
-def choose_title(infos: list[LineInfo], verdict: Verdict, cues: CueSet) -> int | None:
+def choose_title(infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet) -> int | None:
     """The headline above the body: the line that repeats the page <title>, else the nearest
-    heading-like line above the body, else the <title> line itself. Settles the cue matches
-    of the lines it looks at in `infos`."""
+    heading-like line above the body, else the <title> line itself (the cue matches of the
+    lines it looks at settled on a copy of `infos`)."""
+    infos = list(infos)
     content = [i for i in infos if i.text]
     if not content:
         return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..rules.cues import Cue, CueSet
@@ -26,6 +27,16 @@ _ORDERED = re.compile(r"\d{1,3}[.)]\s")  # "1. " / "2) ": an ordered list's item
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A reason the extractor gives a line itself, no pattern having matched it (a repeat of
+    the title): the classifier reads the line as it reads a drop_line cue's."""
+
+    reason: str
+    kind: str = "drop_line"
+    origin: str = ""
+
+
 class LineInfo(NamedTuple):
     index: int  # 0-based position in the dump
     text: str  # stripped
@@ -34,7 +45,7 @@ class LineInfo(NamedTuple):
     sentence_ends: int
     commas: int
     bullet: bool
-    cue: Cue | None
+    cue: Cue | Mark | None
     checked: bool = True  # False: a short line whose cue match was deferred (see classify)
 
     @property
