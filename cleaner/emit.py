@@ -1,4 +1,4 @@
-"""Stage 6: render a Document as text (title line, then one paragraph per line) or JSON."""
+"""After the pipeline: a Document as text (title line, then one paragraph per line) or JSON."""
 
 from __future__ import annotations
 
@@ -84,20 +84,19 @@ def explain_lines(doc: Document) -> str:
         out.append(f"{doc.source}: site rule {doc.rule} ({doc.rule_why})\n")
     for e in doc.effects:
         if e.after is not None:  # removals are listed below, each once
-            what = _position(e.of, e.line) if e.line else e.before
+            what = position(e.of, e.line) if e.line else e.before
             out.append(f"{doc.source}: {e.directive} {what} ({e.where}): {e.after}\n")
     for r in doc.removed:
-        by = f" ({r.by})" if r.by else ""
-        out.append(f"{doc.source}: removed {_position(r.of, r.line)} [{r.reason}]{by}: {r.text}\n")
+        out.append(f"{doc.source}: removed {position(r.of, r.line)} [{r.reason}]: {r.text}\n")
     for r in doc.repairs:
         after = "dropped" if r.after is None else repr(r.after)
-        where = _position(r.of, r.line)
+        where = position(r.of, r.line)
         out.append(f"{doc.source}: repaired {where} ({r.how}): {r.before!r} -> {after}\n")
     out.extend(f"{doc.source}: note: {note}\n" for note in doc.notes)
     return "".join(out)
 
 
-def _position(of: str, line: int) -> str:
+def position(of: str, line: int) -> str:
     """Where a trail entry stands, in words: `input line 12`, `paragraph 3`, `block`."""
     return f"{of} line {line}" if of in LINE_POSITIONS else f"{of} {line}" if line else of
 

@@ -1,4 +1,4 @@
-"""Stage 5: one paragraph per line, no indentation, full-width punctuation in CJK text.
+"""The normalize stage: one paragraph per line, no indentation, full-width punctuation in CJK text.
 
 ASCII `, : ; ! ?` become `，：；！？` where they touch CJK text, and `( )` become `（ ）` around
 CJK text; numbers (1,000 and 10:30), URLs and Latin text keep theirs. Never NFKC: it would

@@ -1,4 +1,5 @@
-"""Stage 2: what kind of input is this? Binary (refused), HTML, or a plain-text dump."""
+"""The sniff stage: what kind of input is this? Binary (refused), HTML, or a plain-text dump;
+and the address an HTML page states for itself."""
 
 from __future__ import annotations
 
@@ -69,7 +70,12 @@ def sniff(decoded: Decoded, options: Options) -> Page:
 def page_address(markup: str) -> str | None:
     """The address an HTML page states for itself: the first <link rel="canonical" href> or
     <meta property="og:url" content> (attribute values compared as XPath does, exactly)."""
-    for tag in _ADDRESS_TAG.finditer(markup, 0, ADDRESS_SCAN_CHARS):
+    head = markup[:ADDRESS_SCAN_CHARS]
+    if "canonical" not in head and "og:url" not in head:
+        return None  # the values are compared exactly: without either word, no address
+    for tag in _ADDRESS_TAG.finditer(head):
+        if "canonical" not in tag.group() and "og:url" not in tag.group():
+            continue
         found = _ATTRIBUTE.findall(tag.group())
         attributes = {k.lower(): html.unescape(v.strip("\"'")) for k, v in found}
         if attributes.get("rel") == "canonical" and "href" in attributes:

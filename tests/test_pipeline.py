@@ -3,6 +3,7 @@ the address a page states found once, every cache cleared."""
 
 import functools
 import gc
+import json
 import sys
 
 import pytest
@@ -51,7 +52,11 @@ def test_a_site_rules_cut_on_an_html_page_is_in_the_trail(tmp_path):
     assert "Bridge tolls" not in result.stdout and "Paragraph 3" in result.stdout
     assert "removed paragraph 4 [notes]" in result.stderr  # the marker
     assert "removed paragraph 5 [notes]" in result.stderr  # and what follows it
-    assert "daily.example.txt:2" in result.stderr  # the directive that cut
+    assert "cut_from paragraph 4" not in result.stderr  # listed once, as a removal
+    record = json.loads(CliRunner().invoke(main, [*args, "-f", "json"]).stdout)
+    cut = [r for r in record["removed"] if r["reason"] == "notes"]
+    assert [(r["line"], r["of"]) for r in cut] == [(4, "paragraph"), (5, "paragraph")]
+    assert all(r["by"].endswith("daily.example.txt:2") for r in cut)  # the directive
 
 
 def test_every_trail_entry_says_what_its_position_counts():

@@ -8,7 +8,7 @@ import click
 
 from ..batch import MAX_BYTES, STDIN, BatchOptions
 from ..decode import forced_codec
-from ..model import Options
+from ..model import INPUT_FORMATS, PAGE_KINDS, Options
 from . import main
 from .common import RULES_OPTION, guarded, rule_book, rule_folders
 from .running import make_plan, run_plan
@@ -49,7 +49,7 @@ Examples:
 @click.option("--url", help="The page's address, for metadata.")
 @click.option(
     "--input-format",
-    type=click.Choice(["auto", "text", "html"]),
+    type=click.Choice(INPUT_FORMATS),
     default="auto",
     show_default=True,
     help="Treat the input as HTML or as a text dump.",
@@ -69,7 +69,7 @@ Examples:
               help="HTML: keep more of the page (favor_recall).")  # fmt: skip
 @click.option(
     "--page-kind",
-    type=click.Choice(["auto", "article", "thread"]),
+    type=click.Choice(("auto", *PAGE_KINDS)),
     default="auto",
     show_default=True,
     help="thread: keep posts and replies (forums, Q&A); article: drop comment sections; "

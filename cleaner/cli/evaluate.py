@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from ..model import Options
+from ..model import FOCUSES, Options
 from . import main
 from .common import guarded
 
@@ -31,7 +31,7 @@ from .common import guarded
 )
 @click.option(
     "--focus",
-    type=click.Choice(["auto", "balanced", "precision", "recall"]),
+    type=click.Choice(FOCUSES),
     default="auto",
     show_default=True,
     help="HTML pages: as `clean --balanced` / `--precision` / `--recall`.",

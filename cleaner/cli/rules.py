@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from ..batch import STDIN, read_input
+from ..emit import position
 from ..errors import EXIT_INPUT, EXIT_USAGE
 from ..model import Options
 from ..pipeline import clean as clean_page
@@ -98,12 +99,13 @@ def rules_explain(input_path: str, url: str | None, site: str | None, rules: tup
                                                     else f"-> {_short(effect.after)}")  # fmt: skip
         else:
             change = _change(effect.before, effect.after)
-        where = f"line {effect.line}: " if effect.line else ""
+        where = f"{position(effect.of, effect.line)}: " if effect.line else ""
         click.echo(f"  {effect.where} {effect.directive}: {where}{change}")
-        shown.add(effect.line)
+        shown.add((effect.of, effect.line))
     for r in doc.removed:
-        if r.by.startswith(f"{rule.path}:") and r.line not in shown:
-            click.echo(f"  {r.by} drop_line: line {r.line}: {_short(r.text)} removed")
+        if r.by.startswith(f"{rule.path}:") and (r.of, r.line) not in shown:
+            where = position(r.of, r.line)
+            click.echo(f"  {r.by} drop_line: {where}: {_short(r.text)} removed")
     for note in doc.notes:
         click.echo(f"  note: {note}")
     generic = sum(1 for r in doc.removed if not r.by.startswith(f"{rule.path}:"))

@@ -1,4 +1,4 @@
-"""Stage 1: bytes -> text, with the codec used, how sure, and why.
+"""The decode stage: bytes -> text, with the codec used, how sure, and why.
 
 The evidence, strongest first: `--encoding`; a byte-order mark; the NUL pattern of UTF-16/32;
 bytes that are UTF-8 but for a few bad sequences (a legacy declaration loses to them: that

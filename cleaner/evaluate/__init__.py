@@ -1,1 +1,17 @@
-"""TODO"""
+"""Scoring against gold sets: the benchmark metric (metrics.py) and `cleaner eval`'s runs and
+report (sets.py)."""
+
+from __future__ import annotations
+
+from .metrics import Score, score
+from .sets import SetResult, cleaner_extractor, report, run_set, trafilatura_extractor
+
+__all__ = [
+    "Score",
+    "SetResult",
+    "cleaner_extractor",
+    "report",
+    "run_set",
+    "score",
+    "trafilatura_extractor",
+]

@@ -75,13 +75,13 @@ def trafilatura_extractor(data: bytes, entry: dict) -> str:
     """trafilatura's default extraction; on a text dump, over its lines as <p> paragraphs."""
     import html
 
-    import trafilatura
+    from ..html.trafilatura_adapter import peer_text
 
     text = data.decode("utf-8", errors="replace")
     if entry.get("kind") == "text":
         paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
         text = f"<html><body>{paragraphs}</body></html>"
-    return trafilatura.extract(text, url=entry.get("url") or None) or ""
+    return peer_text(text, entry.get("url") or None)
 
 
 def run_set(folder: Path, extractor: Extractor, name: str, limit: int | None = None) -> SetResult:
@@ -109,11 +109,9 @@ def _warm_up(folder: Path, extractor: Extractor, entries: list[dict]) -> None:
     if entries:
         with contextlib.suppress(CleanerError):
             extractor((folder / entries[0]["page"]).read_bytes(), entries[0])
-    with contextlib.suppress(ImportError):
-        from trafilatura import external
+    from ..html.trafilatura_adapter import load_stop_lists
 
-        if external.JT_STOPLIST is None:
-            external.jt_stoplist_init()
+    load_stop_lists()
 
 
 def report(results: list[SetResult], worst: int) -> str:

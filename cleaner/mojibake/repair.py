@@ -1,4 +1,4 @@
-"""Stage: repair mojibake line by line, drop what cannot be repaired, and say which.
+"""The repair stage: repair mojibake line by line, drop what cannot be repaired, and say which.
 
 A line takes the fast path unless it holds a trace of wrong decoding (plausible.suspicious).
 Suspicious lines get, in order: ftfy for Latin-script mojibake and UTF-8 read as cp1252

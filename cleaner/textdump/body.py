@@ -191,8 +191,9 @@ def _apply_cut(
     for i, info in enumerate(block):
         # a comment section or a recommendation widget never stands inside an article, so a
         # long one cannot keep its marker from cutting once enough body stands above it
-        enough = good >= CUT_MIN_GOOD or above >= CUT_MIN_WEIGHT
-        if marker_ends_body(info.cue, above, total, enough):
+        marker = info.cue is not None and info.cue.kind == "cut_from"
+        enough = marker and (good >= CUT_MIN_GOOD or above >= CUT_MIN_WEIGHT)
+        if marker and marker_ends_body(info.cue, above, total, enough):
             return block[: i + 1], info.cue.reason  # the marker goes with its own reason
         above += max(scores[i], 0.0)
         good += scores[i] >= GOOD_WEIGHT

@@ -1,4 +1,5 @@
-"""Stage 3 for text dumps: classify lines, pick the title, read the metadata the dump states."""
+"""The text-dump extractor: classify the lines, pick the title, read the metadata the dump
+states; and settle, which reads the kept lines again until they stay."""
 
 from __future__ import annotations
 

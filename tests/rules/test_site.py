@@ -216,8 +216,8 @@ def test_rules_test_failure_prints_a_diff(tmp_path):
     ("page", "expected"),
     [
         (SEED / "raw.txt", ["rule cn-public-info-repost", "match_content found",
-                            "rewrite: line 11: [中国西藏网讯  -> ]6月20日",
-                            "cut_from: line 55: 中国公众信息网摘编 removed"]),
+                            "rewrite: input line 11: [中国西藏网讯  -> ]6月20日",
+                            "cut_from: input line 55: 中国公众信息网摘编 removed"]),
         (SAMPLES / "en-news-dump/raw.txt", ["no site rule matches"]),
     ],
 )  # fmt: skip
