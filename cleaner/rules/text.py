@@ -51,26 +51,38 @@ def apply_text_rule(text: str, rule: SiteRule, of: str = "input") -> RuledText:
     """The directives on a text's lines; `of`: what the lines are (model.POSITIONS)."""
     text, effects = find_replace(text, rule)
     lines = text.splitlines()
-    removed: dict[int, str] = {}
+    cuts = _cuts(lines, rule)
+    removed = {i: cue.reason for i, (cue, _) in cuts.items() if lines[i].strip()}
+    effects += [Effect(cue.origin, directive, i + 1, lines[i].strip(), None, of)
+                for i, (cue, directive) in sorted(cuts.items()) if lines[i].strip()]  # fmt: skip
+    kept = []
+    for i, line in enumerate(lines):
+        if i in cuts:
+            line = ""  # blanked: line numbers keep
+        elif line.strip():
+            line, changes = _rewrite(line, i + 1, rule, of)
+            effects += changes
+        kept.append(line)
+    title = next((i for i, line in enumerate(kept) if i not in removed and line.strip()
+                  and any(p.search(line) for p in rule.title_line)), None)  # fmt: skip
+    # a final newline keeps trailing blanked lines when the text is split again
+    return RuledText("\n".join(kept) + "\n", removed, title, tuple(effects))
+
+
+def _cuts(lines: list[str], rule: SiteRule) -> dict[int, tuple]:
+    """The lines the rule cuts, each with (the cue that cut it, its directive): before the
+    first `cut_before` match, and from the first `cut_from` match below that on."""
+    cuts = {}
     start = _first(lines, rule.cut_before, 0)
     if start is not None:
         cue = _cue_at(lines[start[0]], rule.cut_before)
-        for i in range(start[0]):
-            _remove(lines, i, (cue, "cut_before", of), removed, effects)
-    begin = start[0] if start else 0
+        cuts.update((i, (cue, "cut_before")) for i in range(start[0]))
     cut_cues = tuple(c for c in rule.cues if c.kind == "cut_from")
-    end = _first(lines, cut_cues, begin)
+    end = _first(lines, cut_cues, start[0] if start else 0)
     if end is not None:
         cue = _cue_at(lines[end[0]], cut_cues)
-        for i in range(end[0], len(lines)):
-            _remove(lines, i, (cue, "cut_from", of), removed, effects)
-    for i, line in enumerate(lines):
-        if i not in removed and line.strip():
-            lines[i] = _rewrite(line, (i, of), rule, effects)
-    title = next((i for i, line in enumerate(lines) if i not in removed and line.strip()
-                  and any(p.search(line) for p in rule.title_line)), None)  # fmt: skip
-    # a final newline keeps trailing blanked lines when the text is split again
-    return RuledText("\n".join(lines) + "\n", removed, title, tuple(effects))
+        cuts.update((i, (cue, "cut_from")) for i in range(end[0], len(lines)))
+    return cuts
 
 
 def apply_rule_to_paragraphs(
@@ -105,17 +117,9 @@ def _cue_at(line: str, cues):
     return next(c for c in cues if c.pattern.search(line))
 
 
-def _remove(lines, i, by: tuple, removed, effects) -> None:
-    """Blank line i, cut by `by`: (the cue, its directive, what the lines are)."""
-    cue, directive, of = by
-    if lines[i].strip():
-        removed[i] = cue.reason
-        effects.append(Effect(cue.origin, directive, i + 1, lines[i].strip(), None, of))
-    lines[i] = ""
-
-
-def _rewrite(line: str, at: tuple[int, str], rule: SiteRule, effects: list[Effect]) -> str:
-    i, of = at
+def _rewrite(line: str, number: int, rule: SiteRule, of: str) -> tuple[str, list[Effect]]:
+    """The line after the rule's rewrites, and an Effect for each that changed it."""
+    effects = []
     for rewrite in rule.rewrites:
         try:
             changed = rewrite.pattern.sub(rewrite.replacement, line)
@@ -123,7 +127,7 @@ def _rewrite(line: str, at: tuple[int, str], rule: SiteRule, effects: list[Effec
             raise InputError(f"rule {rule.name} ({rewrite.where}) failed: {err}") from None
         if changed != line:
             effects.append(
-                Effect(rewrite.where, "rewrite", i + 1, line.strip(), changed.strip(), of)
+                Effect(rewrite.where, "rewrite", number, line.strip(), changed.strip(), of)
             )
             line = changed
-    return line
+    return line, effects
