@@ -13,7 +13,7 @@ from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
 from ..scripts import CJK_RUN
 from ..textdump.body import marker_ends_body
-from ..textdump.extract import extract_text, same_headline
+from ..textdump.extract import LineSource, extract_text, same_headline
 from ..textdump.features import CJK_WORD_RATIO, line_cues
 from .parse import wrap
 from .prepare import PreparedTree, ready_for_trafilatura
@@ -45,6 +45,7 @@ HEADLINE_MAX_CHARS = 120
 # is lost.
 SENTENCE_MIN_WEIGHT = 6
 EXTRACTED = "extracted"  # the removals' lines count trafilatura's (or the block's) lines
+FALLBACK = LineSource("visible", "text-fallback")  # the page's visible text, a block a line
 
 
 def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
@@ -53,7 +54,7 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
     if prepared.tree is None:  # too large for trafilatura, or not parseable: the markup's text
         method = "text-large-page" if prepared.markup.too_large else "text-fallback"
         visible = visible_text(None, prepared.markup.text)
-        extracted = replace(extract_text(visible, reading, of="visible"), method=method)
+        extracted = extract_text(visible, reading, source=LineSource("visible", method))
     elif prepared.body:
         extracted = _rule_body(prepared, reading)
     else:
@@ -195,7 +196,7 @@ def _fallback(prepared: PreparedTree, kept: str, reading: Reading) -> Extracted 
     visible = visible_text(prepared.tree, page)
     if kept and len(kept) >= FALLBACK_SHARE * len("".join(visible.split())):
         return None
-    fallback = replace(extract_text(visible, reading, of="visible"), method="text-fallback")
+    fallback = extract_text(visible, reading, source=FALLBACK)
     if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):
         return fallback
     return None

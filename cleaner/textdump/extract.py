@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from ..model import Extracted, Metadata, Reading, Removal
@@ -31,6 +31,17 @@ META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadat
 SETTLE_PASSES = 3  # the kept lines are read again, as a dump of their own, until they stay:
 # cleaning clean output then changes nothing (see settle)
 
+
+@dataclass(frozen=True)
+class LineSource:
+    """What the lines the extractor reads are: what a line number counts (model.POSITIONS)
+    and the method the result names."""
+
+    of: str
+    method: str
+
+
+DUMP = LineSource("input", "text-lines")  # a text dump's own lines
 _NORM = re.compile(r"[\W_]+")
 TITLE_REPEAT = Mark("title-repeat")
 
@@ -40,12 +51,12 @@ def extract_text(
     reading: Reading,
     ruled: RuledText | None = None,
     with_metadata: bool = True,
-    of: str = "input",
+    source: LineSource = DUMP,
 ) -> Extracted:
     """Body, title and metadata (unless `with_metadata` is off) of a dump; `ruled` is the
     dump after a site rule's cuts and rewrites (its removed lines arrive blank, its title
     line is taken as the title); on a thread the posts are the body (see body.classify);
-    `of`: what the lines are (model.POSITIONS), for the trail."""
+    `source`: what the lines are, for the trail and the method named."""
     cues, url, explain = reading.cues, reading.options.url, reading.options.explain
     thread = reading.page_kind.thread
     if ruled is not None:
@@ -71,9 +82,9 @@ def extract_text(
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals = ()
     if explain:  # a record per removed line is the costliest output: build it on request
-        removals = _removals(infos, (removed, of), title_index, ruled)
+        removals = _removals(infos, (removed, source.of), title_index, ruled)
     lines = tuple(i + 1 for i in body)
-    return Extracted(title, tuple(paragraphs), metadata, removals, "text-lines", lines=lines)
+    return Extracted(title, tuple(paragraphs), metadata, removals, source.method, lines=lines)
 
 
 def settle(first: Extracted, reading: Reading) -> Extracted:
