@@ -19,7 +19,7 @@ import sys
 import time
 from pathlib import Path
 
-import cleaner.textdump.page as textpage
+import cleaner.textdump.page as dump_page
 from cleaner import Options, clean
 
 REPEATS = 3
@@ -58,8 +58,8 @@ def measure(folder: Path) -> tuple[int, float, float, float | None]:
     html = all(kind == "html" for _data, kind in pages)
     options = [Options(input_format=kind, detect_language=False, metadata=False)
                for _data, kind in pages]  # fmt: skip
-    repair = StageTimer(textpage.repair_text)
-    textpage.repair_text = repair
+    repair = StageTimer(dump_page.repair_text)
+    dump_page.repair_text = repair
     best, share, best_peer = float("inf"), 0.0, float("inf")
     try:
         for _ in range(REPEATS + 1):
@@ -74,7 +74,7 @@ def measure(folder: Path) -> tuple[int, float, float, float | None]:
             if html:
                 best_peer = min(best_peer, _trafilatura_pass(pages))
     finally:
-        textpage.repair_text = repair.function
+        dump_page.repair_text = repair.function
     peer = len(pages) / best_peer if html else None
     return len(pages), len(pages) / best, share, peer
 

@@ -162,9 +162,9 @@ class Document:
     removed: tuple[Removal, ...] = field(default_factory=tuple)
     rule: str | None = None  # the site rule applied, by name
     rule_why: str | None = None  # how it was chosen
-    effects: tuple = ()  # ruletext.Effect records, with explain
+    effects: tuple = ()  # rules.text.Effect records, with explain
     notes: tuple[str, ...] = ()  # directives accepted but ignored, with explain
-    repairs: tuple = ()  # repair.LineRepair records, with explain
+    repairs: tuple = ()  # mojibake.repair.LineRepair records, with explain
     repair_count: int = 0  # lines repaired or dropped as mojibake
     mojibake_dropped: int = 0  # of those, lines dropped
     encoding_why: str = ""  # the evidence for the encoding, in words

@@ -4,6 +4,7 @@ the address a page states found once, every cache cleared."""
 import functools
 import gc
 import json
+import subprocess
 import sys
 
 import pytest
@@ -99,3 +100,12 @@ def test_clear_caches_clears_every_cache_of_every_module():
     assert len(caches) >= 10
     assert [c.__qualname__ for c in caches if c.cache_info().currsize] == []
     assert "cleaner.html.trafilatura_adapter" in sys.modules
+
+
+def test_python_dash_m_works():
+    seed = SAMPLES / "zh-seed-repost" / "raw.txt"
+    result = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(seed)], capture_output=True, check=True
+    )
+    expected = (SAMPLES / "zh-seed-repost" / "expected.txt").read_bytes()
+    assert result.stdout == expected

@@ -162,7 +162,7 @@ def drop_cue_lines(
 ) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
     """The extracted lines less those a cue matches (but the reasons in `keep`) and those
     that repeat the title: word for word anywhere, or, among the first `near` lines, as the
-    same headline (textdump.same_headline) when the title is headline-sized."""
+    same headline (textdump.extract.same_headline) when the title is headline-sized."""
     near = near if title and len(title) <= HEADLINE_MAX_CHARS else 0
     kept, removed = [], []
     cut = None

@@ -14,7 +14,7 @@ Directives understood here:
                              evidence of a thread page (see pagekind.py)
   comment_markup / player_markup: REGEX
                              the id/class of an article's comment section, of a video
-                             player (see sections.py)
+                             player (see html/prune.py)
 """
 
 from __future__ import annotations

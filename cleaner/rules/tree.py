@@ -4,7 +4,7 @@
 `strip_id_or_class` elements whose id or class holds the word, `strip_image_src` images
 whose src holds the string; `title`, `date`, `author` read the first XPath that finds text;
 `body` picks the content block (the first XPath that matches; several matches are kept in
-order). `find_string`/`replace_string` act on the raw HTML before parsing (ruletext).
+order). `find_string`/`replace_string` act on the raw HTML before parsing (text.py, html/parse.py).
 """
 
 from __future__ import annotations

@@ -169,7 +169,7 @@ def _settle(content: list[LineInfo], cues: CueSet, anchor: int | None, gap_facto
 
 
 def _body_run(scores: list[float], anchor: int | None) -> tuple[int, int]:
-    """The densest run, or the run the headline anchors (see classify)."""
+    """The densest run, or the run the headline anchors (see classify above)."""
     first, last, total = densest_run(scores)
     if anchor is None or first < 0:
         return first, last

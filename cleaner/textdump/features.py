@@ -46,7 +46,7 @@ class LineInfo(NamedTuple):
     commas: int
     bullet: bool
     cue: Cue | Mark | None
-    checked: bool = True  # False: a short line whose cue match was deferred (see classify)
+    checked: bool = True  # False: a short line whose cue match was deferred (see body.classify)
 
     @property
     def punctuated(self) -> bool:

@@ -1,4 +1,4 @@
-"""Layout tables read as blocks, data tables kept as tables (cleaner/layout.py), and what
+"""Layout tables read as blocks, data tables kept as tables (cleaner/html/tables.py), and what
 that changes for a page laid out in nested tables."""
 
 import pytest

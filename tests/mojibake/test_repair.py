@@ -177,3 +177,11 @@ def test_cli_reports_repairs_and_mojibake_removals(tmp_path):
     assert record["repairs"] == 2
     assert [r["after"] for r in record["repaired"]] == [para, None]
     assert {r["line"]: r["reason"] for r in record["removed"]}[3] == "mojibake"
+
+
+def test_repair_drops_garbage_and_strips_controls():
+    result = repair_lines(
+        ("正常的段落，没有问题。", "锟斤拷锟斤拷锟斤拷烫烫烫", "a line\x07 ends\ufffd\ufffd")
+    )
+    assert result.lines == ("正常的段落，没有问题。", "", "a line ends")
+    assert [r.reason for r in result.removed] == ["mojibake"]
