@@ -17,7 +17,7 @@ def main() -> None:
     Examples:
       cleaner clean samples/zh-seed-repost/raw.txt
       cleaner clean -f json --explain page.html
-      cleaner eval ../shared/bench/zh-cwced-text --compare trafilatura
+      cleaner eval bench/mini/zh-cwced-text --compare trafilatura
     """
 
 

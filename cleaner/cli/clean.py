@@ -10,7 +10,7 @@ from ..batch import MAX_BYTES, STDIN, BatchOptions
 from ..decode import forced_codec
 from ..model import INPUT_FORMATS, PAGE_KINDS, Options
 from . import main
-from .common import RULES_OPTION, guarded, rule_book, rule_folders
+from .common import RULES_OPTION, choice_option, guarded, rule_book, rule_folders
 from .running import make_plan, run_plan
 
 CLEAN_EXAMPLES = """
@@ -30,15 +30,7 @@ Examples:
 
 @main.command(epilog=CLEAN_EXAMPLES)
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, exists=True))
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json", "jsonl"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@choice_option("-f", "--format", "fmt", choices=("text", "json", "jsonl"), help="Output format.")
 @click.option(
     "-o",
     "--output",
@@ -47,13 +39,8 @@ Examples:
 )
 @click.option("--encoding", help="Decode with this codec instead of detecting one.")
 @click.option("--url", help="The page's address, for metadata.")
-@click.option(
-    "--input-format",
-    type=click.Choice(INPUT_FORMATS),
-    default="auto",
-    show_default=True,
-    help="Treat the input as HTML or as a text dump.",
-)
+@choice_option("--input-format", choices=INPUT_FORMATS,
+               help="Treat the input as HTML or as a text dump.")  # fmt: skip
 @click.option(
     "--explain",
     is_flag=True,
@@ -67,11 +54,9 @@ Examples:
               help="HTML: trafilatura's balanced default (the default on threads).")  # fmt: skip
 @click.option("--recall", is_flag=True,
               help="HTML: keep more of the page (favor_recall).")  # fmt: skip
-@click.option(
+@choice_option(
     "--page-kind",
-    type=click.Choice(("auto", *PAGE_KINDS)),
-    default="auto",
-    show_default=True,
+    choices=("auto", *PAGE_KINDS),
     help="thread: keep posts and replies (forums, Q&A); article: drop comment sections; "
     "auto: decide from the page's address, generator and schema.org types.",
 )

@@ -22,6 +22,12 @@ RULES_OPTION = click.option(
 )  # fmt: skip
 
 
+def choice_option(*names: str, choices: tuple[str, ...], help: str):  # noqa: A002 - click's word
+    """An option that takes one of `choices`, the first by default."""
+    return click.option(*names, type=click.Choice(choices), default=choices[0],
+                        show_default=True, help=help)  # fmt: skip
+
+
 class Failure(click.ClickException):
     """A one-line message ("cleaner: …") on stderr and an exit code, as click ends a command."""
 

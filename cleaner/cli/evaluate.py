@@ -8,7 +8,7 @@ import click
 
 from ..model import FOCUSES, Options
 from . import main
-from .common import guarded
+from .common import choice_option, guarded
 
 
 @main.command(name="eval")
@@ -29,11 +29,9 @@ from .common import guarded
     show_default=True,
     help="Count the title line (the sets' gold texts leave titles out).",
 )
-@click.option(
+@choice_option(
     "--focus",
-    type=click.Choice(FOCUSES),
-    default="auto",
-    show_default=True,
+    choices=FOCUSES,
     help="HTML pages: as `clean --balanced` / `--precision` / `--recall`.",
 )
 def evaluate(
@@ -47,8 +45,8 @@ def evaluate(
     """Score the cleaner against gold sets (folders with index.jsonl), e.g.
 
     \b
-      cleaner eval ../shared/bench/zh-cwced-text ../shared/bench/scrapinghub-text
-      cleaner eval ../shared/bench/zh-cwced --compare trafilatura
+      cleaner eval bench/mini/zh-cwced-text bench/mini/wcxb-dev
+      cleaner eval bench/mini/wcxb-dev --compare trafilatura
     """
     from ..evaluate.sets import cleaner_extractor, report, run_set, trafilatura_extractor
 
