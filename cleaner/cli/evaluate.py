@@ -48,7 +48,7 @@ def evaluate(
       cleaner eval bench/mini/zh-cwced-text bench/mini/wcxb-dev
       cleaner eval bench/mini/wcxb-dev --compare trafilatura
     """
-    from ..evaluate.sets import cleaner_extractor, report, run_set, trafilatura_extractor
+    from ..evaluate import cleaner_extractor, report, run_set, trafilatura_extractor
 
     options = Options(with_title=title, detect_language=False, metadata=False, focus=focus)
     ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata
