@@ -74,7 +74,7 @@ def render(doc: Document, fmt: str, explain: bool = False, with_title: bool = Tr
     """A document as the CLI and batch mode write it: text, a JSON object, or a JSONL line."""
     if fmt == "text":
         return to_text(doc, with_title)
-    return to_json(doc, explain, indent=None if fmt == "jsonl" else 2)
+    return to_json(doc, explain, indent=2 if fmt == "json" else None)  # jsonl, parquet: a line
 
 
 def explain_lines(doc: Document) -> str:

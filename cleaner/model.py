@@ -17,6 +17,8 @@ class Options:
     """Everything a caller can choose; one object instead of many keyword arguments."""
 
     encoding: str | None = None  # skip detection and decode with this codec
+    charset: str | None = None  # the charset an HTTP Content-Type declared: decoding evidence,
+    # weighed like a <meta charset> (a web archive's response records carry one)
     url: str | None = None  # the page's address, for metadata and rule matching
     input_format: str = "auto"  # auto | text | html
     with_title: bool = True  # emit the title as the first line

@@ -29,7 +29,7 @@ def clean(data: bytes, options: Options | None = None) -> Document:
         large = clean_large_dump(data, options)  # read in segments: memory stays bounded
         if large is not None:
             return large
-    decoded = decode_bytes(data, options.encoding)  # decode: bytes to text, codec and why
+    decoded = decode_bytes(data, options.encoding, options.charset)  # decode: codec and why
     refuse_binary_text(decoded, options.source)
     page = sniff(decoded, options)  # sniff: HTML or a text dump, and the page's address
     choice = choose_rule(page, options)  # rule: the site rule (or none) and its cues

@@ -13,10 +13,9 @@ import pytest
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-EXAMPLES = [
-    (command, shown)
+BLOCKS = [
+    re.findall(r"^\$ (.+)\n((?:(?!\$ ).*\n)*)", block, re.M)
     for block in re.findall(r"```console\n(.*?)```", README, re.S)
-    for command, shown in re.findall(r"^\$ (.+)\n((?:(?!\$ ).*\n)*)", block, re.M)
 ]
 
 
@@ -26,19 +25,32 @@ def _pattern(shown: str) -> re.Pattern[str]:
     return re.compile("\n".join(lines))
 
 
-def test_the_readme_has_examples():
-    assert len(EXAMPLES) >= 5
+def _copy(tmp_path: Path) -> Path:
+    """What the README's commands read, copied: they run in a folder of their own."""
+    for part in ("samples", "bench/mini", "rules"):
+        shutil.copytree(ROOT / part, tmp_path / part)
+    return tmp_path
 
 
-@pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
-def test_a_readme_example_runs_as_shown(command, shown):
+def _shell(command: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
     env.pop("CLEANER_RULES", None)
-    done = subprocess.run(
-        ["bash", "-c", command], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-    out = "\n".join(line.rstrip() for line in (done.stdout + done.stderr).splitlines())
-    assert _pattern(shown).fullmatch(out), out
+    return subprocess.run(["bash", "-c", command], cwd=cwd, env=env, capture_output=True,
+                          text=True, check=False)  # fmt: skip
+
+
+def test_the_readme_has_examples():
+    assert sum(map(len, BLOCKS)) >= 8
+
+
+@pytest.mark.parametrize("block", BLOCKS, ids=[b[0][0] for b in BLOCKS])
+def test_a_readme_example_runs_as_shown(block, tmp_path):
+    """Each console block's commands in order, in one folder: the output is what is shown."""
+    folder = _copy(tmp_path)
+    for command, shown in block:
+        done = _shell(command, folder)
+        out = "\n".join(line.rstrip() for line in (done.stdout + done.stderr).splitlines())
+        assert _pattern(shown).fullmatch(out), f"$ {command}\n{out}"
 
 
 def _usage_commands() -> list[str]:
@@ -56,11 +68,6 @@ def _usage_commands() -> list[str]:
 
 @pytest.mark.parametrize("command", _usage_commands())
 def test_a_readme_usage_command_runs(command, tmp_path):
-    shutil.copytree(ROOT / "samples", tmp_path / "samples")
-    shutil.copytree(ROOT / "bench" / "mini", tmp_path / "bench" / "mini")
-    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}"}
-    done = subprocess.run(
-        ["bash", "-c", command], cwd=tmp_path, env=env, capture_output=True, text=True, check=False
-    )
+    done = _shell(command, _copy(tmp_path))
     assert done.returncode == 0, done.stderr
     assert done.stdout or (tmp_path / "cleaned").is_dir() or list(tmp_path.glob("*.jsonl"))

@@ -11,7 +11,10 @@ SPINE = {
     "__init__", "__main__", "emit", "errors", "language", "model", "normalize", "pagekind",
     "pipeline", "scripts", "sniff", "urls",
 }  # fmt: skip
-STAGE_PACKAGES = {"batch", "cli", "decode", "evaluate", "html", "mojibake", "rules", "textdump"}
+STAGE_PACKAGES = {
+    "archive", "batch", "cli", "datatrove", "decode", "evaluate", "html", "mojibake", "rules",
+    "textdump",
+}  # fmt: skip
 MAX_FUNCTION_LINES = 40
 
 

@@ -20,7 +20,7 @@ from ..errors import InputError
 
 MAX_BYTES = 128 * 1024 * 1024  # --max-bytes default: a page this large is a dump of a site,
 # and /dev/zero must not be read until memory runs out
-SUFFIX = {"text": ".txt", "json": ".json"}
+SUFFIX = {"text": ".txt", "json": ".json", "jsonl": ".jsonl", "parquet": ".parquet"}
 STDIN = "-"
 
 
@@ -47,7 +47,7 @@ class Selection:
     @property
     def mirrored(self) -> bool:
         """One output file per input, under the output folder (not a stream)."""
-        return self.output is not None and self.fmt != "jsonl"
+        return self.output is not None
 
 
 def tasks(inputs: list[str], selection: Selection, clashes: bool = False) -> Iterator[Task]:

@@ -8,14 +8,17 @@ import multiprocessing
 import signal
 import time
 import zlib
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from ..archive import Skipped
 from ..emit import explain_lines, render, warnings
 from ..errors import CleanerError
 from ..model import Options
 from ..pipeline import clean
+from .archives import ArchiveEnd, ArchiveOutputs, RecordTask, clean_record, expand
 from .inputs import MAX_BYTES, Task, read_input
 from .sinks import atomic_write
 
@@ -25,7 +28,7 @@ CHUNK = 4  # tasks handed to a worker at once: enough to hide the hand-over cost
 @dataclass(frozen=True)
 class BatchOptions:
     page: Options  # what every page is cleaned with (its source is set per input)
-    fmt: str = "text"  # text | json | jsonl
+    fmt: str = "text"  # text | json | jsonl | parquet
     jobs: int = 1
     skip_existing: bool = False
     timeout: float | None = None  # seconds per input
@@ -41,6 +44,8 @@ class Outcome:
     record: str | None = None  # the rendered result, when it goes to a stream
     warnings: tuple[str, ...] = ()  # uncertain results (a guessed encoding, dropped lines)
     explain: str = ""  # --explain in text mode: the removals, for stderr
+    kind: str = "page"  # page | record (of an archive) | archive (its end)
+    group: Path | None = None  # the archive's own output, in a mirrored run
 
 
 @dataclass
@@ -51,17 +56,24 @@ class Summary:
     skipped: int = 0
     bytes: int = 0
     started: float = 0.0
+    reasons: Counter = field(default_factory=Counter)  # why archive records were skipped
 
     def add(self, outcome: Outcome) -> None:
+        if outcome.kind == "archive" and outcome.status != "failed":
+            return  # an archive's pages are counted, not the archive
         setattr(self, outcome.status, getattr(self, outcome.status) + 1)
         self.bytes += outcome.size
+        if outcome.kind == "record" and outcome.status == "skipped" and outcome.message:
+            self.reasons[outcome.message] += 1
 
     def line(self) -> str:
         seconds = max(time.monotonic() - self.started, 1e-9)
         rate = (self.cleaned + self.empty + self.failed) / seconds
+        why = ", ".join(f"{n} {reason}" for reason, n in self.reasons.most_common())
         return (
             f"cleaned {self.cleaned}, empty {self.empty}, failed {self.failed}, "
-            f"skipped {self.skipped} in {seconds:.1f} s ({rate:.0f} pages/s)"
+            f"skipped {self.skipped}{f' ({why})' if why else ''} in {seconds:.1f} s "
+            f"({rate:.0f} pages/s)"
         )
 
 
@@ -70,34 +82,53 @@ def run(
     options: BatchOptions,
     on_outcome: Callable[[Outcome], None],
     summary: Summary | None = None,
+    done: set[str] | None = None,
 ) -> Summary:
-    """Clean every task; `on_outcome` sees each result in input order, `summary` (the
-    caller's, so it survives an interrupt) counts them. KeyboardInterrupt stops the workers
-    promptly and propagates; every output written so far is complete."""
+    """Clean every task (an archive's records each as a task of its own); `on_outcome` sees
+    each result in input order, `summary` (the caller's, so it survives an interrupt) counts
+    them, `done` names the sources a resumed stream holds already. KeyboardInterrupt stops
+    the workers promptly and propagates; every output written so far is complete."""
     summary = summary if summary is not None else Summary(started=time.monotonic())
-    if options.jobs <= 1:
-        for task in work:
-            outcome = process(task, options)
+    units = expand(work, options, done or set())
+    outputs = ArchiveOutputs(on_outcome, options.fmt)
+    try:
+        for outcome in _outcomes(units, options):
             summary.add(outcome)
-            on_outcome(outcome)
-        return summary
-    with multiprocessing.get_context("fork").Pool(options.jobs, _quiet_worker) as pool:
-        try:
-            for outcome in pool.imap(_Worker(options), work, chunksize=CHUNK):
-                summary.add(outcome)
-                on_outcome(outcome)
-        except BaseException:
-            pool.terminate()
-            raise
+            outputs(outcome)
+    except BaseException:
+        outputs.discard()
+        raise
     return summary
 
 
-def process(task: Task, options: BatchOptions) -> Outcome:
-    """Clean one input and write its output; any failure becomes a failed outcome."""
-    if task.error:
-        return Outcome(task.source, "failed", 0, task.error)
-    if task.skip or (options.skip_existing and task.out is not None and task.out.exists()):
-        return Outcome(task.source, "skipped", 0)
+def _outcomes(units: Iterable, options: BatchOptions) -> Iterator[Outcome]:
+    if options.jobs <= 1:
+        yield from (process(unit, options) for unit in units)
+        return
+    with multiprocessing.get_context("fork").Pool(options.jobs, _quiet_worker) as pool:
+        try:
+            yield from pool.imap(_Worker(options), units, chunksize=CHUNK)
+        except BaseException:
+            pool.terminate()
+            raise
+
+
+def process(unit, options: BatchOptions) -> Outcome:
+    """Clean one unit (a file, or a record of an archive) and write its output; any failure
+    becomes a failed outcome."""
+    if isinstance(unit, ArchiveEnd):
+        status = "failed" if unit.damage else "cleaned"
+        return Outcome(unit.source, status, 0, unit.damage, kind="archive", group=unit.out)
+    if isinstance(unit, RecordTask):
+        return _process_record(unit, options)
+    if unit.error:
+        return Outcome(unit.source, "failed", 0, unit.error)
+    if unit.skip or (options.skip_existing and unit.out is not None and unit.out.exists()):
+        return Outcome(unit.source, "skipped", 0)
+    return _process_file(unit, options)
+
+
+def _process_file(task: Task, options: BatchOptions) -> Outcome:
     size = 0
     try:
         with _deadline(options.timeout, task.source):
@@ -105,13 +136,8 @@ def process(task: Task, options: BatchOptions) -> Outcome:
             size = len(data)
             doc = clean(data, replace(options.page, source=task.source))
             rendered = render(doc, options.fmt, options.page.explain, options.page.with_title)
-    except CleanerError as err:
-        return Outcome(task.source, "failed", size, err.message)
-    except (OSError, EOFError, zlib.error) as err:
-        return Outcome(task.source, "failed", size, f"{task.source}: cannot read ({err})")
-    except Exception as err:  # a bug must cost one input, never the batch
-        message = f"{task.source}: internal error ({type(err).__name__}: {err})"
-        return Outcome(task.source, "failed", size, message)
+    except Exception as err:  # noqa: BLE001 - one input's failure is an outcome
+        return Outcome(task.source, "failed", size, _failure(task.source, err))
     if task.out is not None:
         failed = _write(task.out, rendered, task.source, size)
         if failed:
@@ -122,9 +148,42 @@ def process(task: Task, options: BatchOptions) -> Outcome:
     return Outcome(task.source, status, size, None, record, warnings(doc), trail)
 
 
+def _process_record(unit: RecordTask, options: BatchOptions) -> Outcome:
+    record, kind, group = unit.record, "record", unit.out
+    if isinstance(record, Skipped) or unit.skip:
+        why = record.reason if isinstance(record, Skipped) else None
+        return Outcome(unit.source, "skipped", 0, why, kind=kind, group=group)
+    try:
+        with _deadline(options.timeout, unit.source):
+            line, doc, trail = clean_record(unit, options)
+    except Exception as err:  # noqa: BLE001 - one record's failure is an outcome
+        message = _failure(unit.source, err)
+        return Outcome(unit.source, "failed", len(record.payload), message, kind=kind, group=group)
+    status = "cleaned" if doc.paragraphs else "empty"
+    trail = trail if options.fmt == "text" else ""
+    return Outcome(unit.source, status, len(record.payload), None, line, warnings(doc), trail,
+                   kind, group)  # fmt: skip
+
+
+def _failure(source: str, err: Exception) -> str:
+    """The one-line message of a failure: the library's own, or what went wrong reading."""
+    if isinstance(err, CleanerError):
+        return err.message
+    if isinstance(err, OSError | EOFError | zlib.error):
+        return f"{source}: cannot read ({err})"
+    return f"{source}: internal error ({type(err).__name__}: {err})"  # a bug costs one input
+
+
 def _write(out: Path, rendered: str, source: str, size: int) -> Outcome | None:
     try:
-        atomic_write(out, rendered)
+        if out.suffix == ".parquet":
+            from .parquet import ParquetFile
+
+            parquet = ParquetFile(out)
+            parquet.write(rendered)
+            parquet.close()
+        else:
+            atomic_write(out, rendered)
     except OSError as err:
         message = f"{source}: cannot write {out} ({err.strerror}); check the output folder"
         return Outcome(source, "failed", size, message)

@@ -32,7 +32,7 @@ TMP_SUFFIX = ".cleaner-tmp"
 def atomic_write(path: Path, text: str) -> None:
     """Write `text` to `path` whole or not at all. OSError when it cannot be written."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _tmp_name(path)
+    tmp = tmp_name(path)
     with _signals_held():
         try:
             with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
@@ -47,7 +47,7 @@ class AtomicFile:
     """An output written piece by piece under its temporary name, renamed on `close`."""
 
     def __init__(self, path: Path) -> None:
-        self.path, self._tmp = path, _tmp_name(path)
+        self.path, self._tmp = path, tmp_name(path)
         self._handle = _open(self._tmp, "w", "-o")
 
     def write(self, text: str) -> None:
@@ -111,7 +111,8 @@ def _open(path: Path, mode: str, option: str):
         ) from None
 
 
-def _tmp_name(path: Path) -> Path:
+def tmp_name(path: Path) -> Path:
+    """The temporary name an output is written under before it is renamed into place."""
     return path.with_name(f".{path.name}{TMP_SUFFIX}")
 
 

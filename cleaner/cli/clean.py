@@ -30,7 +30,13 @@ Examples:
 
 @main.command(epilog=CLEAN_EXAMPLES)
 @click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, exists=True))
-@choice_option("-f", "--format", "fmt", choices=("text", "json", "jsonl"), help="Output format.")
+@choice_option(
+    "-f",
+    "--format",
+    "fmt",
+    choices=("text", "json", "jsonl", "parquet"),
+    help="Output format (parquet: pip install 'cleaner[parquet]').",
+)
 @click.option(
     "-o",
     "--output",

@@ -5,6 +5,7 @@ several, folders or standard input: the same reading, limits, timeout and failur
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from dataclasses import dataclass, replace
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import click
 
+from ..archive import is_archive
 from ..batch import (
     STDIN,
     AtomicFile,
@@ -44,7 +46,15 @@ def make_plan(names: list[str], fmt: str, output: str | None, errors: str | None
     folders = any(name != STDIN and Path(name).is_dir() for name in names)
     files = {"--errors": Path(errors)} if errors else {}
     target = Path(output) if output and output != "-" else None
-    if folders and fmt != "jsonl":
+    if fmt == "parquet" and target is None:
+        raise click.UsageError("-f parquet needs -o FILE.parquet (or -o FOLDER/ for folders)")
+    if fmt == "parquet":
+        from ..batch.parquet import require_pyarrow
+
+        require_pyarrow()
+    records = fmt in ("jsonl", "parquet")  # one stream, unless -o names a folder
+    mirrored = _names_folder(output) if records else folders
+    if mirrored:
         if not output:
             raise click.UsageError("folder inputs need -o FOLDER (or -f jsonl to stream)")
         if STDIN in names:
@@ -61,16 +71,20 @@ def make_plan(names: list[str], fmt: str, output: str | None, errors: str | None
     return Plan(selection, target, Path(errors) if errors else None, folders, array)
 
 
+def _names_folder(output: str | None) -> bool:
+    """-o names a folder: one that exists, or a name ending in a slash."""
+    return bool(output) and (output.endswith(("/", os.sep)) or Path(output).is_dir())
+
+
 def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> None:
     total = guarded(lambda: survey(names, plan.selection))
-    jobs = 1 if STDIN in names else max(1, min(batch.jobs, total))
+    archives = any(n != STDIN and Path(n).is_file() and is_archive(Path(n)) for n in names)
+    jobs = 1 if STDIN in names else max(1, batch.jobs if archives else min(batch.jobs, total))
     batch = replace(batch, jobs=jobs)
     sink = guarded(lambda: _sink(plan, batch.fmt, batch.skip_existing))
     errors = guarded(lambda: JsonlStream(plan.errors, "--errors")) if plan.errors else None
     work = tasks(names, plan.selection)
     done = getattr(sink, "done", None)
-    if done:
-        work = (replace(t, skip=True) if t.source in done else t for t in work)
     show_bar = plan.folders and not quiet and sys.stderr.isatty()
     bar = click.progressbar(length=total, label="cleaning", file=sys.stderr, show_pos=True,
                             show_eta=True) if show_bar else None  # fmt: skip
@@ -80,7 +94,7 @@ def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> 
     try:
         if bar:
             bar.__enter__()
-        run(work, batch, on_outcome, summary)
+        run(work, batch, on_outcome, summary, done)
     except KeyboardInterrupt:
         interrupted = True
     finally:
@@ -89,7 +103,7 @@ def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> 
         sink.finish(keep=not interrupted)
         if errors:
             errors.close()
-    _finish(summary, plan.folders and not quiet, interrupted)
+    _finish(summary, (plan.folders or archives) and not quiet, interrupted)
 
 
 class _Reporter:
@@ -115,7 +129,7 @@ class _Reporter:
                 click.echo(f"cleaner: {outcome.source}: {warning}", err=True)
         if outcome.explain:
             click.echo(outcome.explain, err=True, nl=False)
-        if self.bar:
+        if self.bar and outcome.kind != "record":  # the bar counts inputs
             elapsed = max(time.monotonic() - self.summary.started, 1e-9)
             self.bar.label = f"cleaning ({self.summary.bytes / 1e6 / elapsed:.1f} MB/s)"
             self.bar.update(1)
@@ -134,6 +148,10 @@ def _finish(summary: Summary, show: bool, interrupted: bool) -> None:
 def _sink(plan: Plan, fmt: str, resume: bool):
     if fmt == "jsonl" and plan.target is not None:
         return _Stream(JsonlStream(plan.target, "-o", resume))
+    if fmt == "parquet" and plan.target is not None:
+        from ..batch.parquet import ParquetFile
+
+        return _Plain(ParquetFile(plan.target))
     inner = AtomicFile(plan.target) if plan.target is not None else _Stdout()
     return _Array(inner) if plan.array else _Plain(inner)
 

@@ -29,7 +29,7 @@ def clean_large_dump(data: bytes, options: Options) -> Document | None:
     from ..pipeline import Body, document  # the pipeline reads large dumps through here
     from ..rules import choose_rule
 
-    head = decode_bytes(data[:HEAD_BYTES], options.encoding)
+    head = decode_bytes(data[:HEAD_BYTES], options.encoding, options.charset)
     if head.encoding in WIDE or sniff_kind(head.text, options.input_format) != "text":
         return None
     refuse_binary_text(head, options.source)
