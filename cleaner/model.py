@@ -29,6 +29,8 @@ class Options:
     page_kind: str = "auto"  # auto | article | thread (see pagekind.py)
     focus: str = "auto"  # HTML: auto | balanced | precision | recall (trafilatura's favor_*);
     # auto: precision on an article, balanced on a thread
+    fast: bool = False  # HTML: the prepared tree's visible text through the line classifier,
+    # without trafilatura (archive scale; method `text-fast`)
     rule_sources: tuple[tuple[str, str], ...] | None = None  # (folder, layer); None: built-in
     site: str | None = None  # force the site rule of this name
     use_rules: bool = True  # False: generic cleaning only

@@ -34,6 +34,7 @@ from .common import choice_option, guarded
     choices=FOCUSES,
     help="HTML pages: as `clean --balanced` / `--precision` / `--recall`.",
 )
+@click.option("--fast", is_flag=True, help="HTML pages: as `clean --fast`.")
 def evaluate(
     sets: tuple[Path, ...],
     compare: tuple[str, ...],
@@ -41,6 +42,7 @@ def evaluate(
     limit: int | None,
     title: bool,
     focus: str,
+    fast: bool,
 ) -> None:
     """Score the cleaner against gold sets (folders with index.jsonl), e.g.
 
@@ -50,7 +52,8 @@ def evaluate(
     """
     from ..evaluate import cleaner_extractor, report, run_set, trafilatura_extractor
 
-    options = Options(with_title=title, detect_language=False, metadata=False, focus=focus)
+    options = Options(with_title=title, detect_language=False, metadata=False, focus=focus,
+                      fast=fast)  # fmt: skip
     ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata
     for folder in sets:
         results = guarded(lambda f=folder: [run_set(f, ours, "cleaner", limit)])

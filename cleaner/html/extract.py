@@ -46,6 +46,7 @@ HEADLINE_MAX_CHARS = 120
 SENTENCE_MIN_WEIGHT = 6
 EXTRACTED = "extracted"  # the removals' lines count trafilatura's (or the block's) lines
 FALLBACK = LineSource("visible", "text-fallback")  # the page's visible text, a block a line
+FAST = LineSource("visible", "text-fast")  # --fast: the same reading, instead of trafilatura
 
 
 def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
@@ -57,6 +58,9 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
         extracted = extract_text(visible, reading, source=LineSource("visible", method))
     elif prepared.body:
         extracted = _rule_body(prepared, reading)
+    elif reading.options.fast:
+        visible = visible_text(prepared.tree, prepared.markup.text)
+        extracted = extract_text(visible, reading, source=FAST)
     else:
         extracted = _trafilatura_body(prepared, reading)
     if reading.rule is None:

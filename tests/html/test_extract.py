@@ -382,3 +382,17 @@ def test_an_inline_related_box_early_in_an_article_does_not_end_it():
     # after most of the body, the same heading ends it
     lines = [*body, "Related", "Mayor answers her critics"]
     assert drop_cue_lines(lines, generic_cues(), None)[0] == tuple(body)
+
+
+def test_fast_reads_the_visible_text_without_trafilatura(monkeypatch):
+    from cleaner.html import extract
+
+    def never(tree, settings):
+        raise AssertionError("--fast must not run trafilatura")
+
+    monkeypatch.setattr(extract, "read_tree", never)
+    doc = clean(_article(""), Options(fast=True, explain=True))
+    assert doc.method == "text-fast" and doc.title == "Council story"
+    assert len(doc.paragraphs) == 4 and doc.paragraphs[0].startswith("Paragraph 1")
+    assert {r.of for r in doc.removed} <= {"visible", "block"}
+    assert "Home" not in doc.paragraphs and "Contact" not in doc.paragraphs
