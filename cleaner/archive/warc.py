@@ -46,8 +46,12 @@ class Damage:
 
 
 def is_archive(path: Path) -> bool:
-    """Whether a file is a WARC (or WET) file, gzip-compressed or not, by its first bytes."""
+    """Whether a file is a WARC (or WET) file, gzip-compressed or not, by its first bytes.
+    Only a regular file is looked at: reading the head of a pipe or a device would take bytes
+    that the page's own reading then misses."""
     try:
+        if not path.is_file():
+            return False
         with open(path, "rb") as handle:
             head = handle.read(HEAD_BYTES * 64)
     except OSError:

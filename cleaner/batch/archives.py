@@ -28,6 +28,7 @@ class RecordTask:
     record: Record | Skipped
     out: Path | None  # the archive's output in a mirrored run (None: the stream)
     skip: bool = False  # in the stream already (--skip-existing)
+    span: int = 0  # bytes of the archive read since the unit before (the progress bar)
 
     @property
     def source(self) -> str:
@@ -41,6 +42,7 @@ class ArchiveEnd:
     source: str
     out: Path | None
     damage: str | None = None
+    span: int = 0  # bytes of the archive after its last record
 
 
 def expand(work: Iterable[Task], options, done: set[str]) -> Iterator:
@@ -72,14 +74,22 @@ def expand(work: Iterable[Task], options, done: set[str]) -> Iterator:
 
 
 def _units(task: Task, max_bytes: int, done: set[str]) -> Iterator:
-    damage = None
+    damage, last = None, 0
     for item in records(task.path, max_bytes):
         if isinstance(item, Damage):
             damage = f"{task.source}: {item.message}; the records before it are kept"
             break
-        unit = RecordTask(task.source, item, task.out)
-        yield replace(unit, skip=True) if unit.source in done else unit
-    yield ArchiveEnd(task.source, task.out, damage)
+        skip = f"{task.source}@{item.offset}" in done
+        yield RecordTask(task.source, item, task.out, skip, item.offset - last)
+        last = item.offset
+    yield ArchiveEnd(task.source, task.out, damage, max(0, _size(task.path) - last))
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
 
 
 def clean_record(unit: RecordTask, options) -> tuple[str, object, str]:

@@ -46,6 +46,7 @@ class Outcome:
     explain: str = ""  # --explain in text mode: the removals, for stderr
     kind: str = "page"  # page | record (of an archive) | archive (its end)
     group: Path | None = None  # the archive's own output, in a mirrored run
+    span: int = 0  # bytes of an archive this outcome covers (the progress bar)
 
 
 @dataclass
@@ -118,7 +119,8 @@ def process(unit, options: BatchOptions) -> Outcome:
     becomes a failed outcome."""
     if isinstance(unit, ArchiveEnd):
         status = "failed" if unit.damage else "cleaned"
-        return Outcome(unit.source, status, 0, unit.damage, kind="archive", group=unit.out)
+        return Outcome(unit.source, status, 0, unit.damage, kind="archive", group=unit.out,
+                       span=unit.span)  # fmt: skip
     if isinstance(unit, RecordTask):
         return _process_record(unit, options)
     if unit.error:
@@ -149,20 +151,23 @@ def _process_file(task: Task, options: BatchOptions) -> Outcome:
 
 
 def _process_record(unit: RecordTask, options: BatchOptions) -> Outcome:
-    record, kind, group = unit.record, "record", unit.out
+    outcome = _record_outcome(unit, options)
+    return replace(outcome, kind="record", group=unit.out, span=unit.span)
+
+
+def _record_outcome(unit: RecordTask, options: BatchOptions) -> Outcome:
+    record = unit.record
     if isinstance(record, Skipped) or unit.skip:
         why = record.reason if isinstance(record, Skipped) else None
-        return Outcome(unit.source, "skipped", 0, why, kind=kind, group=group)
+        return Outcome(unit.source, "skipped", 0, why)
     try:
         with _deadline(options.timeout, unit.source):
             line, doc, trail = clean_record(unit, options)
     except Exception as err:  # noqa: BLE001 - one record's failure is an outcome
-        message = _failure(unit.source, err)
-        return Outcome(unit.source, "failed", len(record.payload), message, kind=kind, group=group)
+        return Outcome(unit.source, "failed", len(record.payload), _failure(unit.source, err))
     status = "cleaned" if doc.paragraphs else "empty"
     trail = trail if options.fmt == "text" else ""
-    return Outcome(unit.source, status, len(record.payload), None, line, warnings(doc), trail,
-                   kind, group)  # fmt: skip
+    return Outcome(unit.source, status, len(record.payload), None, line, warnings(doc), trail)
 
 
 def _failure(source: str, err: Exception) -> str:

@@ -4,6 +4,7 @@ several, folders or standard input: the same reading, limits, timeout and failur
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from ..archive import is_archive
+from ..archive import is_archive, named_as_archive
 from ..batch import (
     STDIN,
     AtomicFile,
@@ -78,18 +79,20 @@ def _names_folder(output: str | None) -> bool:
 
 def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> None:
     total = guarded(lambda: survey(names, plan.selection))
-    archives = any(n != STDIN and Path(n).is_file() and is_archive(Path(n)) for n in names)
+    archives = _has_archives(names, plan)
     jobs = 1 if STDIN in names else max(1, batch.jobs if archives else min(batch.jobs, total))
     batch = replace(batch, jobs=jobs)
     sink = guarded(lambda: _sink(plan, batch.fmt, batch.skip_existing))
     errors = guarded(lambda: JsonlStream(plan.errors, "--errors")) if plan.errors else None
     work = tasks(names, plan.selection)
     done = getattr(sink, "done", None)
-    show_bar = plan.folders and not quiet and sys.stderr.isatty()
-    bar = click.progressbar(length=total, label="cleaning", file=sys.stderr, show_pos=True,
+    show_bar = (plan.folders or archives) and not quiet and sys.stderr.isatty()
+    length = _input_bytes(names, plan) if archives else total  # archives: bytes read
+    bar = click.progressbar(length=length, label="cleaning", file=sys.stderr, show_pos=True,
                             show_eta=True) if show_bar else None  # fmt: skip
     summary = Summary(started=time.monotonic())
     on_outcome = _Reporter(sink, errors, bar, summary, quiet)
+    on_outcome.by_bytes = archives
     interrupted = False
     try:
         if bar:
@@ -115,6 +118,7 @@ class _Reporter:
         self.sink, self.errors, self.bar, self.summary, self.quiet = (
             sink, errors, bar, summary, quiet
         )  # fmt: skip
+        self.by_bytes = False  # the bar counts bytes read (archives among the inputs)
 
     def __call__(self, outcome) -> None:
         if outcome.record is not None:
@@ -129,10 +133,33 @@ class _Reporter:
                 click.echo(f"cleaner: {outcome.source}: {warning}", err=True)
         if outcome.explain:
             click.echo(outcome.explain, err=True, nl=False)
-        if self.bar and outcome.kind != "record":  # the bar counts inputs
+        if self.bar:  # inputs done, or with archives, bytes read
             elapsed = max(time.monotonic() - self.summary.started, 1e-9)
             self.bar.label = f"cleaning ({self.summary.bytes / 1e6 / elapsed:.1f} MB/s)"
-            self.bar.update(1)
+            if self.by_bytes:
+                self.bar.update(outcome.size if outcome.kind == "page" else outcome.span)
+            elif outcome.kind != "record":
+                self.bar.update(1)
+
+
+def _has_archives(names: list[str], plan: Plan) -> bool:
+    """Whether web archives are among the inputs: a file given by its content, a folder's by
+    their names (.warc, .wet: reading every file's head would slow the start of a large run)."""
+    for task in tasks(names, plan.selection):
+        if task.path is not None and (named_as_archive(task.path) or (
+            str(task.path) in names and is_archive(task.path)
+        )):  # fmt: skip
+            return True
+    return False
+
+
+def _input_bytes(names: list[str], plan: Plan) -> int:
+    """The bytes of every input file: what the bar counts when archives are among them."""
+    total = 0
+    for task in tasks(names, plan.selection):
+        with contextlib.suppress(OSError, TypeError):
+            total += task.path.stat().st_size
+    return total
 
 
 def _finish(summary: Summary, show: bool, interrupted: bool) -> None:
