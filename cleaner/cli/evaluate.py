@@ -17,10 +17,12 @@ from .common import choice_option, guarded
 )
 @click.option(
     "--compare",
-    type=click.Choice(["trafilatura"]),
     multiple=True,
-    help="Also run this extractor on the same pages, side by side.",
+    help="Also run these peers on the same pages, side by side: trafilatura, "
+    "trafilatura-precision, readability, resiliparse (comma-separated or repeated; the last "
+    "three need pip install 'cleaner[bench]').",
 )
+@click.option("--by", help="Also a table of mean F1 per value of this index field (page_type).")
 @click.option("--worst", default=5, show_default=True, help="List this many worst pages.")
 @click.option("--limit", type=int, help="Only the first N pages of each set.")
 @click.option(
@@ -35,29 +37,23 @@ from .common import choice_option, guarded
     help="HTML pages: as `clean --balanced` / `--precision` / `--recall`.",
 )
 @click.option("--fast", is_flag=True, help="HTML pages: as `clean --fast`.")
-def evaluate(
-    sets: tuple[Path, ...],
-    compare: tuple[str, ...],
-    worst: int,
-    limit: int | None,
-    title: bool,
-    focus: str,
-    fast: bool,
-) -> None:
+def evaluate(sets: tuple[Path, ...], compare: tuple[str, ...], by: str | None, worst: int,
+             limit: int | None, title: bool, focus: str, fast: bool) -> None:  # fmt: skip
     """Score the cleaner against gold sets (folders with index.jsonl), e.g.
 
     \b
       cleaner eval bench/mini/zh-cwced-text bench/mini/wcxb-dev
-      cleaner eval bench/mini/wcxb-dev --compare trafilatura
+      cleaner eval bench/mini/wcxb-dev --compare trafilatura --by page_type
     """
-    from ..evaluate import cleaner_extractor, report, run_set, trafilatura_extractor
+    from ..evaluate import cleaner_extractor, peer, report, run_set
 
+    names = [name.strip() for item in compare for name in item.split(",") if name.strip()]
+    peers = [(name, guarded(lambda n=name: peer(n))) for name in names]
     options = Options(with_title=title, detect_language=False, metadata=False, focus=focus,
                       fast=fast)  # fmt: skip
     ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata
     for folder in sets:
-        results = guarded(lambda f=folder: [run_set(f, ours, "cleaner", limit)])
-        if "trafilatura" in compare:
-            results.append(run_set(folder, trafilatura_extractor, "trafilatura", limit))
+        results = guarded(lambda f=folder: [run_set(f, ours, "cleaner", limit, by)])
+        results += [run_set(folder, extract, name, limit, by) for name, extract in peers]
         click.echo(f"{folder}")
-        click.echo(report(results, worst))
+        click.echo(report(results, worst, by))

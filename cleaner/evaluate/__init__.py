@@ -4,14 +4,16 @@ report (sets.py)."""
 from __future__ import annotations
 
 from .metrics import Score, score
-from .sets import SetResult, cleaner_extractor, report, run_set, trafilatura_extractor
+from .peers import PEERS, peer
+from .sets import SetResult, cleaner_extractor, report, run_set
 
 __all__ = [
+    "PEERS",
     "Score",
     "SetResult",
     "cleaner_extractor",
     "report",
     "run_set",
     "score",
-    "trafilatura_extractor",
+    "peer",
 ]

@@ -1,4 +1,4 @@
-"""`cleaner eval`: score the cleaner (and, side by side, trafilatura) on a gold set.
+"""`cleaner eval`: score the cleaner (and, side by side, its peers: peers.py) on a gold set.
 
 A set is a folder with `index.jsonl` (one object per page: `page`, `gold`, `kind`, `url`)
 and the files it names, as in the public benchmark sets.
@@ -28,6 +28,7 @@ class PageResult:
     score: Score
     seconds: float
     error: str | None = None
+    group: str | None = None  # the page's value of the index field `--by` names
 
 
 @dataclass(frozen=True)
@@ -71,20 +72,9 @@ def cleaner_extractor(options: Options) -> Extractor:
     return run
 
 
-def trafilatura_extractor(data: bytes, entry: dict) -> str:
-    """trafilatura's default extraction; on a text dump, over its lines as <p> paragraphs."""
-    import html
-
-    from ..html.trafilatura_adapter import peer_text
-
-    text = data.decode("utf-8", errors="replace")
-    if entry.get("kind") == "text":
-        paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
-        text = f"<html><body>{paragraphs}</body></html>"
-    return peer_text(text, entry.get("url") or None)
-
-
-def run_set(folder: Path, extractor: Extractor, name: str, limit: int | None = None) -> SetResult:
+def run_set(
+    folder: Path, extractor: Extractor, name: str, limit: int | None = None, by: str | None = None
+) -> SetResult:
     results = []
     entries = load_index(folder, limit)
     _warm_up(folder, extractor, entries)
@@ -97,7 +87,8 @@ def run_set(folder: Path, extractor: Extractor, name: str, limit: int | None = N
         except CleanerError as err:
             predicted, error = "", err.message
         elapsed = time.perf_counter() - started
-        results.append(PageResult(entry["page"], score(gold, predicted), elapsed, error))
+        group = str(entry.get(by, "")) if by else None
+        results.append(PageResult(entry["page"], score(gold, predicted), elapsed, error, group))
     return SetResult(name, tuple(results))
 
 
@@ -114,14 +105,18 @@ def _warm_up(folder: Path, extractor: Extractor, entries: list[dict]) -> None:
     load_stop_lists()
 
 
-def report(results: list[SetResult], worst: int) -> str:
-    head = f"{'extractor':<14} {'pages':>5} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8}"
+def report(results: list[SetResult], worst: int, by: str | None = None) -> str:
+    """Each extractor's means and speed, a table of mean F1 per value of `by` (when given),
+    and the worst pages of the first extractor."""
+    head = f"{'extractor':<22} {'pages':>5} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8}"
     lines = [head]
     for r in results:
         lines.append(
-            f"{r.name:<14} {len(r.pages):>5} {r.mean('precision'):>9.3f} {r.mean('recall'):>7.3f}"
+            f"{r.name:<22} {len(r.pages):>5} {r.mean('precision'):>9.3f} {r.mean('recall'):>7.3f}"
             f" {r.mean('f1'):>6.3f} {r.pages_per_second:>8.1f}"
         )
+    if by and results:
+        lines += ["", _by_group(results, by)]
     if results and worst:
         lines.append(f"\nworst {worst} pages ({results[0].name}):")
         ranked = sorted(results[0].pages, key=lambda p: p.score.f1)[:worst]
@@ -130,3 +125,20 @@ def report(results: list[SetResult], worst: int) -> str:
             note = f"  error: {p.error}" if p.error else ""
             lines.append(f"  F1 {s.f1:.3f}  P {s.precision:.3f}  R {s.recall:.3f}  {p.page}{note}")
     return "\n".join(lines) + "\n"
+
+
+def _by_group(results: list[SetResult], by: str) -> str:
+    """Mean F1 of each extractor for each value of the index field `by`, the best in bold."""
+    groups = sorted({p.group or "" for p in results[0].pages})
+    rows = [f"| {by} (pages) | " + " | ".join(r.name for r in results) + " |",
+            "|---" * (len(results) + 1) + "|"]  # fmt: skip
+    for group in groups:
+        means = []
+        for r in results:
+            f1s = [p.score.f1 for p in r.pages if (p.group or "") == group]
+            means.append(sum(f1s) / len(f1s) if f1s else 0.0)
+        count = sum(1 for p in results[0].pages if (p.group or "") == group)
+        best = max(means)
+        cells = [f"**{m:.3f}**" if m == best and len(means) > 1 else f"{m:.3f}" for m in means]
+        rows.append(f"| {group or '(none)'} ({count}) | " + " | ".join(cells) + " |")
+    return "\n".join(rows)

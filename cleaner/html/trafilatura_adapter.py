@@ -95,11 +95,12 @@ def cleaned_tags() -> tuple[str, ...]:
     return tuple(MANUALLY_CLEANED)
 
 
-def peer_text(markup: str, url: str | None) -> str:
-    """trafilatura's default extraction, as `cleaner eval --compare trafilatura` scores it."""
+def peer_text(markup: str, url: str | None, precision: bool = False) -> str:
+    """trafilatura's default extraction (or its precision setting), as `cleaner eval
+    --compare` scores it."""
     from trafilatura import extract
 
-    return extract(markup, url=url) or ""
+    return extract(markup, url=url, favor_precision=precision) or ""
 
 
 def load_stop_lists() -> None:

@@ -1,0 +1,72 @@
+"""The peers `cleaner eval --compare` runs beside cleaner, each on the same pages in the same
+run: trafilatura's default `extract` and its precision setting, readability-lxml's article
+scoring, resiliparse's main-content text. A text dump goes to each as HTML, a `<p>` per line.
+They are benchmark extras (`pip install 'cleaner[bench]'`), never needed at run time; this
+module is the only one that imports readability or resiliparse."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from ..errors import ConfigError
+
+Extractor = Callable[[bytes, dict], str]
+
+
+def _markup(data: bytes, entry: dict) -> str:
+    text = data.decode("utf-8", errors="replace")
+    if entry.get("kind") != "text":
+        return text
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+    return f"<html><body>{paragraphs}</body></html>"
+
+
+def trafilatura(data: bytes, entry: dict) -> str:
+    from ..html.trafilatura_adapter import peer_text
+
+    return peer_text(_markup(data, entry), entry.get("url") or None)
+
+
+def trafilatura_precision(data: bytes, entry: dict) -> str:
+    from ..html.trafilatura_adapter import peer_text
+
+    return peer_text(_markup(data, entry), entry.get("url") or None, precision=True)
+
+
+def readability(data: bytes, entry: dict) -> str:
+    from lxml import html as lxml_html
+    from readability import Document
+
+    from ..html.visible import tree_text
+
+    summary = Document(_markup(data, entry)).summary(html_partial=True)
+    return tree_text(lxml_html.fromstring(summary)) if summary.strip() else ""
+
+
+def resiliparse(data: bytes, entry: dict) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+
+    return extract_plain_text(_markup(data, entry), main_content=True)
+
+
+PEERS: dict[str, tuple[Extractor, str]] = {
+    "trafilatura": (trafilatura, "trafilatura"),
+    "trafilatura-precision": (trafilatura_precision, "trafilatura"),
+    "readability": (readability, "readability"),
+    "resiliparse": (resiliparse, "resiliparse"),
+}
+
+
+def peer(name: str) -> Extractor:
+    """The extractor of a peer by name; ConfigError when it is unknown or not installed."""
+    if name not in PEERS:
+        raise ConfigError(f"--compare {name}: unknown; choose from {', '.join(PEERS)}")
+    extractor, module = PEERS[name]
+    try:
+        __import__(module)
+    except ImportError:
+        raise ConfigError(
+            f"--compare {name} needs {module}: pip install 'cleaner[bench]'"
+        ) from None
+    return extractor
