@@ -109,6 +109,10 @@ def _options(given: dict) -> Options:
         book = rule_book(sources)
         if site:
             guarded(lambda: book.named(site))
+        if book.problems and not given["quiet"]:  # what a lenient reading skipped: say so
+            click.echo(f"cleaner: {len(book.problems)} problem(s) in the rule files in effect, "
+                       "each line or directive skipped; `cleaner rules check` lists them",
+                       err=True)  # fmt: skip
     text = given["fmt"] == "text"
     focus = _focus(precision=given["precision"], balanced=given["balanced"],
                    recall=given["recall"])  # fmt: skip

@@ -161,7 +161,9 @@ def _refuse_missing_colons(problems: list[Problem]) -> None:
 def _html_fields(values: dict[str, list], problems: list[Problem]) -> dict:
     out: dict = {}
     for name in XPATH_DIRECTIVES:
-        out[name] = tuple(_xpath(d) for d in values.get(name, ()))
+        checked = [(d, _xpath(d)) for d in values.get(name, ())]
+        problems.extend(Problem(d.path, d.line, why) for d, why in checked if why)
+        out[name] = tuple(d.value for d, why in checked if not why)
     out["strip_id_or_class"] = tuple(d.value for d in values.get("strip_id_or_class", ()))
     out["strip_image_src"] = tuple(d.value for d in values.get("strip_image_src", ()))
     out["replacements"] = _replacements(values, problems)
@@ -203,7 +205,11 @@ def _page_kind(values: dict[str, list]) -> str | None:
     return last.value.lower()
 
 
-def _xpath(d: Directive) -> str:
+def _xpath(d: Directive) -> str | None:
+    """Why the directive's XPath cannot serve (None: it can). One that does not compile is a
+    ConfigError; one that calls a function XPath 1.0 lacks compiles, and libxml2 would fail
+    only when a page runs it: the directive is skipped, as a problem `rules check` reports,
+    so that one such file does not stop a collection of thousands."""
     from lxml import etree  # only rule files with XPath directives need lxml
 
     try:
@@ -211,12 +217,10 @@ def _xpath(d: Directive) -> str:
     except etree.XPathSyntaxError as err:
         raise ConfigError(f"{d.where()}: bad XPath for {d.name}: {err}") from None
     unknown = [f for f in _FUNCTION.findall(_QUOTED.sub("''", d.value)) if f not in XPATH_1]
-    if unknown:  # libxml2 finds an unknown function only when a page makes it run it
-        raise ConfigError(
-            f"{d.where()}: bad XPath for {d.name}: unknown function {unknown[0]}() (XPath 1.0 "
-            "has no such function; lxml would silently select nothing)"
-        )
-    return d.value
+    if unknown:
+        return (f"bad XPath for {d.name}: unknown function {unknown[0]}() (XPath 1.0 has no "
+                "such function; the directive is skipped)")  # fmt: skip
+    return None
 
 
 XPATH_1 = frozenset((
