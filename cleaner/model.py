@@ -31,6 +31,8 @@ class Options:
     # auto: precision on an article, balanced on a thread
     fast: bool = False  # HTML: the prepared tree's visible text through the line classifier,
     # without trafilatura (archive scale; method `text-fast`)
+    comments: bool = False  # keep an article's comment section (trafilatura's
+    # include_comments), for corpora whose convention keeps it; a thread's posts stay anyway
     rule_sources: tuple[tuple[str, str], ...] | None = None  # (folder, layer); None: built-in
     site: str | None = None  # force the site rule of this name
     use_rules: bool = True  # False: generic cleaning only
@@ -108,6 +110,11 @@ class Reading:
     page_kind: PageKind
     rule: SiteRule | None
     options: Options
+
+    @property
+    def keeps_comments(self) -> bool:
+        """A thread's replies are its body; an article's comments stay with --comments."""
+        return self.page_kind.thread or self.options.comments
 
 
 @dataclass(frozen=True)

@@ -76,10 +76,11 @@ def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, page: Page,
     return url_evidence(page.address, cues) or ARTICLE
 
 
-def cues_for_kind(cues: CueSet, kind: PageKind) -> CueSet:
+def cues_for_kind(cues: CueSet, kind: PageKind, comments: bool = False) -> CueSet:
     """On a thread page a comment-section marker ("23 replies") opens the posts, which are
-    the body: its cut_from cues only drop their own line there."""
-    return _thread_cues(cues) if kind.thread else cues
+    the body, and with --comments it opens an article's comments, which are kept: its
+    cut_from cues only drop their own line there."""
+    return _thread_cues(cues) if kind.thread or comments else cues
 
 
 @lru_cache(maxsize=8)

@@ -38,14 +38,16 @@ def clean(data: bytes, options: Options | None = None) -> Document:
 
         markup = html.parse_page(page, choice.rule)  # parse: find/replace, then the tree
         kind = page_kind(options, choice.rule, choice.cues, page, markup.tree)  # page kind
-        reading = Reading(cues_for_kind(choice.cues, kind), kind, choice.rule, options)
+        reading = Reading(cues_for_kind(choice.cues, kind, options.comments), kind, choice.rule,
+                          options)  # fmt: skip
         prepared = html.prepare_tree(markup, reading)  # prepare: rule, prune, tables (once)
         extracted = html.read_html(prepared, reading)  # extract: trafilatura + cues
         repaired = repair_lines(extracted.paragraphs, of="paragraph")  # repair: paragraphs
         kept = normalize(tuple(p for p in repaired.lines if p))  # normalize
     else:
         kind = page_kind(options, choice.rule, choice.cues, page)  # page kind
-        reading = Reading(cues_for_kind(choice.cues, kind), kind, choice.rule, options)
+        reading = Reading(cues_for_kind(choice.cues, kind, options.comments), kind, choice.rule,
+                          options)  # fmt: skip
         prepared = prepare_dump(page.text, choice.rule)  # prepare + repair: lines, then rule
         extracted = read_dump(prepared, reading)  # extract: the line classifier (normalizes)
         repaired, kept = prepared.repaired, extracted.paragraphs

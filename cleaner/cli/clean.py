@@ -60,6 +60,11 @@ Examples:
               help="HTML: trafilatura's balanced default (the default on threads).")  # fmt: skip
 @click.option("--recall", is_flag=True,
               help="HTML: keep more of the page (favor_recall).")  # fmt: skip
+@click.option(
+    "--comments",
+    is_flag=True,
+    help="Keep an article's comment section (a thread's replies are kept anyway).",
+)
 @click.option("--fast", is_flag=True,
               help="HTML: the visible text through the line classifier, without trafilatura "
               "(several times faster; for archive scale).")  # fmt: skip
@@ -121,7 +126,7 @@ def _options(given: dict) -> Options:
         with_title=not given["no_title"], explain=given["explain"], detect_language=not text,
         metadata=not text,  # text output shows only the title
         focus=focus, page_kind=given["page_kind"], rule_sources=sources, site=site,
-        use_rules=not no_rules, fast=given["fast"],
+        use_rules=not no_rules, fast=given["fast"], comments=given["comments"],
     ))  # fmt: skip
 
 

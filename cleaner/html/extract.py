@@ -120,7 +120,7 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading) -> Extracted:
 def _settings(reading: Reading, focus: str, metadata: bool | None = None) -> Settings:
     options = reading.options
     with_metadata = options.metadata if metadata is None else metadata
-    return Settings(options.url, reading.page_kind.thread, focus, with_metadata)
+    return Settings(options.url, reading.keeps_comments, focus, with_metadata)
 
 
 def _cleaned_lines(

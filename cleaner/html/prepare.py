@@ -46,7 +46,7 @@ def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
     found = apply_tree_rule(tree, rule) if rule is not None else None
     if found is not None and found.body:  # the block is read as the rule found it
         return PreparedTree(markup, found, (), focus)
-    blocks = drop_boilerplate_blocks(tree, reading.cues, reading.page_kind.thread)
+    blocks = drop_boilerplate_blocks(tree, reading.cues, reading.keeps_comments)
     ready_for_trafilatura(tree, focus)
     return PreparedTree(markup, found, blocks, focus)
 

@@ -50,11 +50,12 @@ READ_BY_TRAFILATURA = frozenset(
 )
 
 
-def drop_boilerplate_blocks(tree, cues: CueSet, thread: bool) -> tuple[Removal, ...]:
-    """Removes the blocks that markup names boilerplate and the boxes a tail heading opens;
-    returns them as removals (line 0: not line-based), their text with its spaces collapsed."""
+def drop_boilerplate_blocks(tree, cues: CueSet, keep_comments: bool) -> tuple[Removal, ...]:
+    """Removes the blocks that markup names boilerplate and the boxes a tail heading opens
+    (comment sections not when they are kept: a thread's posts, or --comments); returns them
+    as removals (line 0: not line-based), their text with its spaces collapsed."""
     wrappers = _wrappers(tree)
-    found = named_blocks(tree, cues, thread, wrappers) + headed_boxes(tree, cues, wrappers)
+    found = named_blocks(tree, cues, keep_comments, wrappers) + headed_boxes(tree, cues, wrappers)
     dropped, removals = set(), []
     for block, reason, by in found:
         if block.getparent() is None or any(a in dropped for a in block.iterancestors()):
@@ -65,14 +66,14 @@ def drop_boilerplate_blocks(tree, cues: CueSet, thread: bool) -> tuple[Removal, 
     return tuple(removal for removal in removals if removal.text)  # empty ones unlisted
 
 
-def named_blocks(tree, cues: CueSet, thread: bool, wrappers: set) -> list[tuple]:
-    """The blocks whose id or class names them boilerplate (comment sections only on an
-    article), in document order, as (block, reason, directive). `wrappers`: the blocks that
+def named_blocks(tree, cues: CueSet, keep_comments: bool, wrappers: set) -> list[tuple]:
+    """The blocks whose id or class names them boilerplate (comment sections only when they
+    are not kept), in document order, as (block, reason, directive). `wrappers`: the blocks that
     hold the headline."""
     named = [
         (reason, field, pattern)
         for field, reason in MARKUP_FIELDS.items()
-        if not (thread and reason == "comments")
+        if not (keep_comments and reason == "comments")
         for pattern in cues.field_patterns(field)
     ]
     if not named:

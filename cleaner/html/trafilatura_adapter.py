@@ -27,7 +27,7 @@ class Settings:
     """How trafilatura reads one page."""
 
     url: str | None
-    thread: bool  # its comments are the thread's posts: read them too
+    thread: bool  # its comments are read too: a thread's posts, or kept with --comments
     focus: str  # balanced | precision | recall
     metadata: bool  # date, author and site name too (a quarter of the time)
 

@@ -37,7 +37,8 @@ def clean_large_dump(data: bytes, options: Options) -> Document | None:
     choice = choose_rule(page, options)
     kind = page_kind(options, choice.rule, choice.cues, page)
     options = replace(options, detect_language=False)
-    reading = Reading(cues_for_kind(choice.cues, kind), kind, choice.rule, options)
+    reading = Reading(cues_for_kind(choice.cues, kind, options.comments), kind, choice.rule,
+                      options)  # fmt: skip
     first, paragraphs, trail = None, [], _Trail(options.explain)
     replacements = 0
     for offset, chunk in segments(data):

@@ -1,5 +1,7 @@
 """HTML input goes through trafilatura and then the same cue filters as text dumps."""
 
+from conftest import SAMPLES
+
 from cleaner import Options, clean
 
 PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>示例新闻 - 示例网</title></head>
@@ -200,7 +202,7 @@ def test_blocks_named_boilerplate_by_their_markup():
     found = {}
     for name in names:
         tree = lxml_html.fromstring(f"<html><body><div class='{name}'><p>x</p></div></body></html>")
-        found[name] = len(drop_boilerplate_blocks(tree, generic_cues(), thread=False)) == 1
+        found[name] = len(drop_boilerplate_blocks(tree, generic_cues(), keep_comments=False)) == 1
     assert found == names
 
 
@@ -299,11 +301,13 @@ def test_a_tail_heading_never_takes_the_article_or_half_the_page():
     cues = generic_cues()
     # the heading opens the article's own block (it holds the h1): only the heading goes
     tree = lxml_html.fromstring(_article("").replace(b"<h1>", b"<h2>Related</h2><h1>"))
-    assert [r.reason for r in drop_boilerplate_blocks(tree, cues, thread=False)] == ["related"]
+    assert [r.reason for r in drop_boilerplate_blocks(tree, cues, keep_comments=False)] == [
+        "related"
+    ]
     assert "Paragraph 4" in tree.text_content() and "Related" not in tree.text_content()
     # a box with most of the page's text is no side box
     tree = lxml_html.fromstring(f"<html><body><div><h2>Related</h2>{_BODY}</div></body></html>")
-    assert drop_boilerplate_blocks(tree, cues, thread=False) == ()
+    assert drop_boilerplate_blocks(tree, cues, keep_comments=False) == ()
 
 
 def test_the_headline_restated_at_the_top_is_a_title_repeat():
@@ -396,3 +400,29 @@ def test_fast_reads_the_visible_text_without_trafilatura(monkeypatch):
     assert len(doc.paragraphs) == 4 and doc.paragraphs[0].startswith("Paragraph 1")
     assert {r.of for r in doc.removed} <= {"visible", "block"}
     assert "Home" not in doc.paragraphs and "Contact" not in doc.paragraphs
+
+
+def test_comments_keeps_an_articles_comment_section():
+    page = (SAMPLES / "en-blog-comments-html" / "raw.html").read_bytes()
+    reply = "How do you deal with the wind?"
+    article = clean(page, Options())
+    kept = clean(page, Options(comments=True))
+    assert not any(reply in p for p in article.paragraphs)
+    assert any(reply in p for p in kept.paragraphs)
+    assert kept.page_kind.kind == "article"  # an article still: only its comments stay
+    assert kept.paragraphs[: len(article.paragraphs)] == article.paragraphs
+
+
+def test_comments_keeps_a_dumps_comments_after_its_marker():
+    body = [f"Paragraph {n} of the council story tells what was decided, and by whom, in words "
+            "enough to be read as the body of the article." for n in range(4)]  # fmt: skip
+    comments = [
+        "12 Comments",
+        "What a sensible decision by the council, finally.",
+        "I disagree: the old bridge could have been repaired for far less money.",
+    ]
+    dump = "\n".join(["Council closes the old bridge", *body, *comments]).encode()
+    article = clean(dump, Options(input_format="text"))
+    kept = clean(dump, Options(input_format="text", comments=True))
+    assert comments[1] not in article.paragraphs
+    assert comments[1] in kept.paragraphs and comments[2] in kept.paragraphs
