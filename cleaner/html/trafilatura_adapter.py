@@ -11,6 +11,8 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
+
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
 _MANUALLY_CLEANED = (
     "aside", "embed", "fencedframe", "footer", "form", "head", "iframe", "menu", "object",
@@ -67,7 +69,8 @@ def read_tree(tree, settings: Settings) -> Reading | None:
         text = f"{text}\n{result.comments}"
     if not settings.metadata:
         return Reading(text, page_title(tree))
-    return Reading(text, result.title, result.date, result.author, result.sitename, result.url)
+    title = uncut_title(result.title, tree)
+    return Reading(text, title, result.date, result.author, result.sitename, result.url)
 
 
 def page_title(tree) -> str | None:
@@ -77,13 +80,31 @@ def page_title(tree) -> str | None:
     (the same title on all 511 pages of the HTML bench sets)."""
     og_titles = [t for t in tree.xpath("head/meta[@property='og:title']/@content") if t.strip()]
     if og_titles:
-        return og_titles[-1]  # trafilatura keeps the last one
+        return uncut_title(og_titles[-1], tree)  # trafilatura keeps the last one
     try:
         from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
     except ImportError:  # moved in a later release: the <title> element
         return tree.findtext(".//title")
     found = extract_meta_json(tree, examine_meta(tree))
     return found.title or extract_title(tree)
+
+
+def uncut_title(title: str | None, tree) -> str | None:
+    """The title whole when an unescaped quote cut it short: `content="奖金711万元！"中国…"`
+    ends the attribute at the inner quote, so og:title (and trafilatura, which reads it)
+    keeps only what stands before it. Then an <h1>, or the headline of the <title>, that
+    begins with the cut title and goes on with a quote is the whole one."""
+    if not title:
+        return title
+    from ..textdump.fields import split_page_title
+
+    cut = title.strip()
+    page_title = split_page_title(" ".join((tree.findtext(".//title") or "").split()))[0]
+    for text in [*(h.text_content() for h in tree.iter("h1")), page_title]:
+        whole = " ".join(text.split())
+        if whole.startswith(cut) and whole[len(cut) : len(cut) + 1] in QUOTES:
+            return whole
+    return title
 
 
 def cleaned_tags() -> tuple[str, ...]:

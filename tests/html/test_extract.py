@@ -426,3 +426,18 @@ def test_comments_keeps_a_dumps_comments_after_its_marker():
     kept = clean(dump, Options(input_format="text", comments=True))
     assert comments[1] not in article.paragraphs
     assert comments[1] in kept.paragraphs and comments[2] in kept.paragraphs
+
+
+def test_a_title_cut_at_an_unescaped_quote_is_read_whole():
+    head = "奖金711万元！"
+    whole = head + '"中国诺贝尔奖"首位获奖女性啥来头？'
+    body = "<p>" + "这是正文的一段，讲述获奖者的经历和研究成果，内容足够长，可以作为正文保留。" * 3
+    page = (f'<html><head><meta charset="utf-8"><meta property="og:title" content="{whole}">'
+            f"<title>{whole}|游民星空</title></head><body><article>{body}</p>{body}</p>"
+            "</article></body></html>").encode()  # fmt: skip
+    for metadata in (True, False):
+        assert clean(page, Options(metadata=metadata)).title == whole
+    # a short og:title that the <title> goes on from without a quote is the page's own choice
+    short = page.replace(f"<title>{whole}".encode(), f"<title>{head}更多新闻".encode())
+    short = short.replace(f'content="{whole}"'.encode(), f'content="{head}"'.encode())
+    assert clean(short, Options()).title == head
