@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,7 +20,16 @@ from ..model import Options
 from ..pipeline import clean
 from .metrics import Score, score
 
-Extractor = Callable[[bytes, dict], str]
+_PLAIN = str.maketrans("’‘“”–—", "''\"\"--")
+Extractor = Callable[[bytes, dict], "str | Output"]
+
+
+@dataclass(frozen=True)
+class Output:
+    """What an extractor gave for a page: its text, and its title when it names one."""
+
+    text: str
+    title: str | None = None
 
 
 @dataclass(frozen=True)
@@ -29,6 +39,7 @@ class PageResult:
     seconds: float
     error: str | None = None
     group: str | None = None  # the page's value of the index field `--by` names
+    title_ok: bool | None = None  # the title equals the set's reviewed one (None: no test)
 
 
 @dataclass(frozen=True)
@@ -39,6 +50,12 @@ class SetResult:
     def mean(self, attr: str) -> float:
         values = [getattr(p.score, attr) for p in self.pages]
         return sum(values) / len(values) if values else 0.0
+
+    @property
+    def title_accuracy(self) -> float | None:
+        """The share of titles equal to the reviewed ones, over pages that have one."""
+        tested = [p.title_ok for p in self.pages if p.title_ok is not None]
+        return sum(tested) / len(tested) if tested else None
 
     @property
     def pages_per_second(self) -> float:
@@ -67,7 +84,8 @@ def cleaner_extractor(options: Options) -> Extractor:
     def run(data: bytes, entry: dict) -> str:
         kind = entry.get("kind", "auto")
         opts = replace(options, url=entry.get("url") or None, input_format=kind)
-        return to_text(clean(data, opts), options.with_title)
+        doc = clean(data, opts)
+        return Output(to_text(doc, options.with_title), doc.title)
 
     return run
 
@@ -83,13 +101,30 @@ def run_set(
         gold = (folder / entry["gold"]).read_text(encoding="utf-8")
         started = time.perf_counter()
         try:
-            predicted, error = extractor(data, entry), None
+            found, error = extractor(data, entry), None
         except CleanerError as err:
-            predicted, error = "", err.message
+            found, error = "", err.message
         elapsed = time.perf_counter() - started
+        titled = isinstance(found, Output)  # an extractor that names titles (not a peer's text)
+        found = found if titled else Output(found)
         group = str(entry.get(by, "")) if by else None
-        results.append(PageResult(entry["page"], score(gold, predicted), elapsed, error, group))
+        title_ok = (
+            same_title(found.title, entry["title"]) if titled and entry.get("title") else None
+        )
+        results.append(PageResult(entry["page"], score(gold, found.text), elapsed, error, group,
+                                  title_ok))  # fmt: skip
     return SetResult(name, tuple(results))
+
+
+def same_title(found: str | None, reviewed: str) -> bool:
+    """Whether a title is the reviewed one, as a reader would compare them: case, width,
+    curly quotes, dashes and spacing aside."""
+    return bool(found) and _plain(found) == _plain(reviewed)
+
+
+def _plain(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_PLAIN)
+    return " ".join(text.lower().split())
 
 
 def _warm_up(folder: Path, extractor: Extractor, entries: list[dict]) -> None:
@@ -108,12 +143,15 @@ def _warm_up(folder: Path, extractor: Extractor, entries: list[dict]) -> None:
 def report(results: list[SetResult], worst: int, by: str | None = None) -> str:
     """Each extractor's means and speed, a table of mean F1 per value of `by` (when given),
     and the worst pages of the first extractor."""
+    titled = any(r.title_accuracy is not None for r in results)
     head = f"{'extractor':<22} {'pages':>5} {'precision':>9} {'recall':>7} {'F1':>6} {'pages/s':>8}"
-    lines = [head]
+    lines = [head + (f" {'title':>6}" if titled else "")]
     for r in results:
+        title = r.title_accuracy
         lines.append(
             f"{r.name:<22} {len(r.pages):>5} {r.mean('precision'):>9.3f} {r.mean('recall'):>7.3f}"
             f" {r.mean('f1'):>6.3f} {r.pages_per_second:>8.1f}"
+            + ((f" {title:>6.1%}" if title is not None else f" {'-':>6}") if titled else "")
         )
     if by and results:
         lines += ["", _by_group(results, by)]

@@ -12,6 +12,7 @@ import contextlib
 from dataclasses import dataclass
 
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
+_PLAIN = str.maketrans("’‘“”–—", "''\"\"--")
 
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
 _MANUALLY_CLEANED = (
@@ -69,7 +70,7 @@ def read_tree(tree, settings: Settings) -> Reading | None:
         text = f"{text}\n{result.comments}"
     if not settings.metadata:
         return Reading(text, page_title(tree))
-    title = uncut_title(result.title, tree)
+    title = headline(result.title, tree)
     return Reading(text, title, result.date, result.author, result.sitename, result.url)
 
 
@@ -80,13 +81,52 @@ def page_title(tree) -> str | None:
     (the same title on all 511 pages of the HTML bench sets)."""
     og_titles = [t for t in tree.xpath("head/meta[@property='og:title']/@content") if t.strip()]
     if og_titles:
-        return uncut_title(og_titles[-1], tree)  # trafilatura keeps the last one
+        return headline(og_titles[-1], tree)  # trafilatura keeps the last one
     try:
         from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
     except ImportError:  # moved in a later release: the <title> element
         return tree.findtext(".//title")
     found = extract_meta_json(tree, examine_meta(tree))
-    return found.title or extract_title(tree)
+    return headline(found.title or extract_title(tree), tree)
+
+
+def headline(title: str | None, tree) -> str | None:
+    """The page's headline from its title as the metadata give it: whole when an unescaped
+    quote cut it (uncut_title), and without the site name or label beside it when an <h1>
+    says which part the headline is (`How To Book a Flight | It's All Trip To Me` with the
+    <h1> `How To Book a Flight`). Measured on wcxb-dev's reviewed titles: 199 -> 248 of 394
+    exact, none lost."""
+    title = uncut_title(title, tree)
+    if not title:
+        return title
+    from ..textdump.fields import title_parts
+
+    parts = {_plain(part) for part in title_parts(title)}
+    if len(parts) < 2:
+        return title
+    site = {_plain(name) for name in tree.xpath("head/meta[@property='og:site_name']/@content")}
+    for element in tree.iter("h1"):
+        text = " ".join(element.text_content().split())
+        if text and _plain(text) in parts - site and not _logo(element, text):
+            return text
+    return title
+
+
+def _logo(element, text: str) -> bool:
+    """An <h1> that is one link to the site's home page and nothing else: a logo, not a
+    headline (a headline may link to its own article)."""
+    from ..urls import split_url
+
+    links = element.findall(".//a")
+    if len(links) != 1 or " ".join(links[0].text_content().split()) != text:
+        return False
+    parts = split_url(links[0].get("href", ""))
+    return parts is not None and parts.path in ("", "/") and not parts.query
+
+
+def _plain(text: str) -> str:
+    """Text compared as a reader would: case, quotes and dashes aside."""
+    return " ".join(text.translate(_PLAIN).lower().split())
 
 
 def uncut_title(title: str | None, tree) -> str | None:

@@ -37,3 +37,14 @@ def test_an_unknown_peer_is_a_usage_error():
     assert "--compare boilerpipe: unknown; choose from trafilatura, trafilatura-precision" in (
         result.output
     )
+
+
+def test_title_accuracy_stands_beside_f1_where_the_set_has_reviewed_titles():
+    from cleaner.evaluate.sets import same_title
+
+    result = _eval("--compare", "trafilatura")
+    head, ours, peer = result.output.splitlines()[1:4]
+    assert head.split()[-1] == "title"
+    assert re.fullmatch(r"\d+\.\d%", ours.split()[-1]) and peer.split()[-1] == "-"
+    assert same_title("We’ve Compiled the Top 7 – 2025", "we've compiled the top 7 - 2025")
+    assert not same_title(None, "A title") and not same_title("A title | Site", "A title")

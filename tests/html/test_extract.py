@@ -441,3 +441,22 @@ def test_a_title_cut_at_an_unescaped_quote_is_read_whole():
     short = page.replace(f"<title>{whole}".encode(), f"<title>{head}更多新闻".encode())
     short = short.replace(f'content="{whole}"'.encode(), f'content="{head}"'.encode())
     assert clean(short, Options()).title == head
+
+
+def _titled(h1: str, extra: str = "") -> bytes:
+    """An article page whose og:title is `Bridge closes in June | Town Paper`."""
+    body = "<p>" + "The council voted to close the old bridge to traffic from June onwards. " * 4
+    head = '<meta property="og:title" content="Bridge closes in June | Town Paper">' + extra
+    return (f"<html><head>{head}</head><body><h1>{h1}</h1><article>{body}</p>{body}</p>"
+            "</article></body></html>").encode()  # fmt: skip
+
+
+def test_the_h1_names_which_part_of_the_title_is_the_headline():
+    for metadata in (True, False):
+        title = clean(_titled("Bridge closes in June"), Options(metadata=metadata)).title
+        assert title == "Bridge closes in June"
+    # an <h1> that is the site's name, by og:site_name or as a link home, says nothing
+    site = '<meta property="og:site_name" content="Town Paper">'
+    assert clean(_titled("Town Paper", site)).title == "Bridge closes in June | Town Paper"
+    logo = clean(_titled("<a href='/'>Town Paper</a>")).title
+    assert logo == "Bridge closes in June | Town Paper"
