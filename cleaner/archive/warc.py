@@ -74,16 +74,17 @@ def records(path: Path, max_bytes: int) -> Iterator[Record | Skipped | Damage]:
 
     with open(path, "rb") as handle:
         iterator = iter(ArchiveIterator(handle, parse_http=True, auto_decode="all"))
-        offset = 0
+        last = None  # the offset of the last record read
         while True:
             try:
                 record = next(iterator)
             except StopIteration:
                 return
             except (OSError, ValueError, EOFError, gzip.BadGzipFile) as err:
-                yield Damage(offset, f"unreadable from offset {offset:,} ({err})")
+                where = "from its start" if last is None else f"after the record at offset {last:,}"
+                yield Damage(last or 0, f"unreadable {where} ({err})")
                 return
-            offset = record.stream_pos
+            last = record.stream_pos
             yield _read(record, max_bytes)
 
 

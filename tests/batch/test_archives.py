@@ -172,3 +172,17 @@ def test_parquet_needs_a_file(archives):
     warc, _ = archives
     result = _run(warc, "-f", "parquet")
     assert result.exit_code == 2 and "-f parquet needs -o FILE.parquet" in result.output
+
+
+def test_garbage_inside_an_archive_keeps_the_records_before_it(tmp_path):
+    pages = [warcs.response(f"https://a.test/{case}", warcs.sample_page(case))
+             for case in warcs.HTML_PAGES]  # fmt: skip
+    members = [gzip.compress(page, mtime=0) for page in pages]
+    broken = tmp_path / "broken.warc.gz"
+    broken.write_bytes(members[0] + b"\x1f\x8b" + b"not a gzip member" * 20 + members[2])
+    result = _run(broken, "-f", "jsonl", "-o", tmp_path / "out.jsonl")
+    assert result.exit_code == 1
+    assert f"{broken}: unreadable after the record at offset 0" in result.stderr
+    assert [r["url"] for r in _records(tmp_path / "out.jsonl")] == [
+        f"https://a.test/{warcs.HTML_PAGES[0]}"
+    ]
