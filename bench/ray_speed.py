@@ -1,8 +1,6 @@
 """The datatrove pipeline (WarcReader -> Cleaner -> JsonlWriter) over four WARCs of the shared
 sets' HTML pages (three times over), on the Local executor with one worker and on Ray with
-two (a local cluster of 2 CPUs, started here), in this one run; and peak memory of `cleaner
-clean` over a folder of one WET file against ten (the text dumps of the shared sets, one gzip
-member per record).
+two (a local cluster of 2 CPUs, started here), in this one run.
 
     python bench/ray_speed.py ../shared/bench
 
@@ -11,8 +9,6 @@ Needs `cleaner[datatrove]`. Figures go in the README.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,9 +17,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import warcs  # noqa: E402
-from archive import HTML_SETS, TEXT_SETS, _pages  # noqa: E402
+from archive import HTML_SETS, _pages  # noqa: E402
 
-WETS = 10  # copies of the WET file in the larger folder
 PARTS = 4  # WARCs the HTML pages are written to: tasks for the executors
 ROUNDS = 3  # the pages go in this many times: Ray's start-up (about 5 s) is a small share
 
@@ -64,40 +59,13 @@ def executors(root: Path, html: list[tuple[str, bytes]]) -> tuple[float, float]:
     return local, remote
 
 
-def peak_rss(*args: str) -> int:
-    """Peak resident memory (kB) of `cleaner clean ARGS -q -j 1` in a fresh process."""
-    probe = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], "
-             "stdout=subprocess.DEVNULL); "
-             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")  # fmt: skip
-    command = [sys.executable, "-m", "cleaner", "clean", *args, "-q", "-j", "1"]
-    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True,
-                          text=True, check=True)  # fmt: skip
-    return int(done.stdout.split()[-1])
-
-
-def memory(root: Path, text: list[tuple[str, bytes]]) -> tuple[int, int, int]:
-    """(bytes of one WET file, peak kB over a folder of one, over a folder of WETS)."""
-    one = warcs.write(root / "one" / "pages-0.wet.gz", [
-        warcs.record("conversion", url, data, "text/plain") for url, data in text
-    ])  # fmt: skip
-    for k in range(WETS):
-        (root / "ten").mkdir(exist_ok=True)
-        shutil.copyfile(one, root / "ten" / f"pages-{k}.wet.gz")
-    small = peak_rss(str(root / "one"), "-f", "jsonl", "-o", str(root / "m1.jsonl"))
-    large = peak_rss(str(root / "ten"), "-f", "jsonl", "-o", str(root / "m10.jsonl"))
-    return one.stat().st_size, small, large
-
-
 def main(bench: Path) -> None:
-    html, text = _pages(bench, HTML_SETS), _pages(bench, TEXT_SETS)
+    html = _pages(bench, HTML_SETS)
     with tempfile.TemporaryDirectory() as tmp:
         local, remote = executors(Path(tmp), html)
-        size, small, large = memory(Path(tmp), text)
     pages = f"{ROUNDS} x {len(html)} HTML pages in {PARTS} WARCs"
     print(f"| datatrove, {pages}: Local 1 worker / Ray 2 workers | "
           f"{local:.1f} s / {remote:.1f} s: {local / remote:.2f}× |")  # fmt: skip
-    print(f"| peak RSS, a folder of 1 WET ({size / 1e6:.1f} MB) / of {WETS} | "
-          f"{small / 1024:.0f} MB / {large / 1024:.0f} MB |")  # fmt: skip
 
 
 if __name__ == "__main__":
