@@ -25,6 +25,10 @@ Examples:
   cleaner clean --precision page.html     HTML: less boilerplate, may lose some body
   cleaner clean --page-kind thread saved-thread.html
                                           keep a forum thread's replies
+  cleaner clean CC-MAIN-00000.warc.gz -f jsonl -o out.jsonl
+                                          a web archive: a record a page
+  cleaner clean crawl/ -f parquet -o out/ --fast
+                                          a folder of archives, one Parquet each
 """
 
 
@@ -67,7 +71,7 @@ Examples:
 )
 @click.option("--fast", is_flag=True,
               help="HTML: the visible text through the line classifier, without trafilatura "
-              "(several times faster; for archive scale).")  # fmt: skip
+              "(2-4x faster; for archive scale).")  # fmt: skip
 @choice_option(
     "--page-kind",
     choices=("auto", *PAGE_KINDS),
