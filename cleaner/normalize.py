@@ -106,3 +106,12 @@ def _parens(match: re.Match[str]) -> str:
     if after_cjk or _HAS_CJK.search(inner):
         return f"（{inner}）"
     return match.group(0)
+
+
+def reader_key(text: str) -> str:
+    """Text as a reader compares it: case, curly quotes, dashes and spacing aside (titles
+    matched against each other)."""
+    return " ".join(text.translate(_READER_SAME).lower().split())
+
+
+_READER_SAME = str.maketrans("’‘“”–—", "''\"\"--")

@@ -17,10 +17,10 @@ from pathlib import Path
 from ..emit import to_text
 from ..errors import CleanerError, ConfigError
 from ..model import Options
+from ..normalize import reader_key
 from ..pipeline import clean
 from .metrics import Score, score
 
-_PLAIN = str.maketrans("’‘“”–—", "''\"\"--")
 Extractor = Callable[[bytes, dict], "str | Output"]
 
 
@@ -119,12 +119,11 @@ def run_set(
 def same_title(found: str | None, reviewed: str) -> bool:
     """Whether a title is the reviewed one, as a reader would compare them: case, width,
     curly quotes, dashes and spacing aside."""
-    return bool(found) and _plain(found) == _plain(reviewed)
+    return bool(found) and _reviewed_key(found) == _reviewed_key(reviewed)
 
 
-def _plain(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).translate(_PLAIN)
-    return " ".join(text.lower().split())
+def _reviewed_key(text: str) -> str:
+    return reader_key(unicodedata.normalize("NFKC", text))  # full-width forms aside too
 
 
 def _warm_up(folder: Path, extractor: Extractor, entries: list[dict]) -> None:

@@ -11,8 +11,9 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
+from ..normalize import reader_key
+
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
-_PLAIN = str.maketrans("’‘“”–—", "''\"\"--")
 
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
 _MANUALLY_CLEANED = (
@@ -101,13 +102,13 @@ def headline(title: str | None, tree) -> str | None:
         return title
     from ..textdump.fields import title_parts
 
-    parts = {_plain(part) for part in title_parts(title)}
+    parts = {reader_key(part) for part in title_parts(title)}
     if len(parts) < 2:
         return title
-    site = {_plain(name) for name in tree.xpath("head/meta[@property='og:site_name']/@content")}
+    site = {reader_key(name) for name in tree.xpath("head/meta[@property='og:site_name']/@content")}
     for element in tree.iter("h1"):
         text = " ".join(element.text_content().split())
-        if text and _plain(text) in parts - site and not _logo(element, text):
+        if text and reader_key(text) in parts - site and not _logo(element, text):
             return text
     return title
 
@@ -122,11 +123,6 @@ def _logo(element, text: str) -> bool:
         return False
     parts = split_url(links[0].get("href", ""))
     return parts is not None and parts.path in ("", "/") and not parts.query
-
-
-def _plain(text: str) -> str:
-    """Text compared as a reader would: case, quotes and dashes aside."""
-    return " ".join(text.translate(_PLAIN).lower().split())
 
 
 def uncut_title(title: str | None, tree) -> str | None:
