@@ -12,7 +12,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from .model import ARTICLE, Options, Page, PageKind
+from .model import ARTICLE, Options, Page, PageKind, Reading
 from .rules.cues import CueSet, build_cueset
 from .rules.site import SiteRule
 from .urls import split_url
@@ -74,6 +74,12 @@ def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, page: Page,
     if tree is not None:
         return html_page_kind(tree, page.address, cues)
     return url_evidence(page.address, cues) or ARTICLE
+
+
+def reading_for(kind: PageKind, rule: SiteRule | None, cues: CueSet, options: Options) -> Reading:
+    """What the extractors are given once the page kind is known: the cues read for that kind
+    (and for --comments), the kind, the rule, the options."""
+    return Reading(cues_for_kind(cues, kind, options.comments), kind, rule, options)
 
 
 def cues_for_kind(cues: CueSet, kind: PageKind, comments: bool = False) -> CueSet:

@@ -15,7 +15,7 @@ from .decode import decode_bytes
 from .model import Decoded, Document, Extracted, Options, Page, Reading, Removal
 from .mojibake.repair import Repaired, repair_lines
 from .normalize import normalize
-from .pagekind import cues_for_kind, page_kind
+from .pagekind import page_kind, reading_for
 from .rules import RuleChoice, choose_rule
 from .sniff import refuse_binary, refuse_binary_text, sniff
 from .textdump import LARGE_DUMP_BYTES, clean_large_dump, prepare_dump, read_dump
@@ -38,16 +38,14 @@ def clean(data: bytes, options: Options | None = None) -> Document:
 
         markup = html.parse_page(page, choice.rule)  # parse: find/replace, then the tree
         kind = page_kind(options, choice.rule, choice.cues, page, markup.tree)  # page kind
-        reading = Reading(cues_for_kind(choice.cues, kind, options.comments), kind, choice.rule,
-                          options)  # fmt: skip
+        reading = reading_for(kind, choice.rule, choice.cues, options)
         prepared = html.prepare_tree(markup, reading)  # prepare: rule, prune, tables (once)
         extracted = html.read_html(prepared, reading)  # extract: trafilatura + cues
         repaired = repair_lines(extracted.paragraphs, of="paragraph")  # repair: paragraphs
         kept = normalize(tuple(p for p in repaired.lines if p))  # normalize
     else:
         kind = page_kind(options, choice.rule, choice.cues, page)  # page kind
-        reading = Reading(cues_for_kind(choice.cues, kind, options.comments), kind, choice.rule,
-                          options)  # fmt: skip
+        reading = reading_for(kind, choice.rule, choice.cues, options)
         prepared = prepare_dump(page.text, choice.rule)  # prepare + repair: lines, then rule
         extracted = read_dump(prepared, reading)  # extract: the line classifier (normalizes)
         repaired, kept = prepared.repaired, extracted.paragraphs

@@ -10,10 +10,10 @@ from dataclasses import replace
 
 from ..decode import decode_as, decode_bytes
 from ..decode.names import WIDE
-from ..model import Document, Extracted, Options, Page, Reading
+from ..model import Document, Extracted, Options, Page
 from ..mojibake.repair import Repaired
 from ..normalize import normalize
-from ..pagekind import cues_for_kind, page_kind
+from ..pagekind import page_kind, reading_for
 from ..sniff import refuse_binary_text, sniff_kind
 from .page import prepare_dump, read_dump
 
@@ -37,8 +37,7 @@ def clean_large_dump(data: bytes, options: Options) -> Document | None:
     choice = choose_rule(page, options)
     kind = page_kind(options, choice.rule, choice.cues, page)
     options = replace(options, detect_language=False)
-    reading = Reading(cues_for_kind(choice.cues, kind, options.comments), kind, choice.rule,
-                      options)  # fmt: skip
+    reading = reading_for(kind, choice.rule, choice.cues, options)
     first, paragraphs, trail = None, [], _Trail(options.explain)
     replacements = 0
     for offset, chunk in segments(data):
