@@ -8,8 +8,10 @@ one output (checked while the inputs are counted, so before the first is read).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
+from ..archive import is_archive, named_as_archive
 from ..errors import ConfigError
 from .inputs import STDIN, Selection, output_name, tasks
 
@@ -38,15 +40,27 @@ def check_outputs(inputs: list[str], selection: Selection, files: dict[str, Path
                 )
 
 
-def survey(inputs: list[str], selection: Selection) -> int:
-    """How many inputs there are (a walk that keeps no list of them); ConfigError for two
-    inputs that map to one output."""
-    count = 0
+@dataclass(frozen=True)
+class Survey:
+    """What a run will read, found by one walk that keeps no list of the inputs."""
+
+    count: int  # inputs
+    archives: bool  # web archives among them: a file given by its content, a folder's by
+    # their names (.warc, .wet: reading every file's head would slow the start of a large run)
+
+
+def survey(inputs: list[str], selection: Selection) -> Survey:
+    """How many inputs there are and whether web archives are among them; ConfigError for
+    two inputs that map to one output."""
+    count, archives = 0, False
     for task in tasks(inputs, selection, clashes=True):
         if task.clash:
             raise ConfigError(task.error or "two inputs map to one output")
         count += 1
-    return count
+        archives = archives or (task.path is not None and (named_as_archive(task.path) or (
+            str(task.path) in inputs and is_archive(task.path)
+        )))  # fmt: skip
+    return Survey(count, archives)
 
 
 def _check_folder(output: Path, folders: list[Path], plain: list[Path]) -> None:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import click
 
-from ..archive import is_archive, named_as_archive
 from ..batch import (
     STDIN,
     AtomicFile,
@@ -78,8 +77,8 @@ def _names_folder(output: str | None) -> bool:
 
 
 def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> None:
-    total = guarded(lambda: survey(names, plan.selection))
-    archives = _has_archives(names, plan)
+    found = guarded(lambda: survey(names, plan.selection))
+    total, archives = found.count, found.archives
     jobs = 1 if STDIN in names else max(1, batch.jobs if archives else min(batch.jobs, total))
     batch = replace(batch, jobs=jobs)
     sink = guarded(lambda: _sink(plan, batch.fmt, batch.skip_existing))
@@ -91,8 +90,7 @@ def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> 
     bar = click.progressbar(length=length, label="cleaning", file=sys.stderr, show_pos=True,
                             show_eta=True) if show_bar else None  # fmt: skip
     summary = Summary(started=time.monotonic())
-    on_outcome = _Reporter(sink, errors, bar, summary, quiet)
-    on_outcome.by_bytes = archives
+    on_outcome = _Reporter(sink, errors, bar, summary, quiet, by_bytes=archives)
     interrupted = False
     try:
         if bar:
@@ -114,11 +112,12 @@ class _Reporter:
     failure to stderr and the --errors file, warnings and the explain trail to stderr, the
     progress bar on."""
 
-    def __init__(self, sink, errors: JsonlStream | None, bar, summary: Summary, quiet: bool):
+    def __init__(self, sink, errors: JsonlStream | None, bar, summary: Summary, quiet: bool,
+                 by_bytes: bool = False) -> None:  # fmt: skip
         self.sink, self.errors, self.bar, self.summary, self.quiet = (
             sink, errors, bar, summary, quiet
         )  # fmt: skip
-        self.by_bytes = False  # the bar counts bytes read (archives among the inputs)
+        self.by_bytes = by_bytes  # the bar counts bytes read (archives among the inputs)
 
     def __call__(self, outcome) -> None:
         if outcome.record is not None:
@@ -140,17 +139,6 @@ class _Reporter:
                 self.bar.update(outcome.size if outcome.kind == "page" else outcome.span)
             elif outcome.kind != "record":
                 self.bar.update(1)
-
-
-def _has_archives(names: list[str], plan: Plan) -> bool:
-    """Whether web archives are among the inputs: a file given by its content, a folder's by
-    their names (.warc, .wet: reading every file's head would slow the start of a large run)."""
-    for task in tasks(names, plan.selection):
-        if task.path is not None and (named_as_archive(task.path) or (
-            str(task.path) in names and is_archive(task.path)
-        )):  # fmt: skip
-            return True
-    return False
 
 
 def _input_bytes(names: list[str], plan: Plan) -> int:
