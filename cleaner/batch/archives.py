@@ -12,8 +12,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..archive import Damage, Record, Skipped, is_archive, named_as_archive, records
-from ..emit import explain_lines, to_record
-from ..pipeline import clean
+from ..emit import to_record
+from ..model import Document, Options
 from .inputs import Task
 from .sinks import AtomicFile
 
@@ -92,18 +92,21 @@ def _size(path: Path) -> int:
         return 0
 
 
-def clean_record(unit: RecordTask, options) -> tuple[str, object, str]:
-    """(JSON line, the Document, the explain text) of one record; `options`: BatchOptions."""
+def record_options(unit: RecordTask, page: Options) -> Options:
+    """A record's page options: its name, its address, its HTTP charset, its kind."""
     record = unit.record
-    page = replace(options.page, source=unit.source, url=record.url or options.page.url,
+    return replace(page, source=unit.source, url=record.url or page.url,
                    charset=record.charset, input_format=record.kind)  # fmt: skip
-    doc = clean(record.payload, page)
-    fields = to_record(doc, page.explain)
+
+
+def record_line(unit: RecordTask, doc: Document, explain: bool) -> str:
+    """A record's JSON line: the page's fields, and where the record lies in its archive.
+    (An archive is cleaned to JSONL or Parquet only: no text output, no explain lines.)"""
+    record = unit.record
+    fields = to_record(doc, explain)
     fields.update(warc_file=unit.archive, warc_record_id=record.record_id,
                   warc_date=record.date, warc_offset=record.offset)  # fmt: skip
-    line = json.dumps(fields, ensure_ascii=False) + "\n"
-    trail = explain_lines(doc) if page.explain else ""
-    return line, doc, trail
+    return json.dumps(fields, ensure_ascii=False) + "\n"
 
 
 class ArchiveOutputs:

@@ -18,7 +18,7 @@ from ..emit import explain_lines, render, warnings
 from ..errors import CleanerError
 from ..model import Options
 from ..pipeline import clean
-from .archives import ArchiveEnd, ArchiveOutputs, RecordTask, clean_record, expand
+from .archives import ArchiveEnd, ArchiveOutputs, RecordTask, expand, record_line, record_options
 from .inputs import MAX_BYTES, Task, read_input
 from .sinks import atomic_write
 
@@ -162,12 +162,12 @@ def _record_outcome(unit: RecordTask, options: BatchOptions) -> Outcome:
         return Outcome(unit.source, "skipped", 0, why)
     try:
         with _deadline(options.timeout, unit.source):
-            line, doc, trail = clean_record(unit, options)
+            doc = clean(record.payload, record_options(unit, options.page))
+            line = record_line(unit, doc, options.page.explain)
     except Exception as err:  # noqa: BLE001 - one record's failure is an outcome
         return Outcome(unit.source, "failed", len(record.payload), _failure(unit.source, err))
     status = "cleaned" if doc.paragraphs else "empty"
-    trail = trail if options.fmt == "text" else ""
-    return Outcome(unit.source, status, len(record.payload), None, line, warnings(doc), trail)
+    return Outcome(unit.source, status, len(record.payload), None, line, warnings(doc))
 
 
 def _failure(source: str, err: Exception) -> str:
