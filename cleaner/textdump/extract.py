@@ -82,7 +82,7 @@ def extract_text(
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals = ()
     if explain:  # a record per removed line is the costliest output: build it on request
-        removals = _removals(infos, (removed, source.of), title_index, ruled)
+        removals = _removals(infos, removed, title_index, ruled, source.of)
     lines = tuple(i + 1 for i in body)
     return Extracted(title, tuple(paragraphs), metadata, removals, source.method, lines=lines)
 
@@ -144,13 +144,14 @@ def _settled_body(
 
 def _removals(
     infos: list[LineInfo],
-    left_out: tuple[dict[int, str], str],
+    left_out: dict[int, str],
     title_index: int | None,
     ruled: RuledText | None,
+    of: str,
 ) -> tuple[Removal, ...]:
-    """A record per line left out (`left_out`: the reasons by index, and what the lines are),
+    """A record per line left out (`left_out`: the reasons by index; `of`: what the lines are),
     the title's line aside; a line the site rule cut shows its text before the cut."""
-    removed, of = dict(left_out[0]), left_out[1]
+    removed = dict(left_out)
     removed.pop(title_index, None)
     by = {i: infos[i].cue.origin for i in removed if infos[i].cue is not None}
     if ruled is not None:
