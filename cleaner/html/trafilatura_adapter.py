@@ -12,6 +12,8 @@ import contextlib
 from dataclasses import dataclass
 
 from ..normalize import reader_key
+from ..textdump.fields import split_page_title, title_parts
+from ..urls import split_url
 
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
 
@@ -100,8 +102,6 @@ def headline(title: str | None, tree) -> str | None:
     title = uncut_title(title, tree)
     if not title:
         return title
-    from ..textdump.fields import title_parts
-
     parts = {reader_key(part) for part in title_parts(title)}
     if len(parts) < 2:
         return title
@@ -116,8 +116,6 @@ def headline(title: str | None, tree) -> str | None:
 def _logo(element, text: str) -> bool:
     """An <h1> that is one link to the site's home page and nothing else: a logo, not a
     headline (a headline may link to its own article)."""
-    from ..urls import split_url
-
     links = element.findall(".//a")
     if len(links) != 1 or " ".join(links[0].text_content().split()) != text:
         return False
@@ -132,8 +130,6 @@ def uncut_title(title: str | None, tree) -> str | None:
     begins with the cut title and goes on with a quote is the whole one."""
     if not title:
         return title
-    from ..textdump.fields import split_page_title
-
     cut = title.strip()
     page_title = split_page_title(" ".join((tree.findtext(".//title") or "").split()))[0]
     for text in [*(h.text_content() for h in tree.iter("h1")), page_title]:
