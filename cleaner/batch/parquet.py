@@ -5,6 +5,7 @@ datatrove's and the Hub's writers expect. pyarrow is imported only here."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from ..errors import ConfigError
@@ -63,8 +64,6 @@ class ParquetFile:
             self._flush()
 
     def close(self) -> None:
-        import os
-
         self._flush()
         self._writer.close()
         os.replace(self._tmp, self.path)
