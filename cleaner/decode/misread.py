@@ -6,8 +6,9 @@ weighed: U+FFFD and C1 controls, rare Han characters, a UTF-8 character read as 
 spacing modifier wedged inside a word (GB2312's ˇ for Big5's ’ in `Iˇm`), box drawing next
 to letters (a DOS code page's reading of CJK bytes), private-use characters next to other
 non-ASCII ones (an icon font's glyph stands alone), half-width katakana alone or in pairs
-(UTF-8 read as cp932: ﾃｩ), CJK punctuation in text without a CJK letter, and words whose
-case flips. Typography real pages use inside words (… • · ʼ) counts as nothing.
+(UTF-8 read as cp932: ﾃｩ), GB18030's four-byte characters read byte by byte (Å0ä9), CJK
+punctuation in text without a CJK letter, and words whose case flips. Typography real pages
+use inside words (… • · ʼ) counts as nothing.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ _WEDGED = re.compile(
     r"(?<=[^\W\d_])[\u00a1-\u00b6\u00b8-\u00bf\u00d7\u00f7\u2020\u2021\u2030"
     r"\u02b0-\u02ba\u02bd-\u02ff](?=[^\W\d_])"
 )
+# GB18030's four-byte characters (ñ, ©, é outside GBK) read in a single-byte codec: a Latin
+# letter, a digit, a non-ASCII character before the CJK ranges, a digit ("EspaÅ0ä9ol")
+_FOUR_BYTE_SHAPE = re.compile("[\u00c0-\u024f][0-9][\u0080-\u2fff][0-9]")
 _CJK_SYMBOL = re.compile(  # the full-width ？！，：；（） of translated sites aside
     "[\u203b\u2460-\u24ff\u3000-\u303f\u3200-\u33ff\uff02-\uff07\uff0a\uff0b"
     "\uff0d-\uff19\uff1c-\uff1e\uff20-\uff60\uffe0-\uffee]"
@@ -53,6 +57,7 @@ def misread_share(text: str, own_fffd: int = 0) -> float:
     bad += len(_PRIVATE_IN_RUN.findall(text)) + len(_BOX_BY_LETTER.findall(text))
     bad += sum(len(run) for run in _LONE_HALF_KANA.findall(text))
     bad += len(_WEDGED.findall(text)) + 2 * len(_SYMBOL_PAIR.findall(text))
+    bad += 2 * len(_FOUR_BYTE_SHAPE.findall(text))
     if not CJK_LETTER.search(text):
         bad += len(_CJK_SYMBOL.findall(text))
     elif _KANA_AFTER_HAN_HINT.search(text):

@@ -25,6 +25,9 @@ TITLE_SIMILARITY = 0.6  # this close to the page's <title> line: the same headli
 TITLE_CONTAINED = 0.5  # one inside the other and at least half its length: the same headline
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
 TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title is dropped
+ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at most this much
+# longer than it: "ExactCare Travel Insurance" is not the heading of "Travel Insurance" (1.15-1.5
+# measured alike on the text sets; 2.0 lets clean output re-read lose its top)
 TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
 META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadata
@@ -192,8 +195,13 @@ def choose_title(infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet) -> i
         infos[info.index] = checked_cue(info, cues)
     above = [infos[i.index] for i in above]
     page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
-    candidates = [i for i in reversed(above) if _heading_like(i)]
     headline, _ = split_page_title(page_title.text)
+    keys = {_key(head) for head in _heads(page_title.text)} - {""}
+    for info in reversed(above):  # the headline itself, however short ("夜雨")
+        same = info.cue is None and not info.bullet and _key(info.text) in keys
+        if same and info.index != page_title.index:
+            return info.index
+    candidates = [i for i in reversed(above) if _heading_like(i)]
     for info in candidates:
         if info.index != page_title.index and same_headline(info.text, headline):
             return info.index
@@ -211,18 +219,18 @@ def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
     content = [i for i in infos if i.text]
     if len(content) < 2:
         return None
-    heads = {split_page_title(content[0].text)[0], title_parts(content[0].text)[0]}
-    exact = {_NORM.sub("", head.lower()) for head in heads} - {""}
+    heads = _heads(content[0].text)
+    exact = {_key(head) for head in heads} - {""}
     # normalizing only shortens a line: one that may repeat a head exactly is this long
     shortest = min(map(len, exact), default=0)
     longest = 2 * max(map(len, heads)) + 20 if exact else -1
     alike = None
     for info in content[1:]:
         fits = shortest <= len(info.text) <= longest
-        same = fits and not info.bullet and _NORM.sub("", info.text.lower()) in exact
+        same = fits and not info.bullet and _key(info.text) in exact
         if not same and (alike is not None or not _heading_like(info)):
             continue
-        if not same and not any(same_headline(info.text, h) for h in heads):
+        if not same and not any(_alike(info.text, head) for head in heads):
             continue
         if checked_cue(info, cues).cue is not None:
             continue  # a breadcrumb that ends in the headline
@@ -230,6 +238,20 @@ def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
             return info.index
         alike = info.index
     return alike
+
+
+def _heads(page_title: str) -> set[str]:
+    """The page <title> line's headline: its longest part and its first."""
+    return {split_page_title(page_title)[0], title_parts(page_title)[0]}
+
+
+def _key(text: str) -> str:
+    """A line as headlines are compared exactly: lower case, no punctuation or spaces."""
+    return _NORM.sub("", text.lower())
+
+
+def _alike(line: str, head: str) -> bool:
+    return len(line) <= ALIKE_LONGER * len(head) and same_headline(line, head)
 
 
 def _heading_like(info: LineInfo) -> bool:
@@ -243,7 +265,7 @@ def same_headline(a: str, b: str) -> bool:
     many lines, so its normalized form and bigrams are computed once (`_prepared`)."""
     if len(a) > 3 * len(b) + 20 or len(b) > 3 * len(a) + 20:
         return False  # far apart in length: not the same headline, skip the work
-    x, (y, bb) = _NORM.sub("", a.lower()), _prepared(b)
+    x, (y, bb) = _key(a), _prepared(b)
     if not x or not y:
         return False
     shorter, longer = sorted((len(x), len(y)))
@@ -256,7 +278,7 @@ def same_headline(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _prepared(text: str) -> tuple[str, Counter]:
-    return _NORM.sub("", text.lower()), _bigrams(text)
+    return _key(text), _bigrams(text)
 
 
 def _bigrams(text: str) -> Counter:

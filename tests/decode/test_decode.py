@@ -147,6 +147,16 @@ def test_an_english_page_in_gb18030_declared_utf8_is_read_as_gb18030():
     assert decoded.encoding == "gb18030" and text in decoded.text
 
 
+def test_an_english_page_with_old_mojibake_in_gb18030_is_read_as_gb18030():
+    # the page's own UTF-8 text already shows a few â\x80\x99 (mojibake it was published
+    # with); GB18030's four-byte ñ and © read byte by byte (EspaÅ0ä9ol) give a wrong codec away
+    body = (
+        "We don’t repair — we replace. España’s view… © 2024. " * 8 + "Earthâ\x80\x99s orbit. " * 3
+    )
+    decoded = decode_bytes(f"<html><body><p>{body}</p></body></html>".encode("gb18030"))
+    assert decoded.encoding == "gb18030" and body in decoded.text
+
+
 def test_a_misdeclared_latin1_page_is_read_as_cp1252():
     html = f'<html><head><meta charset="utf-8"></head><body><p>{FR}</p></body></html>'
     decoded = decode_bytes(html.encode("cp1252"))

@@ -76,7 +76,8 @@ def test_forum_furniture_and_counters_are_cues_but_code_is_not_a_breadcrumb():
         line: (cues.match(line).reason if cues.match(line) else None)
         for line in ("1.2k", "#12", "Posts: 131", "Joined: Aug 2019", "Reply", "12 replies",
                      "只看该作者", "积分 1530", "沙发", "$this->currentPage = $page;",
-                     "Home > News > World", "首页>新闻>正文")
+                     "Home > News > World", "首页>新闻>正文", "Re: Best forum software?",
+                     "回复：关于房价的讨论", "Re:Zero − Starting Life in Another World")
     }  # fmt: skip
     assert reasons == {
         "1.2k": "counter",
@@ -91,6 +92,9 @@ def test_forum_furniture_and_counters_are_cues_but_code_is_not_a_breadcrumb():
         "$this->currentPage = $page;": None,
         "Home > News > World": "breadcrumb",
         "首页>新闻>正文": "breadcrumb",
+        "Re: Best forum software?": "forum",
+        "回复：关于房价的讨论": "forum",
+        "Re:Zero − Starting Life in Another World": None,
     }
 
 

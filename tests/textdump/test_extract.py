@@ -1,0 +1,44 @@
+from cleaner import Options, clean
+from cleaner.emit import to_text
+
+EN = (
+    "Travel insurance covers the costs of a trip that is cancelled, cut short or delayed, "
+    "and it pays for medical care abroad when something goes wrong on the way."
+)
+ZH = "这是一个足够长的正文段落，包含逗号和句号，用来模拟新闻正文的内容。它还有第二句话。"
+
+
+def test_clean_output_with_a_short_title_cleans_to_itself():
+    # "ExactCare Travel Insurance" holds the title but is not the page's heading: the body of
+    # clean output starts right below its title line, not below that subheading
+    lines = ["Travel Insurance"] + [EN.replace("trip", f"trip ({n})") for n in range(5)]
+    lines += ["ExactCare Travel Insurance"] + [
+        EN.replace("costs", f"costs ({n})") for n in range(20)
+    ]
+    once = to_text(clean("\n".join(lines).encode("utf-8")))
+    assert once.splitlines() == lines
+    assert to_text(clean(once.encode("utf-8"))) == once
+
+
+def test_the_headline_above_the_body_is_the_title_however_short():
+    dump = "\n".join(
+        ["夜雨_原文、翻译及赏析_白居易诗词_读古诗词网", "首页 唐诗三百首 宋词三百首 古诗十九首",
+         "您在这里: 首页 › 诗 › 夜雨", "yè yǔ", "夜雨", "朝代：唐代", "作者：白居易", ZH, ZH, ZH]
+    )  # fmt: skip
+    doc = clean(dump.encode("utf-8"), Options(explain=True))
+    assert doc.title == "夜雨"
+    assert {r.text: r.reason for r in doc.removed}["您在这里: 首页 › 诗 › 夜雨"] == "breadcrumb"
+
+
+def test_reply_headings_of_a_thread_are_furniture_and_its_output_cleans_to_itself():
+    topic = "Open source forum software for an old school forum?"
+    dump = [f"{topic} / Discussion / Example Forums", "Index", "Search", topic]
+    for n in range(1, 7):
+        dump += [f"#{n} 2024-08-0{n} 10:59:47", f"user{n}", "Member", "Registered: 2011-11-29",
+                 f"Re: {topic}" if n > 1 else topic, EN.replace("trip", f"trip {n}"),
+                 EN.replace("costs", f"costs {n}")]  # fmt: skip
+    doc = clean("\n".join(dump).encode("utf-8"), Options(explain=True))
+    assert doc.title == topic
+    assert {r.reason for r in doc.removed if r.text == f"Re: {topic}"} == {"forum"}
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"))) == once
