@@ -90,16 +90,17 @@ def document(
 
 def clear_caches() -> None:
     """Forget everything learnt or loaded in this process: every function cache of every
-    cleaner module loaded (rule books, cue sets, plausibility scores, parsers) and the cue
-    sets' remembered line matches, so that a benchmark that repeats its pages measures them
-    cold, and a rule file changed on disk is read again."""
+    cleaner module loaded (rule books, cue sets, plausibility scores, parsers, a dump's row
+    features) and the cue sets' remembered line matches, so that a benchmark that repeats its
+    pages measures them cold, and a rule file changed on disk is read again."""
     from .rules.cues import forget_matches
 
     forget_matches()
     for name, module in list(sys.modules.items()):
         if name == "cleaner" or name.startswith("cleaner."):
             for value in list(vars(module).values()):
-                if getattr(value, "__module__", None) == name and hasattr(value, "cache_clear"):
+                mine = getattr(value, "__module__", None) == name and not isinstance(value, type)
+                if mine and hasattr(value, "cache_clear"):
                     value.cache_clear()
 
 

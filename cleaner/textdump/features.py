@@ -53,11 +53,39 @@ class LineInfo(NamedTuple):
         return self.sentence_ends > 0 or self.commas > 1
 
 
+class _Remembered(dict):
+    """Row -> its features, for rows met before: the kept lines of a dump are read again as
+    a dump of their own (extract.settle), most of them unchanged. Bounded by ROW_CACHE_CHARS."""
+
+    chars = 0
+
+    def cache_clear(self) -> None:
+        self.clear()
+        self.chars = 0
+
+
+ROW_CACHE_CHARS = 4_000_000  # characters of rows whose features are remembered (a few
+# hundred pages' bodies; the cache is emptied when a dump would take it past this)
+_ROWS = _Remembered()
+
+
 def describe_all(text: str, cues: CueSet, defer: bool = False) -> list[LineInfo]:
-    """Features of every line of a dump. With `defer`, the cue match (the most expensive step)
-    waits until `checked_cue` asks for it: most lines of a dump are far from its body."""
+    """Features of every line of a dump (rows met before from _ROWS). With `defer`, the cue
+    match (the most expensive step) waits until `checked_cue` asks for it: most lines of a
+    dump are far from its body."""
     rows = text.splitlines()
-    infos = _features(rows)
+    known = [_ROWS.get(row) for row in rows]
+    new = [row for row, info in zip(rows, known, strict=True) if info is None]
+    added = sum(map(len, new))
+    if _ROWS.chars + added > ROW_CACHE_CHARS:
+        _ROWS.cache_clear()
+    _ROWS.chars += added
+    fresh = iter(_features(new))
+    infos = []
+    for i, (row, info) in enumerate(zip(rows, known, strict=True)):
+        if info is None:
+            info = _ROWS[row] = next(fresh)
+        infos.append(info if info.index == i else tuple.__new__(LineInfo, (i, *info[1:])))
     return infos if defer else [checked_cue(info, cues) for info in infos]
 
 
