@@ -12,8 +12,8 @@ SPINE = {
     "pipeline", "scripts", "sniff", "urls",
 }  # fmt: skip
 STAGE_PACKAGES = {
-    "archive", "batch", "cli", "datatrove", "decode", "evaluate", "html", "mojibake", "rules",
-    "textdump",
+    "archive", "batch", "cli", "datatrove", "decode", "evaluate", "html", "mojibake", "report",
+    "rules", "textdump",
 }  # fmt: skip
 MAX_FUNCTION_LINES = 40
 

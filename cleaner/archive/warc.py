@@ -88,6 +88,20 @@ def records(path: Path, max_bytes: int) -> Iterator[Record | Skipped | Damage]:
             yield _read(record, max_bytes)
 
 
+def record_at(path: Path, offset: int, max_bytes: int) -> Record | Skipped | Damage:
+    """The record that starts at `offset` of the archive (a record's `offset`, read again:
+    a report shows a page of an archive after the run)."""
+    from fastwarc.warc import ArchiveIterator
+
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        try:
+            record = next(iter(ArchiveIterator(handle, parse_http=True, auto_decode="all")))
+        except (StopIteration, OSError, ValueError, EOFError, gzip.BadGzipFile) as err:
+            return Damage(offset, f"no record at offset {offset:,} ({err or 'end of file'})")
+        return _read(record, max_bytes)
+
+
 def _read(record, max_bytes: int) -> Record | Skipped | Damage:
     kind = _kind(record)
     if isinstance(kind, Skipped):

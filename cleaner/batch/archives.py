@@ -11,10 +11,11 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..archive import Damage, Record, Skipped, is_archive, named_as_archive, records
+from ..archive import Damage, Record, Skipped, is_archive, named_as_archive, record_at, records
 from ..emit import to_record
+from ..errors import InputError
 from ..model import Document, Options
-from .inputs import Task
+from .inputs import Task, read_input
 from .sinks import AtomicFile
 
 ARCHIVE_FORMATS = ("jsonl", "parquet")  # an archive holds many pages: one record each
@@ -29,6 +30,7 @@ class RecordTask:
     out: Path | None  # the archive's output in a mirrored run (None: the stream)
     skip: bool = False  # in the stream already (--skip-existing)
     span: int = 0  # bytes of the archive read since the unit before (the progress bar)
+    path: Path | None = None  # the archive file (a report reads the record again)
 
     @property
     def source(self) -> str:
@@ -80,7 +82,7 @@ def _units(task: Task, max_bytes: int, done: set[str]) -> Iterator:
             damage = f"{task.source}: {item.message}; the records before it are kept"
             break
         skip = f"{task.source}@{item.offset}" in done
-        yield RecordTask(task.source, item, task.out, skip, item.offset - last)
+        yield RecordTask(task.source, item, task.out, skip, item.offset - last, task.path)
         last = item.offset
     yield ArchiveEnd(task.source, task.out, damage, max(0, _size(task.path) - last))
 
@@ -90,6 +92,18 @@ def _size(path: Path) -> int:
         return path.stat().st_size
     except OSError:
         return 0
+
+
+def page_bytes(path: Path, offset: int | None, max_bytes: int) -> bytes:
+    """A page's bytes read again: a file's, or the payload of the archive record at
+    `offset`; InputError when the record is no longer there."""
+    if offset is None:
+        return read_input(path, max_bytes)
+    record = record_at(path, offset, max_bytes)
+    if not isinstance(record, Record):
+        message = getattr(record, "message", None) or getattr(record, "reason", "")
+        raise InputError(f"{path}@{offset}: cannot read the record again ({message})")
+    return record.payload
 
 
 def record_options(unit: RecordTask, page: Options) -> Options:

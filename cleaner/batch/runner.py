@@ -16,8 +16,9 @@ from pathlib import Path
 from ..archive import Skipped
 from ..emit import explain_lines, render, warnings
 from ..errors import CleanerError
-from ..model import Options
+from ..model import Document, Options
 from ..pipeline import clean
+from ..report.batch import PageStats, page_stats
 from .archives import ArchiveEnd, ArchiveOutputs, RecordTask, expand, record_line, record_options
 from .inputs import MAX_BYTES, Task, read_input
 from .sinks import atomic_write
@@ -33,6 +34,8 @@ class BatchOptions:
     skip_existing: bool = False
     timeout: float | None = None  # seconds per input
     max_bytes: int = MAX_BYTES  # a larger input fails
+    report: str | None = None  # --report: "batch" (each page's PageStats returned) or
+    # "page" (the one page's report too)
 
 
 @dataclass(frozen=True)
@@ -47,6 +50,7 @@ class Outcome:
     kind: str = "page"  # page | record (of an archive) | archive (its end)
     group: Path | None = None  # the archive's own output, in a mirrored run
     span: int = 0  # bytes of an archive this outcome covers (the progress bar)
+    stats: PageStats | None = None  # for the batch report (--report)
 
 
 @dataclass
@@ -136,7 +140,8 @@ def _process_file(task: Task, options: BatchOptions) -> Outcome:
         with _deadline(options.timeout, task.source):
             data = read_input(task.path, options.max_bytes)
             size = len(data)
-            doc = clean(data, replace(options.page, source=task.source))
+            page = replace(options.page, source=task.source)
+            doc, stats = _cleaned(data, page, options, (str(task.path or ""), None))
             rendered = render(doc, options.fmt, options.page.explain, options.page.with_title)
     except Exception as err:  # noqa: BLE001 - one input's failure is an outcome
         return Outcome(task.source, "failed", size, _failure(task.source, err))
@@ -147,7 +152,20 @@ def _process_file(task: Task, options: BatchOptions) -> Outcome:
     status = "cleaned" if doc.paragraphs else "empty"
     record = None if task.out else rendered
     trail = explain_lines(doc) if options.page.explain and options.fmt == "text" else ""
-    return Outcome(task.source, status, size, None, record, warnings(doc), trail)
+    return Outcome(task.source, status, size, None, record, warnings(doc), trail, stats=stats)
+
+
+def _cleaned(data: bytes, page: Options, options: BatchOptions,
+             where: tuple[str, int | None]) -> tuple[Document, PageStats | None]:  # fmt: skip
+    """The page cleaned; in a report run with its trail (the output is the same: the trail
+    is rendered only when asked for) and its PageStats (`where`: to read it again)."""
+    if not options.report:
+        return clean(data, page), None
+    started = time.perf_counter()
+    doc = clean(data, replace(page, explain=True))
+    seconds = time.perf_counter() - started
+    one = options.report == "page"
+    return doc, page_stats(doc, data, page, seconds, where, report=one)
 
 
 def _process_record(unit: RecordTask, options: BatchOptions) -> Outcome:
@@ -162,12 +180,14 @@ def _record_outcome(unit: RecordTask, options: BatchOptions) -> Outcome:
         return Outcome(unit.source, "skipped", 0, why)
     try:
         with _deadline(options.timeout, unit.source):
-            doc = clean(record.payload, record_options(unit, options.page))
+            page, where = record_options(unit, options.page), (str(unit.path), record.offset)
+            doc, stats = _cleaned(record.payload, page, options, where)
             line = record_line(unit, doc, options.page.explain)
     except Exception as err:  # noqa: BLE001 - one record's failure is an outcome
         return Outcome(unit.source, "failed", len(record.payload), _failure(unit.source, err))
     status = "cleaned" if doc.paragraphs else "empty"
-    return Outcome(unit.source, status, len(record.payload), None, line, warnings(doc))
+    return Outcome(unit.source, status, len(record.payload), None, line, warnings(doc),
+                   stats=stats)  # fmt: skip
 
 
 def _failure(source: str, err: Exception) -> str:

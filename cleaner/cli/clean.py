@@ -11,7 +11,7 @@ from ..decode import forced_codec
 from ..model import INPUT_FORMATS, PAGE_KINDS, Options
 from . import main
 from .common import RULES_OPTION, choice_option, guarded, rule_book, rule_folders
-from .running import make_plan, run_plan
+from .running import make_plan, report_kind, run_plan
 
 CLEAN_EXAMPLES = """
 \b
@@ -29,6 +29,8 @@ Examples:
                                           a web archive: a record a page
   cleaner clean crawl/ -f parquet -o out/ --fast
                                           a folder of archives, one Parquet each
+  cleaner clean page.html --report page-report.html
+                                          every line of the page and what became of it
 """
 
 
@@ -94,6 +96,10 @@ Examples:
               help="Also write failures here, as JSONL (path and message).")  # fmt: skip
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="An input larger than this fails (a .gz file: decompressed).")  # fmt: skip
+@click.option("--report", "report_path", type=click.Path(dir_okay=False),
+              help="Also write an HTML report here: one page's every line and what became "
+              "of it, or for folders and archives the batch's figures, with page reports of "
+              "the pages that look suspicious beside it.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True,
               help="Errors only: no warnings, progress or summary.")  # fmt: skip
 def clean(inputs: tuple[str, ...], **given) -> None:
@@ -101,9 +107,11 @@ def clean(inputs: tuple[str, ...], **given) -> None:
     options, fmt = _options(given), given["fmt"]
     names = list(inputs) or [STDIN]
     jobs, skip, timeout = given["jobs"], given["skip_existing"], given["timeout"]
-    batch = BatchOptions(options, fmt, jobs, skip, timeout, given["max_bytes"])
+    report = given["report_path"]
+    batch = BatchOptions(options, fmt, jobs, skip, timeout, given["max_bytes"],
+                         report_kind(names) if report else None)  # fmt: skip
     where = (given["output"], given["errors_path"], given["include"], given["exclude"])
-    plan = guarded(lambda: make_plan(names, fmt, *where))
+    plan = guarded(lambda: make_plan(names, fmt, *where, report))
     run_plan(names, plan, batch, given["quiet"])
 
 

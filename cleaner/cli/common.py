@@ -10,7 +10,8 @@ from typing import TypeVar
 
 import click
 
-from ..errors import CleanerError
+from ..batch import atomic_write
+from ..errors import CleanerError, ConfigError
 from ..rules import RuleBook, load_rulebook, rule_sources
 
 T = TypeVar("T")
@@ -55,3 +56,13 @@ def rule_folders(dirs: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 def rule_book(sources: tuple[tuple[str, str], ...]) -> RuleBook:
     return guarded(lambda: load_rulebook(sources))
+
+
+def write_reports(files: dict[Path, str]) -> None:
+    """Write a report's files, each whole (see batch.atomic_write); ConfigError (exit 2) when
+    one cannot be written."""
+    for path, text in files.items():
+        try:
+            atomic_write(path, text)
+        except OSError as err:
+            raise ConfigError(f"{path}: cannot write the report ({err.strerror})") from err

@@ -8,7 +8,7 @@ import click
 
 from ..model import FOCUSES, Options
 from . import main
-from .common import choice_option, guarded
+from .common import choice_option, guarded, write_reports
 
 
 @main.command(name="eval")
@@ -37,8 +37,13 @@ from .common import choice_option, guarded
     help="HTML pages: as `clean --balanced` / `--precision` / `--recall`.",
 )
 @click.option("--fast", is_flag=True, help="HTML pages: as `clean --fast`.")
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write an HTML report here: the figures beside each peer's as bars, "
+              "a precision-recall scatter, the --worst pages side by side with their gold "
+              "and page reports of them (REPORT-pages/).")  # fmt: skip
 def evaluate(sets: tuple[Path, ...], compare: tuple[str, ...], by: str | None, worst: int,
-             limit: int | None, title: bool, focus: str, fast: bool) -> None:  # fmt: skip
+             limit: int | None, title: bool, focus: str, fast: bool,
+             report_path: Path | None) -> None:  # fmt: skip
     """Score the cleaner against gold sets (folders with index.jsonl), e.g.
 
     \b
@@ -52,8 +57,16 @@ def evaluate(sets: tuple[Path, ...], compare: tuple[str, ...], by: str | None, w
     options = Options(with_title=title, detect_language=False, metadata=False, focus=focus,
                       fast=fast)  # fmt: skip
     ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata
+    runs = []
     for folder in sets:
         results = guarded(lambda f=folder: [run_set(f, ours, "cleaner", limit, by)])
         results += [run_set(folder, extract, name, limit, by) for name, extract in peers]
         click.echo(f"{folder}")
         click.echo(report(results, worst, by))
+        runs.append((folder, results))
+    if report_path:
+        from ..report.evaluation import eval_report
+
+        files = eval_report(report_path, runs, options, worst)
+        guarded(lambda: write_reports(files))
+        click.echo(f"report: {report_path}")

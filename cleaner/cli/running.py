@@ -14,6 +14,7 @@ from pathlib import Path
 
 import click
 
+from ..archive import is_archive
 from ..batch import (
     STDIN,
     AtomicFile,
@@ -26,8 +27,10 @@ from ..batch import (
     survey,
     tasks,
 )
+from ..batch.archives import page_bytes
 from ..errors import EXIT_INPUT
-from .common import EXIT_INTERRUPTED, guarded
+from ..report.batch import BatchReport
+from .common import EXIT_INTERRUPTED, guarded, write_reports
 
 
 @dataclass(frozen=True)
@@ -35,16 +38,20 @@ class Plan:
     selection: Selection
     target: Path | None  # the one output file (None: stdout, or the mirrored folder)
     errors: Path | None  # --errors
+    report: Path | None  # --report
     folders: bool  # a folder among the inputs: progress and a summary
     array: bool  # -f json over several inputs: one JSON array
 
 
 def make_plan(names: list[str], fmt: str, output: str | None, errors: str | None,
-              include: tuple[str, ...], exclude: tuple[str, ...]) -> Plan:  # fmt: skip
+              include: tuple[str, ...], exclude: tuple[str, ...],
+              report: str | None = None) -> Plan:  # fmt: skip
     """Where the run writes; ConfigError or a usage error, before anything is read, when an
     output would touch an input."""
     folders = any(name != STDIN and Path(name).is_dir() for name in names)
     files = {"--errors": Path(errors)} if errors else {}
+    if report:
+        files["--report"] = Path(report)
     target = Path(output) if output and output != "-" else None
     if fmt == "parquet" and target is None:
         raise click.UsageError("-f parquet needs -o FILE.parquet (or -o FOLDER/ for folders)")
@@ -68,7 +75,18 @@ def make_plan(names: list[str], fmt: str, output: str | None, errors: str | None
         files = {"-o": target, **files} if target else files
     check_outputs(names, selection, files)
     array = fmt == "json" and not folders and len(names) > 1
-    return Plan(selection, target, Path(errors) if errors else None, folders, array)
+    return Plan(selection, target, Path(errors) if errors else None,
+                Path(report) if report else None, folders, array)  # fmt: skip
+
+
+def report_kind(names: list[str]) -> str:
+    """--report on one page (a file that is no archive, or stdin) is that page's report;
+    on folders, several inputs or an archive, the batch report."""
+    if len(names) != 1:
+        return "batch"
+    name = names[0]
+    single = name == STDIN or (Path(name).is_file() and not is_archive(Path(name)))
+    return "page" if single else "batch"
 
 
 def _names_folder(output: str | None) -> bool:
@@ -90,7 +108,9 @@ def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> 
     bar = click.progressbar(length=length, label="cleaning", file=sys.stderr, show_pos=True,
                             show_eta=True) if show_bar else None  # fmt: skip
     summary = Summary(started=time.monotonic())
-    on_outcome = _Reporter(sink, errors, bar, summary, quiet, by_bytes=archives)
+    report = BatchReport(plan.report) if plan.report and batch.report == "batch" else None
+    on_outcome = _Reporter(sink, errors, bar, summary, quiet, by_bytes=archives,
+                           reports=(report, plan.report if report is None else None))  # fmt: skip
     interrupted = False
     try:
         if bar:
@@ -104,6 +124,9 @@ def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> 
         sink.finish(keep=not interrupted)
         if errors:
             errors.close()
+        if report and not interrupted:
+            files = report.render(time.monotonic() - summary.started, _reader(batch))
+            guarded(lambda: write_reports(files))
     _finish(summary, (plan.folders or archives) and not quiet, interrupted)
 
 
@@ -113,11 +136,13 @@ class _Reporter:
     progress bar on."""
 
     def __init__(self, sink, errors: JsonlStream | None, bar, summary: Summary, quiet: bool,
-                 by_bytes: bool = False) -> None:  # fmt: skip
+                 by_bytes: bool = False, reports: tuple = (None, None)) -> None:  # fmt: skip
         self.sink, self.errors, self.bar, self.summary, self.quiet = (
             sink, errors, bar, summary, quiet
         )  # fmt: skip
         self.by_bytes = by_bytes  # the bar counts bytes read (archives among the inputs)
+        self.report: BatchReport | None = reports[0]  # --report on a batch
+        self.page_report: Path | None = reports[1]  # --report on one page
 
     def __call__(self, outcome) -> None:
         if outcome.record is not None:
@@ -132,6 +157,7 @@ class _Reporter:
                 click.echo(f"cleaner: {outcome.source}: {warning}", err=True)
         if outcome.explain:
             click.echo(outcome.explain, err=True, nl=False)
+        self._report(outcome)
         if self.bar:  # inputs done, or with archives, bytes read
             elapsed = max(time.monotonic() - self.summary.started, 1e-9)
             self.bar.label = f"cleaning ({self.summary.bytes / 1e6 / elapsed:.1f} MB/s)"
@@ -139,6 +165,20 @@ class _Reporter:
                 self.bar.update(outcome.size if outcome.kind == "page" else outcome.span)
             elif outcome.kind != "record":
                 self.bar.update(1)
+
+    def _report(self, outcome) -> None:
+        """--report: the batch report gathers every page; a one-page report is written."""
+        if self.report is not None and outcome.kind != "archive":
+            failure = outcome.message if outcome.status == "failed" else None
+            self.report.add(outcome.stats, outcome.source, failure)
+        elif self.page_report and outcome.stats and outcome.stats.report:
+            files = {self.page_report: outcome.stats.report}
+            guarded(lambda: write_reports(files))
+
+
+def _reader(batch: BatchOptions):
+    """How the batch report reads a page again: a file, or an archive's record."""
+    return lambda stats: page_bytes(Path(stats.path), stats.offset, batch.max_bytes)
 
 
 def _input_bytes(names: list[str], plan: Plan) -> int:
