@@ -9,6 +9,7 @@ on first use (0.3 s): only HTML pages pay for it."""
 from __future__ import annotations
 
 import contextlib
+import re
 from dataclasses import dataclass
 
 from ..normalize import reader_key
@@ -16,6 +17,9 @@ from ..textdump.fields import split_page_title, title_parts
 from ..urls import split_url
 
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
+_SPACED = frozenset(("br", "div", "p"))  # inner elements a space stands at
+MAX_HEADLINE_CHARS = 200  # a longer <h1> is a paragraph set large, not a headline
+_ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)
 
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
 _MANUALLY_CLEANED = (
@@ -103,14 +107,42 @@ def headline(title: str | None, tree) -> str | None:
     if not title:
         return title
     parts = {reader_key(part) for part in title_parts(title)}
-    if len(parts) < 2:
-        return title
     site = {reader_key(name) for name in tree.xpath("head/meta[@property='og:site_name']/@content")}
-    for element in tree.iter("h1"):
-        text = " ".join(element.text_content().split())
-        if text and reader_key(text) in parts - site and not _logo(element, text):
+    headings = _headings(tree, site)
+    for text in headings:
+        if len(parts) > 1 and reader_key(text) in parts:
             return text
-    return title
+    return headings[0] if len(set(headings)) == 1 else title
+
+
+def _headings(tree, site: set[str]) -> list[str]:
+    """The page's <h1> texts that may be its headline: not a logo, not the site's name, not
+    an address ("virtualbox.org"), a space at each inner block or line break, a paragraph
+    mark (the "¶" of a documentation anchor) left out."""
+    found = []
+    for element in tree.iter("h1"):
+        text = " ".join(_spaced_text(element).split()).strip(" ¶#§")
+        if not text or len(text) > MAX_HEADLINE_CHARS or _logo(element, text):
+            continue
+        if reader_key(text) in site or _ADDRESS.fullmatch(text):
+            continue
+        found.append(text)
+    return found
+
+
+def _spaced_text(element) -> str:
+    """The element's text in document order, a space where an inner block or line break
+    stands; comments, scripts and styles left out (their tails kept)."""
+    from lxml import etree
+
+    parts = []
+    for event, node in etree.iterwalk(element, events=("start", "end", "comment")):
+        readable = isinstance(node.tag, str) and node.tag not in ("script", "style")
+        if event == "start":
+            parts += (" " if node.tag in _SPACED else "", node.text or "" if readable else "")
+        elif node is not element:  # an element's end, or a comment: its tail follows it
+            parts.append(node.tail or "")
+    return "".join(parts)
 
 
 def _logo(element, text: str) -> bool:

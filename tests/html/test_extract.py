@@ -460,3 +460,16 @@ def test_the_h1_names_which_part_of_the_title_is_the_headline():
     assert clean(_titled("Town Paper", site)).title == "Bridge closes in June | Town Paper"
     logo = clean(_titled("<a href='/'>Town Paper</a>")).title
     assert logo == "Bridge closes in June | Town Paper"
+
+
+def test_the_one_h1_of_a_page_is_its_headline_whatever_the_og_title_says():
+    # the og:title is written for sharing; the page's own single <h1> is what a reader sees
+    h1 = "Council votes to close the old bridge"
+    assert clean(_titled(h1)).title == h1
+    # its text in document order, a space at a line break, a documentation anchor's ¶ out
+    h1 = "<code><span>functools</span></code> — Higher-order<br>functions<a href='#f'>¶</a>"
+    assert clean(_titled(h1)).title == "functools — Higher-order functions"
+    # not an address standing as a forum's heading, and not one of two different <h1>s
+    assert clean(_titled("bbs.example.org")).title == "Bridge closes in June | Town Paper"
+    two = _titled("Council votes", "").replace(b"<article>", b"<h1>Weather</h1><article>")
+    assert clean(two).title == "Bridge closes in June | Town Paper"
