@@ -13,8 +13,9 @@ from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
 from ..scripts import CJK_RUN
 from ..textdump.body import marker_ends_body
-from ..textdump.extract import LineSource, extract_text, same_headline
+from ..textdump.extract import LineSource, extract_text
 from ..textdump.features import CJK_WORD_RATIO, line_cues
+from ..textdump.title import same_headline
 from .parse import wrap
 from .prepare import PreparedTree, ready_for_trafilatura
 from .trafilatura_adapter import Settings, page_title, read_tree

@@ -3,31 +3,18 @@ states; and settle, which reads the kept lines again until they stay."""
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
-from ..scripts import TOKEN
 from .body import Verdict, classify, line_score
-from .features import LineInfo, Mark, checked_cue, describe_all
-from .fields import find_date, find_field, split_page_title, title_parts
+from .features import LineInfo, Mark, describe_all
+from .fields import find_date, find_field, split_page_title
+from .title import choose_title, headline_anchor, shown_title, title_repeats
 
-TITLE_WINDOW = 12  # the title stands within this many lines above the body
-TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
-TITLE_MAX_WEIGHT = 40.0  # heavier lines are paragraphs or teasers
-TITLE_SIMILARITY = 0.6  # this close to the page's <title> line: the same headline
-TITLE_CONTAINED = 0.5  # one inside the other and at least half its length: the same headline
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
-TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title is dropped
-ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at most this much
-# longer than it: "ExactCare Travel Insurance" is not the heading of "Travel Insurance" (1.15-1.5
-# measured alike on the text sets; 2.0 lets clean output re-read lose its top)
 TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
 META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadata
@@ -45,7 +32,6 @@ class LineSource:
 
 
 DUMP = LineSource("input", "text-lines")  # a text dump's own lines
-_NORM = re.compile(r"[\W_]+")
 TITLE_REPEAT = Mark("title-repeat")
 
 
@@ -60,8 +46,7 @@ def extract_text(
     dump after a site rule's cuts and rewrites (its removed lines arrive blank, its title
     line is taken as the title); on a thread the posts are the body (see body.classify);
     `source`: what the lines are, for the trail and the method named."""
-    cues, url, explain = reading.cues, reading.options.url, reading.options.explain
-    thread = reading.page_kind.thread
+    cues, explain, thread = reading.cues, reading.options.explain, reading.page_kind.thread
     if ruled is not None:
         text = ruled.text
     lines = describe_all(text, cues, defer=True)
@@ -72,20 +57,43 @@ def extract_text(
         title_index = choose_title(verdict.lines, verdict, cues)
     title = verdict.lines[title_index].text if title_index is not None else None
     for _ in range(TITLE_REPEAT_PASSES):
-        repeats = _title_repeats(verdict, title, title_index)
+        repeats = title_repeats(verdict, title, title_index)
         if not repeats:
             break
         marked = list(verdict.lines)  # choose the body again with the repeats as neutral lines
         for index in repeats:
             marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
         verdict = classify(marked, cues, explain, anchor, thread)
+    chosen = Chosen(title, title_index)
+    return _extracted(verdict, chosen, reading, ruled, with_metadata, source)
+
+
+@dataclass(frozen=True)
+class Chosen:
+    """The line chosen as the title (or a site rule's title_line), and its index."""
+
+    text: str | None
+    index: int | None
+
+
+def _extracted(verdict: Verdict, chosen: Chosen, reading: Reading, ruled: RuledText | None,
+               with_metadata: bool, source: LineSource) -> Extracted:  # fmt: skip
+    """The Extracted of a verdict: the body below the title, the title shown (see
+    title.shown_title), the metadata and, with --explain, every line left out."""
+    cues, url = reading.cues, reading.options.url
+    title, title_index = chosen.text, chosen.index
     infos = list(verdict.lines)
     body, removed = _settled_body(verdict, infos, title_index)
     paragraphs = [infos[index].text for index in body]
+    if not (ruled and ruled.title_index is not None):
+        title = shown_title(infos, title, title_index, cues)
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals = ()
-    if explain:  # a record per removed line is the costliest output: build it on request
-        removals = _removals(infos, removed, title_index, ruled, source.of)
+    if reading.options.explain:  # a record per removed line is costly: built on request
+        shown = (
+            title_index if title_index is not None and infos[title_index].text == title else None
+        )  # a line chosen but not shown as the title is a removed line
+        removals = _removals(infos, removed, shown, ruled, source.of)
     lines = tuple(i + 1 for i in body)
     return Extracted(title, tuple(paragraphs), metadata, removals, source.method, lines=lines)
 
@@ -170,126 +178,6 @@ def _removals(
     return tuple(
         Removal(i + 1, texts[i], why, by.get(i, ""), of) for i, why in sorted(removed.items())
     )
-
-
-def _title_repeats(verdict: Verdict, title: str | None, title_index: int | None) -> list[int]:
-    """Body lines near the top that repeat the title (the title line itself aside)."""
-    if not title:
-        return []
-    top = [i for i in verdict.body[: TITLE_REPEAT_WINDOW + 1] if i != title_index]
-    return [i for i in top[:TITLE_REPEAT_WINDOW] if same_headline(verdict.lines[i].text, title)]
-
-
-def choose_title(infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet) -> int | None:
-    """The headline above the body: the line that repeats the page <title>, else the nearest
-    heading-like line above the body, else the <title> line itself (the cue matches of the
-    lines it looks at settled on a copy of `infos`)."""
-    infos = list(infos)
-    content = [i for i in infos if i.text]
-    if not content:
-        return None
-    page_title = content[0]
-    start = verdict.start if verdict.start >= 0 else content[-1].index + 1
-    above = [i for i in content if i.index < start][-TITLE_WINDOW:]
-    for info in above:
-        infos[info.index] = checked_cue(info, cues)
-    above = [infos[i.index] for i in above]
-    page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
-    headline, _ = split_page_title(page_title.text)
-    keys = {_key(head) for head in _heads(page_title.text)} - {""}
-    for info in reversed(above):  # the headline itself, however short ("夜雨")
-        same = info.cue is None and not info.bullet and _key(info.text) in keys
-        if same and info.index != page_title.index:
-            return info.index
-    candidates = [i for i in reversed(above) if _heading_like(i)]
-    for info in candidates:
-        if info.index != page_title.index and same_headline(info.text, headline):
-            return info.index
-    if candidates:
-        return candidates[0].index
-    return page_title.index if page_title.index < start and page_title.cue is None else None
-
-
-def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
-    """The first line below the page's <title> line (a dump's first line) that repeats its
-    headline (its longest part, or its first: "The Spies of Georgetown - Atlas Obscura
-    Experiences"): the article's own heading, where its body starts. A line that repeats it
-    exactly wins over an earlier one that is only alike (a teaser for the next day's
-    horoscope)."""
-    content = [i for i in infos if i.text]
-    if len(content) < 2:
-        return None
-    heads = _heads(content[0].text)
-    exact = {_key(head) for head in heads} - {""}
-    # normalizing only shortens a line: one that may repeat a head exactly is this long
-    shortest = min(map(len, exact), default=0)
-    longest = 2 * max(map(len, heads)) + 20 if exact else -1
-    alike = None
-    for info in content[1:]:
-        fits = shortest <= len(info.text) <= longest
-        same = fits and not info.bullet and _key(info.text) in exact
-        if not same and (alike is not None or not _heading_like(info)):
-            continue
-        if not same and not any(_alike(info.text, head) for head in heads):
-            continue
-        if checked_cue(info, cues).cue is not None:
-            continue  # a breadcrumb that ends in the headline
-        if same:  # whatever its shape ("…結果!!", a long headline): the page's own heading
-            return info.index
-        alike = info.index
-    return alike
-
-
-def _heads(page_title: str) -> set[str]:
-    """The page <title> line's headline: its longest part and its first."""
-    return {split_page_title(page_title)[0], title_parts(page_title)[0]}
-
-
-def _key(text: str) -> str:
-    """A line as headlines are compared exactly: lower case, no punctuation or spaces."""
-    return _NORM.sub("", text.lower())
-
-
-def _alike(line: str, head: str) -> bool:
-    return len(line) <= ALIKE_LONGER * len(head) and same_headline(line, head)
-
-
-def _heading_like(info: LineInfo) -> bool:
-    if info.cue is not None or info.bullet:
-        return False
-    return TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT and info.sentence_ends <= 1
-
-
-def same_headline(a: str, b: str) -> bool:
-    """Whether two lines are the same headline; `b`, the page's headline, is compared with
-    many lines, so its normalized form and bigrams are computed once (`_prepared`)."""
-    if len(a) > 3 * len(b) + 20 or len(b) > 3 * len(a) + 20:
-        return False  # far apart in length: not the same headline, skip the work
-    x, (y, bb) = _key(a), _prepared(b)
-    if not x or not y:
-        return False
-    shorter, longer = sorted((len(x), len(y)))
-    if x == y or (shorter >= 4 and shorter >= TITLE_CONTAINED * longer and (x in y or y in x)):
-        return True
-    if 2 * shorter < TITLE_SIMILARITY * (shorter + longer):
-        return False  # the lengths alone bound the overlap below the threshold
-    return _dice(_bigrams(a), bb) >= TITLE_SIMILARITY
-
-
-@lru_cache(maxsize=64)
-def _prepared(text: str) -> tuple[str, Counter]:
-    return _key(text), _bigrams(text)
-
-
-def _bigrams(text: str) -> Counter:
-    """Token bigrams (a token: one CJK character or one word)."""
-    tokens = TOKEN.findall(text.lower())
-    return Counter(zip(tokens, tokens[1:], strict=False))
-
-
-def _dice(ba: Counter, bb: Counter) -> float:
-    total = sum(ba.values()) + sum(bb.values())
-    return 2 * sum((ba & bb).values()) / total if total else 0.0
 
 
 def _metadata(

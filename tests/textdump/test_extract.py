@@ -42,3 +42,17 @@ def test_reply_headings_of_a_thread_are_furniture_and_its_output_cleans_to_itsel
     assert {r.reason for r in doc.removed if r.text == f"Re: {topic}"} == {"forum"}
     once = to_text(doc)
     assert to_text(clean(once.encode("utf-8"))) == once
+
+
+def test_a_heading_like_line_unlike_the_page_title_gives_way_to_the_page_title():
+    dump = ["How to Grow Tomatoes on a Balcony | The Garden Site", "Home", "Table of Contents"]
+    dump += [EN.replace("trip", f"tomato plant {n}") for n in range(4)]
+    doc = clean("\n".join(dump).encode("utf-8"), Options(explain=True))
+    assert doc.title == "How to Grow Tomatoes on a Balcony"
+    assert "Table of Contents" in {r.text for r in doc.removed}  # chosen, not shown: removed
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"))) == once
+    # a page title that is boilerplate itself ("首页") gives no title: the line stays
+    dump[0] = "首页"
+    dump[2] = "番茄种植指南"
+    assert clean("\n".join(dump).encode("utf-8")).title == "番茄种植指南"

@@ -1,0 +1,165 @@
+"""Which line of a dump is its title, and what a reader is shown as the title: the headline
+above the body (the line that repeats the page <title>'s headline, else the nearest heading-like
+line), the line that anchors the body (the page's own heading), the body lines that repeat the
+title, and when two lines are the same headline."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+from ..rules.cues import CueSet
+from ..scripts import TOKEN
+from .body import Verdict
+from .features import LineInfo, checked_cue
+from .fields import split_page_title, title_parts
+
+TITLE_WINDOW = 12  # the title stands within this many lines above the body
+TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
+TITLE_MAX_WEIGHT = 40.0  # heavier lines are paragraphs or teasers
+TITLE_SIMILARITY = 0.6  # this close to the page's <title> line: the same headline
+TITLE_CONTAINED = 0.5  # one inside the other and at least half its length: the same headline
+TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title is dropped
+ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at most this much
+# longer than it: "ExactCare Travel Insurance" is not the heading of "Travel Insurance" (1.15-1.5
+# measured alike on the text sets; 2.0 lets clean output re-read lose its top)
+_NORM = re.compile(r"[\W_]+")
+
+
+def shown_title(
+    infos: list[LineInfo], title: str | None, index: int | None, cues: CueSet
+) -> str | None:
+    """The title a reader is shown: the line chosen, when it is the page <title>'s headline
+    or like it; else that headline (the nearest heading-like line above the body, "Table of
+    Contents", "Start Free Trial", is no better a guess than the page's own title), when the
+    dump's first line reads as a <title> (a headline and a site name: `Headline | Site`) and
+    its headline is no boilerplate itself (a breadcrumb, a copyright)."""
+    first = next((i for i in infos if i.text), None)
+    if title is None or first is None or index == first.index:
+        return title
+    if len(title_parts(first.text)) < 2 or any(same_headline(title, h) for h in _heads(first.text)):
+        return title  # a first line without a site name beside it may be no <title> at all
+    headline = split_page_title(first.text)[0]
+    return title if cues.match(headline) is not None else headline
+
+
+def title_repeats(verdict: Verdict, title: str | None, title_index: int | None) -> list[int]:
+    """Body lines near the top that repeat the title (the title line itself aside)."""
+    if not title:
+        return []
+    top = [i for i in verdict.body[: TITLE_REPEAT_WINDOW + 1] if i != title_index]
+    return [i for i in top[:TITLE_REPEAT_WINDOW] if same_headline(verdict.lines[i].text, title)]
+
+
+def choose_title(infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet) -> int | None:
+    """The headline above the body: the line that repeats the page <title>, else the nearest
+    heading-like line above the body, else the <title> line itself (the cue matches of the
+    lines it looks at settled on a copy of `infos`)."""
+    infos = list(infos)
+    content = [i for i in infos if i.text]
+    if not content:
+        return None
+    page_title = content[0]
+    start = verdict.start if verdict.start >= 0 else content[-1].index + 1
+    above = [i for i in content if i.index < start][-TITLE_WINDOW:]
+    for info in above:
+        infos[info.index] = checked_cue(info, cues)
+    above = [infos[i.index] for i in above]
+    page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
+    headline, _ = split_page_title(page_title.text)
+    keys = {_key(head) for head in _heads(page_title.text)} - {""}
+    for info in reversed(above):  # the headline itself, however short ("夜雨")
+        same = info.cue is None and not info.bullet and _key(info.text) in keys
+        if same and info.index != page_title.index:
+            return info.index
+    candidates = [i for i in reversed(above) if _heading_like(i)]
+    for info in candidates:
+        if info.index != page_title.index and same_headline(info.text, headline):
+            return info.index
+    if candidates:
+        return candidates[0].index
+    return page_title.index if page_title.index < start and page_title.cue is None else None
+
+
+def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
+    """The first line below the page's <title> line (a dump's first line) that repeats its
+    headline (its longest part, or its first: "The Spies of Georgetown - Atlas Obscura
+    Experiences"): the article's own heading, where its body starts. A line that repeats it
+    exactly wins over an earlier one that is only alike (a teaser for the next day's
+    horoscope)."""
+    content = [i for i in infos if i.text]
+    if len(content) < 2:
+        return None
+    heads = _heads(content[0].text)
+    exact = {_key(head) for head in heads} - {""}
+    # normalizing only shortens a line: one that may repeat a head exactly is this long
+    shortest = min(map(len, exact), default=0)
+    longest = 2 * max(map(len, heads)) + 20 if exact else -1
+    alike = None
+    for info in content[1:]:
+        fits = shortest <= len(info.text) <= longest
+        same = fits and not info.bullet and _key(info.text) in exact
+        if not same and (alike is not None or not _heading_like(info)):
+            continue
+        if not same and not any(_alike(info.text, head) for head in heads):
+            continue
+        if checked_cue(info, cues).cue is not None:
+            continue  # a breadcrumb that ends in the headline
+        if same:  # whatever its shape ("…結果!!", a long headline): the page's own heading
+            return info.index
+        alike = info.index
+    return alike
+
+
+def _heads(page_title: str) -> set[str]:
+    """The page <title> line's headline: its longest part and its first."""
+    return {split_page_title(page_title)[0], title_parts(page_title)[0]}
+
+
+def _key(text: str) -> str:
+    """A line as headlines are compared exactly: lower case, no punctuation or spaces."""
+    return _NORM.sub("", text.lower())
+
+
+def _alike(line: str, head: str) -> bool:
+    return len(line) <= ALIKE_LONGER * len(head) and same_headline(line, head)
+
+
+def _heading_like(info: LineInfo) -> bool:
+    if info.cue is not None or info.bullet:
+        return False
+    return TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT and info.sentence_ends <= 1
+
+
+def same_headline(a: str, b: str) -> bool:
+    """Whether two lines are the same headline; `b`, the page's headline, is compared with
+    many lines, so its normalized form and bigrams are computed once (`_prepared`)."""
+    if len(a) > 3 * len(b) + 20 or len(b) > 3 * len(a) + 20:
+        return False  # far apart in length: not the same headline, skip the work
+    x, (y, bb) = _key(a), _prepared(b)
+    if not x or not y:
+        return False
+    shorter, longer = sorted((len(x), len(y)))
+    if x == y or (shorter >= 4 and shorter >= TITLE_CONTAINED * longer and (x in y or y in x)):
+        return True
+    if 2 * shorter < TITLE_SIMILARITY * (shorter + longer):
+        return False  # the lengths alone bound the overlap below the threshold
+    return _dice(_bigrams(a), bb) >= TITLE_SIMILARITY
+
+
+@lru_cache(maxsize=64)
+def _prepared(text: str) -> tuple[str, Counter]:
+    return _key(text), _bigrams(text)
+
+
+def _bigrams(text: str) -> Counter:
+    """Token bigrams (a token: one CJK character or one word)."""
+    tokens = TOKEN.findall(text.lower())
+    return Counter(zip(tokens, tokens[1:], strict=False))
+
+
+def _dice(ba: Counter, bb: Counter) -> float:
+    total = sum(ba.values()) + sum(bb.values())
+    return 2 * sum((ba & bb).values()) / total if total else 0.0
