@@ -53,9 +53,11 @@ def extract_text(
     anchor = headline_anchor(lines, cues)
     verdict = classify(lines, cues, explain, anchor, thread)
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
-    if title_index is None:
-        title_index = choose_title(verdict.lines, verdict, cues)
     title = verdict.lines[title_index].text if title_index is not None else None
+    if title_index is None:  # the title shown may be the page <title>'s headline instead
+        title_index = choose_title(verdict.lines, verdict, cues)
+        line = verdict.lines[title_index].text if title_index is not None else None
+        title = shown_title(verdict.lines, line, title_index, cues)
     for _ in range(TITLE_REPEAT_PASSES):
         repeats = title_repeats(verdict, title, title_index)
         if not repeats:
@@ -78,15 +80,13 @@ class Chosen:
 
 def _extracted(verdict: Verdict, chosen: Chosen, reading: Reading, ruled: RuledText | None,
                with_metadata: bool, source: LineSource) -> Extracted:  # fmt: skip
-    """The Extracted of a verdict: the body below the title, the title shown (see
+    """The Extracted of a verdict: the body below the title line, the title shown (see
     title.shown_title), the metadata and, with --explain, every line left out."""
     cues, url = reading.cues, reading.options.url
     title, title_index = chosen.text, chosen.index
     infos = list(verdict.lines)
     body, removed = _settled_body(verdict, infos, title_index)
     paragraphs = [infos[index].text for index in body]
-    if not (ruled and ruled.title_index is not None):
-        title = shown_title(infos, title, title_index, cues)
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals = ()
     if reading.options.explain:  # a record per removed line is costly: built on request
