@@ -206,3 +206,10 @@ def test_cues_for_tails_bylines_and_other_languages():
     }
     found = {line: getattr(cues.match(line), "reason", None) for line in expected}
     assert found == expected
+
+
+def test_a_count_of_no_comments_opens_no_comment_section():
+    cues = generic_cues()
+    assert cues.match("0 Comments").kind == "drop_line"  # a byline's count: only its own line
+    assert cues.match("No comments").kind == "drop_line"
+    assert cues.match("12 Comments").kind == "cut_from"  # a section that holds comments
