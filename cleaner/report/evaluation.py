@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..emit import to_text
+from ..errors import CleanerError
 from ..evaluate.sets import SetResult
 from ..model import Options
 from .page import render_page
@@ -50,13 +51,17 @@ def eval_report(path: Path, runs: list[tuple[Path, list[SetResult]]], options: O
             data = (set_folder / entry["page"]).read_bytes()
             opts = replace(options, url=entry.get("url") or None, input_format=entry["kind"],
                            source=str(set_folder / entry["page"]))  # fmt: skip
-            view = page_view(data, opts)
             name = f"{set_folder.name}-{n + 1}.html"
-            files[folder / name] = render_page(view)
+            try:
+                view = page_view(data, opts)
+            except CleanerError as err:  # a page that fails has its message, no report
+                output, href = f"(failed: {err.message})", ""
+            else:
+                files[folder / name] = render_page(view)
+                output, href = to_text(view.document, options.with_title), f"{folder.name}/{name}"
             gold = (set_folder / entry["gold"]).read_text(encoding="utf-8")
-            output = to_text(view.document, options.with_title)
             pages.append(WorstPage(set_folder.name, result.page, result.score.f1, gold, output,
-                                   f"{folder.name}/{name}"))  # fmt: skip
+                                   href))  # fmt: skip
     files[path] = render_eval([(f.name, r) for f, r in runs], pages)
     return files
 
@@ -105,9 +110,10 @@ def _bars(results: list[SetResult]) -> str:
 
 def _side_by_side(worst: WorstPage) -> str:
     gold, output = marked_diff(worst.gold, worst.output)
+    link = f'<a href="{esc(worst.href)}">page report</a>' if worst.href else "no page report"
     return (
-        f'<h3>Worst: {esc(worst.page)} (F1 {worst.f1:.3f}, <a href="{esc(worst.href)}">page '
-        'report</a>)</h3><div class="side"><div><b>gold</b> (missing from the output: '
+        f"<h3>Worst: {esc(worst.page)} (F1 {worst.f1:.3f}, {link})</h3>"
+        '<div class="side"><div><b>gold</b> (missing from the output: '
         f"<del>struck through</del>)<pre>{gold}</pre></div><div><b>output</b> (not in the gold: "
         f"<ins>underlined</ins>)<pre>{output}</pre></div></div>"
     )

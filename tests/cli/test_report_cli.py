@@ -1,5 +1,8 @@
 """`--report` from the CLI: where each report goes, and what it refuses."""
 
+import re
+import shutil
+
 import warcs
 from click.testing import CliRunner
 from conftest import FIXTURES, SAMPLES
@@ -87,3 +90,19 @@ def test_a_suspicious_record_of_an_archive_gets_its_page_report(tmp_path):
     assert "a.example" in html and "b.example" in html and "nothing kept" in html
     (page,) = (tmp_path / "r-pages").glob("*.html")
     assert "crawl.warc.gz@" in page.read_text(encoding="utf-8")
+
+
+def test_an_eval_report_holds_a_page_that_failed_with_its_message(tmp_path):
+    evalset = tmp_path / "set"
+    shutil.copytree(FIXTURES / "evalset", evalset)
+    (evalset / "pages" / "bin.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4)
+    (evalset / "gold" / "bin.txt").write_text("Some gold text.\n", encoding="utf-8")
+    with open(evalset / "index.jsonl", "a", encoding="utf-8") as index:
+        index.write('{"id": "bin", "page": "pages/bin.txt", "gold": "gold/bin.txt", '
+                    '"kind": "text", "url": ""}\n')  # fmt: skip
+    report = tmp_path / "eval.html"
+    args = ["eval", str(evalset), "--worst", "1", "--report", str(report)]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    text = re.sub("<[^>]+>", "", report.read_text(encoding="utf-8"))  # the diff's marks out
+    assert "(failed: " in text and "PNG image" in text and "no page report" in text
