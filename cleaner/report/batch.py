@@ -12,7 +12,7 @@ from __future__ import annotations
 import heapq
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -30,6 +30,9 @@ MIN_TEXT = 200  # characters a page needs before its kept share means anything
 SUSPICIOUS_KEPT = 10  # page reports kept per kind of suspicion
 SLOWEST = 10  # the slowest pages listed
 HOSTS = 30  # hosts listed, most pages first
+MAX_HOSTS = 100_000  # hosts counted apart; the pages of any further host count as OTHERS
+OTHERS = "(other hosts)"
+MAX_FAILURES = 1_000  # failures listed with their messages; the rest counted
 
 
 @dataclass(frozen=True)
@@ -98,26 +101,60 @@ def _suspicion(stats: PageStats) -> str:
     return "everything kept" if stats.kept_share > EVERYTHING_KEPT else ""
 
 
+@dataclass
+class Tally:
+    """What the batch report shows, gathered page by page in bounded memory (a crawl of
+    millions of pages keeps counters, not its pages)."""
+
+    pages: int = 0
+    text_chars: int = 0
+    kept_chars: int = 0
+    fields: dict[str, Counter] = field(default_factory=dict)  # "method" -> its values' counts
+    reasons: Counter = field(default_factory=Counter)  # removed lines per reason
+    hosts: dict[str, list[int]] = field(default_factory=dict)  # host -> [pages, text, kept]
+    slowest: list = field(default_factory=list)  # heap of (seconds, n, source, method)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # the first MAX_FAILURES
+    failed: int = 0
+
+    def add(self, stats: PageStats) -> None:
+        self.pages += 1
+        self.text_chars += stats.text_chars
+        self.kept_chars += stats.kept_chars
+        for name in ("method", "page_kind", "language"):
+            self.fields.setdefault(name, Counter())[getattr(stats, name) or "(none)"] += 1
+        self.reasons.update(dict(stats.removed))
+        host = stats.host if stats.host in self.hosts or len(self.hosts) < MAX_HOSTS else OTHERS
+        counts = self.hosts.setdefault(host, [0, 0, 0])
+        counts[0], counts[1], counts[2] = (counts[0] + 1, counts[1] + stats.text_chars,
+                                           counts[2] + stats.kept_chars)  # fmt: skip
+        item = (stats.seconds, self.pages, stats.source, stats.method)
+        (heapq.heappush if len(self.slowest) < SLOWEST else heapq.heappushpop)(self.slowest, item)
+
+    def fail(self, source: str, message: str) -> None:
+        self.failed += 1
+        if len(self.failures) < MAX_FAILURES:
+            self.failures.append((source, message))
+
+
 class BatchReport:
-    """The run's pages and failures as they come; `render` gives the report and the page
-    reports of the most suspicious pages (REPORT-pages/N.html), by path, for the caller to
-    write."""
+    """The run's pages and failures as they come (a Tally, and the most suspicious pages'
+    PageStats); `render` gives the report and the page reports of those pages
+    (REPORT-pages/N.html), by path, for the caller to write."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
-        self.pages: list[PageStats] = []
-        self.failures: list[tuple[str, str]] = []
+        self.tally = Tally()
         self.suspects: dict[str, list] = {}  # suspicion -> heap of (extremity, n, stats)
 
     def add(self, stats: PageStats | None, source: str, failure: str | None) -> None:
         if failure:
-            self.failures.append((source, failure))
+            self.tally.fail(source, failure)
         if stats is None:
             return
-        self.pages.append(stats)
+        self.tally.add(stats)
         if stats.suspicion:
             heap = self.suspects.setdefault(stats.suspicion, [])
-            item = (_extremity(stats), len(self.pages), stats)
+            item = (_extremity(stats), self.tally.pages, stats)
             (heapq.heappush if len(heap) < SUSPICIOUS_KEPT else heapq.heappushpop)(heap, item)
 
     def render(self, seconds: float, read: Callable[[PageStats], bytes]) -> dict[Path, str]:
@@ -129,13 +166,12 @@ class BatchReport:
             for _, n, stats in sorted(heap, reverse=True):
                 href = f"{folder.name}/{n:06}.html"
                 try:
-                    files[folder / f"{n:06}.html"] = render_page(
-                        page_view(read(stats), stats.options)
-                    )
+                    view = page_view(read(stats), stats.options)
+                    files[folder / f"{n:06}.html"] = render_page(view)
                 except (CleanerError, OSError):
                     href = ""
                 links.append((suspicion, stats, href))
-        files[self.path] = render_batch(self.pages, self.failures, links, seconds)
+        files[self.path] = render_batch(self.tally, links, seconds)
         return files
 
 
@@ -145,52 +181,43 @@ def _extremity(stats: PageStats) -> float:
     return 1 - stats.kept_share if stats.suspicion == "nothing kept" else stats.kept_share
 
 
-def render_batch(pages: list[PageStats], failures: list[tuple[str, str]],
-                 links: list[tuple[str, PageStats, str]], seconds: float) -> str:  # fmt: skip
+def render_batch(tally: Tally, links: list[tuple[str, PageStats, str]], seconds: float) -> str:
     """The batch report as a self-contained HTML document."""
-    total = len(pages) + len(failures)
+    total = tally.pages + tally.failed
     head = (
-        f"<p>{total} inputs: {len(pages)} cleaned, {len(failures)} failed, in {seconds:.1f} s."
-        f" Text kept overall: {_share(pages):.0%} of {sum(p.text_chars for p in pages):,} "
-        "characters.</p>"
+        f"<p>{total} inputs: {tally.pages} cleaned, {tally.failed} failed, in {seconds:.1f} s."
+        f" Text kept overall: {_share(tally.text_chars, tally.kept_chars):.0%} of "
+        f"{tally.text_chars:,} characters.</p>"
     )
-    parts = [head, _by_field(pages), _reasons(pages), _hosts(pages), _suspects(links)]
-    parts += [_failures(failures), _slowest(pages)]
+    parts = [head, _by_field(tally), _reasons(tally), _hosts(tally), _suspects(links)]
+    parts += [_failures(tally), _slowest(tally)]
     return page("Batch report", "".join(parts))
 
 
-def _share(pages: list[PageStats]) -> float:
-    text = sum(p.text_chars for p in pages)
-    return min(1.0, sum(p.kept_chars for p in pages) / text) if text else 0.0
+def _share(text: int, kept: int) -> float:
+    return min(1.0, kept / text) if text else 0.0
 
 
-def _by_field(pages: list[PageStats]) -> str:
+def _by_field(tally: Tally) -> str:
     parts = []
-    for label, field in (("method", "method"), ("page kind", "page_kind"),
-                         ("language", "language")):  # fmt: skip
-        counts = Counter(getattr(p, field) or "(none)" for p in pages).most_common()
-        items = [(name, n, f"{n} page{'s' if n != 1 else ''}") for name, n in counts]
+    for label, name in (("method", "method"), ("page kind", "page_kind"),
+                        ("language", "language")):  # fmt: skip
+        counts = tally.fields.get(name, Counter()).most_common()
+        items = [(value, n, f"{n} page{'s' if n != 1 else ''}") for value, n in counts]
         parts.append(f"<h2>Pages by {label}</h2>" + bars(items, f"pages by {label}"))
     return "".join(parts)
 
 
-def _reasons(pages: list[PageStats]) -> str:
-    counts: Counter = Counter()
-    for stats in pages:
-        counts.update(dict(stats.removed))
-    items = [
-        (reason, n, f"{n:,} line{'s' if n != 1 else ''}") for reason, n in counts.most_common()
-    ]
+def _reasons(tally: Tally) -> str:
+    items = [(reason, n, f"{n:,} line{'s' if n != 1 else ''}")
+             for reason, n in tally.reasons.most_common()]  # fmt: skip
     chart = bars(items, "removed lines per reason") if items else "<p>none</p>"
     return "<h2>Removed lines per reason</h2>" + chart
 
 
-def _hosts(pages: list[PageStats]) -> str:
-    groups: dict[str, list[PageStats]] = {}
-    for stats in pages:
-        groups.setdefault(stats.host, []).append(stats)
-    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:HOSTS]
-    rows = [(host, len(group), f"{_share(group):.0%}") for host, group in ranked]
+def _hosts(tally: Tally) -> str:
+    ranked = sorted(tally.hosts.items(), key=lambda kv: (-kv[1][0], kv[0]))[:HOSTS]
+    rows = [(host, n, f"{_share(text, kept):.0%}") for host, (n, text, kept) in ranked]
     return "<h2>Hosts</h2>" + table(("host", "pages", "text kept"), rows)
 
 
@@ -199,8 +226,7 @@ def _suspects(links: list[tuple[str, PageStats, str]]) -> str:
         return "<h2>Pages that look suspicious</h2><p>none</p>"
     rows = [
         (suspicion, ("raw", f'<a href="{esc(href)}">{esc(stats.source)}</a>') if href
-         else stats.source,
-         f"{stats.kept_share:.0%}", stats.repairs)
+         else stats.source, f"{stats.kept_share:.0%}", stats.repairs)
         for suspicion, stats, href in links
     ]  # fmt: skip
     return "<h2>Pages that look suspicious</h2>" + table(
@@ -208,13 +234,15 @@ def _suspects(links: list[tuple[str, PageStats, str]]) -> str:
     )
 
 
-def _failures(failures: list[tuple[str, str]]) -> str:
-    if not failures:
+def _failures(tally: Tally) -> str:
+    if not tally.failed:
         return "<h2>Failures</h2><p>none</p>"
-    return "<h2>Failures</h2>" + table(("input", "message"), failures)
+    more = tally.failed - len(tally.failures)
+    note = f"<p>and {more:,} more (the --errors file lists every one)</p>" if more else ""
+    return "<h2>Failures</h2>" + table(("input", "message"), tally.failures) + note
 
 
-def _slowest(pages: list[PageStats]) -> str:
-    slow = sorted(pages, key=lambda p: -p.seconds)[:SLOWEST]
-    rows = [(p.source, f"{p.seconds * 1000:.0f} ms", p.method) for p in slow]
+def _slowest(tally: Tally) -> str:
+    slow = sorted(tally.slowest, reverse=True)
+    rows = [(source, f"{seconds * 1000:.0f} ms", method) for seconds, _, source, method in slow]
     return "<h2>Slowest pages</h2>" + table(("page", "time", "method"), rows)
