@@ -49,7 +49,7 @@ class Options:
 
 INPUT_FORMATS = ("auto", "text", "html")
 FOCUSES = ("auto", "balanced", "precision", "recall")
-PAGE_KINDS = ("article", "thread")
+PAGE_KINDS = ("article", "thread", "product", "documentation", "collection", "listing", "service")
 CHOICES = {"input_format": INPUT_FORMATS, "focus": FOCUSES, "page_kind": ("auto", *PAGE_KINDS)}
 
 
@@ -119,9 +119,11 @@ class Reading:
 
 @dataclass(frozen=True)
 class PageKind:
-    """An article (its comment section is boilerplate) or a thread (the posts are the body)."""
+    """An article (its comment section is boilerplate), a thread (the posts are the body), or
+    a product, documentation, collection, listing or service page (read as an article is,
+    with trafilatura's balanced setting)."""
 
-    kind: str  # article | thread
+    kind: str  # one of PAGE_KINDS
     why: str  # the evidence, as `--explain` and JSON show it
 
     @property

@@ -1,15 +1,19 @@
-"""Which kind of page this is: an article, whose comment section is boilerplate, or a thread
-(a forum thread, a Q&A page), whose posts and replies are the body.
+"""Which kind of page this is: an article, whose comment section is boilerplate; a thread (a
+forum thread, a Q&A page), whose posts and replies are the body; or a product, documentation,
+collection, listing or service page, read like an article but with trafilatura's balanced
+setting (see html/prepare.focus_for).
 
-The evidence, any one of which makes a thread (patterns in rules/generic/threads.txt):
-the page's address (`thread_url`: /thread/…, viewtopic.php, mod=viewthread…), the forum
-software it names in <meta name="generator"> (`thread_generator`) and the schema.org types it
-declares (`thread_schema`). A site rule's `page_kind:` or `--page-kind` overrides them."""
+A thread's evidence, any one of which makes a thread (rules/generic/threads.txt): the page's
+address (`thread_url`: /thread/…, viewtopic.php…), the forum software its generator meta tag
+names, the schema.org types it declares. The other kinds' evidence (rules/generic/kinds.txt):
+og:type, schema.org types, the address; an article's own evidence (og:type article, an Article
+type, a date in the address) outranks it. A site rule's `page_kind:` or `--page-kind`
+overrides all of it."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import ARTICLE, Options, Page, PageKind, Reading
@@ -17,6 +21,9 @@ from .rules.cues import CueSet, build_cueset
 from .rules.site import SiteRule
 from .urls import split_url
 
+DECLARED_KINDS = ("product", "documentation", "collection", "listing", "service")  # tried in
+# this order once a page shows no thread's and no article's evidence
+_WHAT = {"og": "og:type", "schema": "schema.org type", "url": "address", "host": "host"}
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
 _SCHEMA_XPATH = "//@itemtype | //script[@type='application/ld+json']/text()"
 
@@ -30,10 +37,55 @@ def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
     for generator in tree.xpath("//meta[@name='generator']/@content"):
         if any(p.search(generator) for p in cues.field_patterns("thread_generator")):
             return PageKind("thread", f"generator {generator.strip()[:60]!r}")
-    for name in _schema_types(tree):
+    claims = _claims(tree, address)
+    for name in claims.schema:
         if any(p.search(name) for p in cues.field_patterns("thread_schema")):
             return PageKind("thread", f"schema.org type {name!r}")
-    return ARTICLE
+    return _declared_kind(claims, cues) or ARTICLE
+
+
+@dataclass(frozen=True)
+class Claims:
+    """What a page declares of itself: its og:type values, its schema.org type names, its
+    address's path and host (lower case)."""
+
+    og: tuple[str, ...]
+    schema: tuple[str, ...]
+    url: str
+    host: str
+
+
+def _claims(tree, address: str | None) -> Claims:
+    og = tuple(t.strip().lower() for t in tree.xpath("//meta[@property='og:type']/@content"))
+    parts = split_url(address)
+    path, host = ((parts.path or "").lower(), (parts.hostname or "").lower()) if parts else ("", "")
+    return Claims(og, tuple(_schema_types(tree)), path, host)
+
+
+def _declared_kind(claims: Claims, cues: CueSet) -> PageKind | None:
+    """A documentation schema type (TechArticle), else an article's evidence (then None),
+    else the first kind of DECLARED_KINDS with evidence (rules/generic/kinds.txt)."""
+    evidence = _evidence("documentation", claims, cues, ("schema",))
+    if evidence:
+        return PageKind("documentation", evidence)
+    if _evidence("article", claims, cues):
+        return None
+    for kind in DECLARED_KINDS:
+        evidence = _evidence(kind, claims, cues)
+        if evidence:
+            return PageKind(kind, evidence)
+    return None
+
+
+def _evidence(kind: str, claims: Claims, cues: CueSet,
+              where: tuple[str, ...] = ("og", "schema", "url", "host")) -> str | None:  # fmt: skip
+    """What of `claims` is evidence of `kind` (the `{kind}_{where}` patterns), in words."""
+    for field in where:
+        values = getattr(claims, field)
+        for value in (values,) if isinstance(values, str) else values:
+            if value and any(p.search(value) for p in cues.field_patterns(f"{kind}_{field}")):
+                return f"{_WHAT[field]} {value[:80]!r}"
+    return None
 
 
 def _schema_types(tree) -> list[str]:

@@ -11,6 +11,8 @@ from lxml.html import document_fromstring
 from cleaner import Options, clean
 from cleaner.cli import main
 from cleaner.errors import ConfigError
+from cleaner.html.prepare import focus_for
+from cleaner.model import PageKind
 from cleaner.pagekind import html_page_kind, url_evidence
 from cleaner.rules.book import rule_sources
 from cleaner.rules.site import load_rule
@@ -94,7 +96,7 @@ def test_a_site_rule_states_the_kind_and_refuses_other_values(tmp_path):
     assert (doc.page_kind.kind, doc.page_kind.why) == ("article", "site rule ex.com")
     assert not any(COMMENT in p for p in doc.paragraphs)
     (rules / "bad.txt").write_text("page_kind: forum\n", encoding="utf-8")
-    with pytest.raises(ConfigError, match="bad.txt:1: page_kind must be one of article, thread"):
+    with pytest.raises(ConfigError, match="bad.txt:1: page_kind must be one of article, thread,"):
         load_rule(rules / "bad.txt", "test")
 
 
@@ -120,3 +122,50 @@ def test_cli_page_kind_in_json():
     assert COMMENT in record["text"]
     bad = CliRunner().invoke(main, ["clean", "--page-kind", "forum", str(BLOG)])
     assert bad.exit_code == 2
+
+
+def _declared(head: str = "", url: str | None = None) -> str:
+    page = f"<html><head>{head}</head><body><p>Text</p></body></html>"
+    found = html_page_kind(document_fromstring(page), url, CUES)
+    return f"{found.kind}: {found.why}"
+
+
+def test_a_page_declares_itself_a_product_documentation_collection_listing_or_service():
+    ld = '<script type="application/ld+json">{{"@type": "{}"}}</script>'.format
+    og = '<meta property="og:type" content="{}">'.format
+    assert _declared(og("product")) == "product: og:type 'product'"
+    assert _declared(ld("Product")) == "product: schema.org type 'Product'"
+    assert _declared(ld("TechArticle")) == "documentation: schema.org type 'TechArticle'"
+    assert (
+        _declared(url="https://docs.example.com/start") == "documentation: host 'docs.example.com'"
+    )
+    assert (
+        _declared(url="https://ex.com/en/docs/install")
+        == "documentation: address '/en/docs/install'"
+    )
+    assert _declared(og("product.group")) == "collection: og:type 'product.group'"
+    assert _declared(url="https://shop.ex.com/collections/lamps") == (
+        "collection: address '/collections/lamps'"
+    )
+    assert (
+        _declared(url="https://ex.com/category/recipes/") == "listing: address '/category/recipes/'"
+    )
+    assert _declared(ld("Service")) == "service: schema.org type 'Service'"
+    # an article's own evidence outranks a product advertised on it, and a /products/ path
+    assert _declared(og("article") + ld("Product")) == "article: no thread evidence"
+    assert _declared(url="https://ex.com/2024/05/12/products/review") == (
+        "article: no thread evidence"
+    )
+    assert _declared() == "article: no thread evidence"  # no evidence: an article
+
+
+def test_the_new_kinds_are_read_with_the_balanced_setting_and_can_be_forced():
+    data = BLOG.read_bytes()
+    forced = clean(data, Options(detect_language=False, page_kind="product"))
+    assert (forced.page_kind.kind, forced.page_kind.why) == ("product", "--page-kind")
+    assert not any(COMMENT in p for p in forced.paragraphs)  # comments stay out, as on articles
+    result = CliRunner().invoke(main, ["clean", "--page-kind", "documentation", str(BLOG)])
+    assert result.exit_code == 0
+    for kind in ("product", "documentation", "collection", "listing", "service", "thread"):
+        assert focus_for(Options(), PageKind(kind, "")) == "balanced"
+    assert focus_for(Options(), PageKind("article", "")) == "precision"

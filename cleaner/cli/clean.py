@@ -78,7 +78,9 @@ Examples:
     "--page-kind",
     choices=("auto", *PAGE_KINDS),
     help="thread: keep posts and replies (forums, Q&A); article: drop comment sections; "
-    "auto: decide from the page's address, generator and schema.org types.",
+    "product, documentation, collection, listing, service: drop them too, keep more of the "
+    "page (trafilatura's balanced setting); auto: decide from the page's address, generator, "
+    "og:type and schema.org types.",
 )
 @RULES_OPTION
 @click.option("--site", help="Apply the site rule of this name (see `cleaner rules list`).")

@@ -12,6 +12,9 @@ Directives understood here:
                              where a dump states its date, author or site name
   thread_url / thread_host / thread_generator / thread_schema: REGEX
                              evidence of a thread page (see pagekind.py)
+  KIND_og / KIND_schema / KIND_url / KIND_host: REGEX
+                             evidence of an article, product, documentation, collection,
+                             listing or service page (see pagekind.py, rules/generic/kinds.txt)
   comment_markup / player_markup: REGEX
                              the id/class of an article's comment section, of a video
                              player (see html/prune.py)
@@ -41,6 +44,11 @@ FIELD_DIRECTIVES = (
     "thread_host",
     "thread_generator",
     "thread_schema",
+    *(
+        f"{kind}_{where}"
+        for kind in ("article", "product", "documentation", "collection", "listing", "service")
+        for where in ("og", "schema", "url", "host")
+    ),  # fmt: skip
     "comment_markup",
     "player_markup",
 )
