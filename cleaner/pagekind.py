@@ -47,7 +47,7 @@ def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
 @dataclass(frozen=True)
 class Claims:
     """What a page declares of itself: its og:type values, its schema.org type names, its
-    address's path and host (lower case)."""
+    address's path and query, and its host (lower case; empty without an address)."""
 
     og: tuple[str, ...]
     schema: tuple[str, ...]
@@ -58,8 +58,12 @@ class Claims:
 def _claims(tree, address: str | None) -> Claims:
     og = tuple(t.strip().lower() for t in tree.xpath("//meta[@property='og:type']/@content"))
     parts = split_url(address)
-    path, host = ((parts.path or "").lower(), (parts.hostname or "").lower()) if parts else ("", "")
-    return Claims(og, tuple(_schema_types(tree)), path, host)
+    if parts is None:
+        return Claims(og, tuple(_schema_types(tree)), "", "")
+    where = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    if parts.fragment.startswith(("/", "!")):  # a route in the fragment: `/#/post?id=1`
+        where += f"#{parts.fragment}"
+    return Claims(og, tuple(_schema_types(tree)), where.lower(), (parts.hostname or "").lower())
 
 
 def _declared_kind(claims: Claims, cues: CueSet) -> PageKind | None:

@@ -157,6 +157,13 @@ def test_a_page_declares_itself_a_product_documentation_collection_listing_or_se
         "article: no thread evidence"
     )
     assert _declared() == "article: no thread evidence"  # no evidence: an article
+    # a site's front page, a jobs list, a news index; not a route kept in the fragment, not a
+    # front page that serves an article by its query
+    assert _declared(url="https://lwn.example/") == "listing: address '/'"
+    assert _declared(url="https://ex.com/remote-jobs") == "listing: address '/remote-jobs'"
+    assert _declared(url="https://ex.com/news/") == "listing: address '/news/'"
+    assert _declared(url="https://ex.info/#/post?id=10").startswith("article")
+    assert _declared(url="https://ex.com/?p=123").startswith("article")
 
 
 def test_the_new_kinds_are_read_with_the_balanced_setting_and_can_be_forced():
