@@ -168,7 +168,7 @@ class _Reporter:
 
     def _report(self, outcome) -> None:
         """--report: the batch report gathers every page; a one-page report is written."""
-        if self.report is not None and outcome.kind != "archive":
+        if self.report is not None:  # an archive's damage is a failure too
             failure = outcome.message if outcome.status == "failed" else None
             self.report.add(outcome.stats, outcome.source, failure)
         elif self.page_report and outcome.stats and outcome.stats.report:

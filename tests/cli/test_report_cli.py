@@ -106,3 +106,15 @@ def test_an_eval_report_holds_a_page_that_failed_with_its_message(tmp_path):
     assert result.exit_code == 0, result.output
     text = re.sub("<[^>]+>", "", report.read_text(encoding="utf-8"))  # the diff's marks out
     assert "(failed: " in text and "PNG image" in text and "no page report" in text
+
+
+def test_a_damaged_archive_is_a_failure_in_the_batch_report(tmp_path):
+    whole = warcs.sample_warc(tmp_path / "crawl.warc.gz").read_bytes()
+    damaged = tmp_path / "cut.warc.gz"
+    damaged.write_bytes(whole[: len(whole) // 2 + 7])  # inside a record
+    report = tmp_path / "r.html"
+    args = ["clean", str(damaged), "-f", "jsonl", "-o", str(tmp_path / "o.jsonl"), "--report",
+            str(report)]  # fmt: skip
+    assert CliRunner().invoke(main, args).exit_code == 1
+    text = re.sub("<[^>]+>", " ", report.read_text(encoding="utf-8"))
+    assert "1 failed" in text and "truncated in the record at offset" in text
