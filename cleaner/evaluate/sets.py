@@ -80,11 +80,19 @@ def load_index(folder: Path, limit: int | None = None) -> list[dict]:
     return entries[:limit] if limit else entries
 
 
+def entry_options(options: Options, entry: dict) -> Options:
+    """The options a set's page is cleaned with: its address and kind from the index."""
+    return replace(options, url=entry.get("url") or None, input_format=entry.get("kind", "auto"))
+
+
+def worst_pages(result: SetResult, count: int) -> list[PageResult]:
+    """The `count` pages of a result with the lowest F1, lowest first."""
+    return sorted(result.pages, key=lambda p: p.score.f1)[:count]
+
+
 def cleaner_extractor(options: Options) -> Extractor:
     def run(data: bytes, entry: dict) -> str:
-        kind = entry.get("kind", "auto")
-        opts = replace(options, url=entry.get("url") or None, input_format=kind)
-        doc = clean(data, opts)
+        doc = clean(data, entry_options(options, entry))
         return Output(to_text(doc, options.with_title), doc.title)
 
     return run
@@ -156,8 +164,7 @@ def report(results: list[SetResult], worst: int, by: str | None = None) -> str:
         lines += ["", _by_group(results, by)]
     if results and worst:
         lines.append(f"\nworst {worst} pages ({results[0].name}):")
-        ranked = sorted(results[0].pages, key=lambda p: p.score.f1)[:worst]
-        for p in ranked:
+        for p in worst_pages(results[0], worst):
             s = p.score
             note = f"  error: {p.error}" if p.error else ""
             lines.append(f"  F1 {s.f1:.3f}  P {s.precision:.3f}  R {s.recall:.3f}  {p.page}{note}")

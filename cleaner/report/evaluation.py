@@ -8,14 +8,13 @@ underlined in the output), each linked to its page report (written beside: REPOR
 from __future__ import annotations
 
 import difflib
-import json
 import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..emit import to_text
 from ..errors import CleanerError
-from ..evaluate.sets import SetResult
+from ..evaluate.sets import SetResult, entry_options, load_index, worst_pages
 from ..model import Options
 from .page import render_page
 from .shell import bars, esc, page, scatter, table
@@ -44,13 +43,11 @@ def eval_report(path: Path, runs: list[tuple[Path, list[SetResult]]], options: O
     folder = path.with_name(path.stem + "-pages")
     files, pages = {}, []
     for set_folder, results in runs:
-        entries = {e["page"]: e for e in _index(set_folder)}
-        ranked = sorted(results[0].pages, key=lambda p: p.score.f1)[:worst]
-        for n, result in enumerate(ranked):
+        entries = {e["page"]: e for e in load_index(set_folder)}
+        for n, result in enumerate(worst_pages(results[0], worst)):
             entry = entries[result.page]
             data = (set_folder / entry["page"]).read_bytes()
-            opts = replace(options, url=entry.get("url") or None, input_format=entry["kind"],
-                           source=str(set_folder / entry["page"]))  # fmt: skip
+            opts = replace(entry_options(options, entry), source=str(set_folder / entry["page"]))
             name = f"{set_folder.name}-{n + 1}.html"
             try:
                 view = page_view(data, opts)
@@ -64,11 +61,6 @@ def eval_report(path: Path, runs: list[tuple[Path, list[SetResult]]], options: O
                                    href))  # fmt: skip
     files[path] = render_eval([(f.name, r) for f, r in runs], pages)
     return files
-
-
-def _index(folder: Path) -> list[dict]:
-    with open(folder / "index.jsonl", encoding="utf-8") as handle:
-        return [json.loads(line) for line in handle if line.strip()]
 
 
 def render_eval(runs: list[tuple[str, list[SetResult]]], worst: list[WorstPage]) -> str:
