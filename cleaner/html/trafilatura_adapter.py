@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from ..normalize import reader_key
 from ..textdump.fields import split_page_title, title_parts
 from ..urls import split_url
+from .visible import tree_text
 
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
-_SPACED = frozenset(("br", "div", "p"))  # inner elements a space stands at
 MAX_HEADLINE_CHARS = 200  # a longer <h1> is a paragraph set large, not a headline
 _ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)
 
@@ -121,28 +121,13 @@ def _headings(tree, site: set[str]) -> list[str]:
     mark (the "¶" of a documentation anchor) left out."""
     found = []
     for element in tree.iter("h1"):
-        text = " ".join(_spaced_text(element).split()).strip(" ¶#§")
+        text = " ".join(tree_text(element).split()).strip(" ¶#§")
         if not text or len(text) > MAX_HEADLINE_CHARS or _logo(element, text):
             continue
         if reader_key(text) in site or _ADDRESS.fullmatch(text):
             continue
         found.append(text)
     return found
-
-
-def _spaced_text(element) -> str:
-    """The element's text in document order, a space where an inner block or line break
-    stands; comments, scripts and styles left out (their tails kept)."""
-    from lxml import etree
-
-    parts = []
-    for event, node in etree.iterwalk(element, events=("start", "end", "comment")):
-        readable = isinstance(node.tag, str) and node.tag not in ("script", "style")
-        if event == "start":
-            parts += (" " if node.tag in _SPACED else "", node.text or "" if readable else "")
-        elif node is not element:  # an element's end, or a comment: its tail follows it
-            parts.append(node.tail or "")
-    return "".join(parts)
 
 
 def _logo(element, text: str) -> bool:

@@ -38,20 +38,21 @@ def visible_text(tree, page: str) -> str:
 
 
 def tree_text(tree) -> str:
-    """Text nodes of the body (the head and scripts left out), a line break at each block."""
+    """Text nodes of the body (the head and scripts left out), a line break at each block;
+    of an element that is no page (an <h1>), its own text, without the tail that follows it."""
     from lxml import etree
 
     body = tree.find("body")
+    root = body if body is not None else tree
     parts: list[str] = []
-    events = ("start", "end", "comment", "pi")
-    walk = etree.iterwalk(body if body is not None else tree, events=events)
+    walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, node in walk:
         if event == "start":
             if node.tag in _INVISIBLE:
                 walk.skip_subtree()  # its end event still comes, with the tail
             else:
                 parts += ("\n" if node.tag in _BLOCKS else "", node.text or "")
-        else:  # the end of an element, or a comment or processing instruction, with its tail
+        elif node is not root:  # an element's end, or a comment or PI, with its tail
             block = event == "end" and node.tag in _BLOCKS
             parts += ("\n" if block else "", node.tail or "")
     return "".join(parts)
