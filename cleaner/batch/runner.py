@@ -18,6 +18,7 @@ from ..emit import explain_lines, render, warnings
 from ..errors import CleanerError
 from ..model import Document, Options
 from ..pipeline import clean
+from ..report import page_view
 from ..report.batch import PageStats, page_stats
 from .archives import ArchiveEnd, ArchiveOutputs, RecordTask, expand, record_line, record_options
 from .inputs import MAX_BYTES, Task, read_input
@@ -162,10 +163,10 @@ def _cleaned(data: bytes, page: Options, options: BatchOptions,
     if not options.report:
         return clean(data, page), None
     started = time.perf_counter()
-    doc = clean(data, replace(page, explain=True))
+    view = page_view(data, page) if options.report == "page" else None  # cleans it, once
+    doc = view.document if view else clean(data, replace(page, explain=True))
     seconds = time.perf_counter() - started
-    one = options.report == "page"
-    return doc, page_stats(doc, data, page, seconds, where, report=one)
+    return doc, page_stats(doc, data, page, seconds, where, view)
 
 
 def _process_record(unit: RecordTask, options: BatchOptions) -> Outcome:

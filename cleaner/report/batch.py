@@ -4,7 +4,7 @@ Each page cleaned in a report run leaves a small `PageStats` (worker side: `page
 `BatchReport` gathers them with the failures as the run goes and renders pages by method, page
 kind and language, removed lines per reason as bars, per host the pages and the share of text
 kept, the failures with their messages, the slowest pages, and links to page reports of the
-pages that look most suspicious, which the worker renders while it still holds their bytes.
+pages that look most suspicious, read again once the run is over.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from ..errors import CleanerError
 from ..model import Document, Options
 from .page import render_page
 from .shell import bars, esc, page, table
-from .view import page_view
+from .view import PageView, page_view
 
 NOTHING_KEPT = 0.05  # a page keeping under this share of its text looks wrongly emptied
 EVERYTHING_KEPT = 0.9  # ... over this share, looks uncleaned (menus and footers kept)
@@ -64,11 +64,11 @@ def page_stats(
     options: Options,
     seconds: float,
     where: tuple[str, int | None] = ("", None),
-    report: bool = False,
+    view: PageView | None = None,
 ) -> PageStats:
     """What the batch report needs of a page cleaned with the explain trail; `where` the page
-    can be read again (a file, or an archive and its record's offset); `report`: its page
-    report too (a one-page run)."""
+    can be read again (a file, or an archive and its record's offset); `view`: the page's
+    PageView, whose report is rendered too (a one-page run)."""
     decoded = decode_bytes(data, options.encoding, options.charset).text
     text = _page_text(decoded) if doc.kind == "html" else decoded
     text_chars = len("".join(text.split()))
@@ -80,7 +80,7 @@ def page_stats(
         doc.language or "", text_chars, kept_chars, tuple(reasons.most_common()),
         doc.repair_count, seconds,
     )  # fmt: skip
-    html = render_page(page_view(data, options)) if report else None
+    html = render_page(view) if view is not None else None
     return replace(stats, suspicion=_suspicion(stats), report=html, path=where[0],
                    offset=where[1], options=options)  # fmt: skip
 
