@@ -62,13 +62,18 @@ def directive_at(origin: str) -> str | None:
 def short_origin(origin: str) -> str:
     """A built-in rule's origin as `rules/generic/zh.txt:12` (wherever cleaner is installed);
     another below the working folder relative to it."""
-    builtin = str(rules_dir()) + "/"
+    builtin = _builtin_prefix()
     if origin.startswith(builtin):
         return "rules/" + origin[len(builtin) :]
     try:
         return str(Path(origin).relative_to(Path.cwd()))
     except ValueError:
         return origin
+
+
+@lru_cache(maxsize=1)
+def _builtin_prefix() -> str:
+    return str(rules_dir()) + "/"  # looked up once, not at every removed line
 
 
 @lru_cache(maxsize=32)
@@ -158,7 +163,8 @@ def _filter(lines: tuple[ReportLine, ...]) -> str:
 def _line(line: ReportLine, counts: str) -> str:
     tag = line.status + (f": {line.reason}" if line.reason else "")
     shown = esc(line.text) + (f" → {esc(line.after)}" if line.after is not None else "")
-    detail = f"<code>{esc(suggestion(line))}</code> would match this {esc(counts)}"
+    suggested = esc(suggestion(line))
+    detail = f"<code>{suggested}</code> would match this {esc(counts)}"
     if line.by:
         fired = directive_at(line.by)
         verb = {"left-out": "left out by", "rewritten": "rewritten by"}.get(
@@ -171,7 +177,7 @@ def _line(line: ReportLine, counts: str) -> str:
         )
     return (
         f'<li class="{esc(line.status)}" data-status="{esc(line.status)}" '
-        f'data-reason="{esc(line.reason)}" title="{esc(suggestion(line))}">'
+        f'data-reason="{esc(line.reason)}" title="{suggested}">'
         f'<span class="no">{line.number}</span><span class="tag">{esc(tag)}</span>'
         f'<span class="text">{shown}</span>'
         f"<details><summary>directive</summary>{detail}</details></li>"
