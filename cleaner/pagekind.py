@@ -38,9 +38,9 @@ def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
         if any(p.search(generator) for p in cues.field_patterns("thread_generator")):
             return PageKind("thread", f"generator {generator.strip()[:60]!r}")
     claims = _claims(tree, address)
-    for name in claims.schema:
-        if any(p.search(name) for p in cues.field_patterns("thread_schema")):
-            return PageKind("thread", f"schema.org type {name!r}")
+    evidence = _evidence("thread", claims, cues, ("schema",))
+    if evidence:
+        return PageKind("thread", evidence)
     return _declared_kind(claims, cues) or ARTICLE
 
 
@@ -57,13 +57,14 @@ class Claims:
 
 def _claims(tree, address: str | None) -> Claims:
     og = tuple(t.strip().lower() for t in tree.xpath("//meta[@property='og:type']/@content"))
+    schema = tuple(_schema_types(tree))
     parts = split_url(address)
     if parts is None:
-        return Claims(og, tuple(_schema_types(tree)), "", "")
+        return Claims(og, schema, "", "")
     where = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
     if parts.fragment.startswith(("/", "!")):  # a route in the fragment: `/#/post?id=1`
         where += f"#{parts.fragment}"
-    return Claims(og, tuple(_schema_types(tree)), where.lower(), (parts.hostname or "").lower())
+    return Claims(og, schema, where.lower(), (parts.hostname or "").lower())
 
 
 def _declared_kind(claims: Claims, cues: CueSet) -> PageKind | None:

@@ -109,8 +109,9 @@ def run_plan(names: list[str], plan: Plan, batch: BatchOptions, quiet: bool) -> 
                             show_eta=True) if show_bar else None  # fmt: skip
     summary = Summary(started=time.monotonic())
     report = BatchReport(plan.report) if plan.report and batch.report == "batch" else None
+    page_report = plan.report if report is None else None
     on_outcome = _Reporter(sink, errors, bar, summary, quiet, by_bytes=archives,
-                           reports=(report, plan.report if report is None else None))  # fmt: skip
+                           report=report, page_report=page_report)  # fmt: skip
     interrupted = False
     try:
         if bar:
@@ -136,13 +137,14 @@ class _Reporter:
     progress bar on."""
 
     def __init__(self, sink, errors: JsonlStream | None, bar, summary: Summary, quiet: bool,
-                 by_bytes: bool = False, reports: tuple = (None, None)) -> None:  # fmt: skip
+                 by_bytes: bool = False, report: BatchReport | None = None,
+                 page_report: Path | None = None) -> None:  # fmt: skip
         self.sink, self.errors, self.bar, self.summary, self.quiet = (
             sink, errors, bar, summary, quiet
         )  # fmt: skip
         self.by_bytes = by_bytes  # the bar counts bytes read (archives among the inputs)
-        self.report: BatchReport | None = reports[0]  # --report on a batch
-        self.page_report: Path | None = reports[1]  # --report on one page
+        self.report = report  # --report on a batch
+        self.page_report = page_report  # --report on one page
 
     def __call__(self, outcome) -> None:
         if outcome.record is not None:

@@ -72,7 +72,8 @@ def extract_text(
 
 @dataclass(frozen=True)
 class Chosen:
-    """The line chosen as the title (or a site rule's title_line), and its index."""
+    """The title shown (the line chosen, or the page <title>'s headline: title.shown_title)
+    and the index of the line chosen (or of a site rule's title_line)."""
 
     text: str | None
     index: int | None
