@@ -101,8 +101,8 @@ def page_bytes(path: Path, offset: int | None, max_bytes: int) -> bytes:
         return read_input(path, max_bytes)
     record = record_at(path, offset, max_bytes)
     if not isinstance(record, Record):
-        message = getattr(record, "message", None) or getattr(record, "reason", "")
-        raise InputError(f"{path}@{offset}: cannot read the record again ({message})")
+        why = record.message if isinstance(record, Damage) else record.reason
+        raise InputError(f"{path}@{offset}: cannot read the record again ({why})")
     return record.payload
 
 
