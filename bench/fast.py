@@ -5,7 +5,7 @@ in this one process, best of REPEATS timed passes after a warm-up.
 
     python bench/fast.py ../shared/bench/zh-cwced ../shared/bench/scrapinghub [...]
 
-Needs resiliparse (pip install resiliparse). Not a test: the figures go in the README.
+Not a test: the figures go in the README.
 """
 
 from __future__ import annotations

@@ -29,8 +29,8 @@ class Options:
     page_kind: str = "auto"  # auto | article | thread (see pagekind.py)
     focus: str = "auto"  # HTML: auto | balanced | precision | recall (trafilatura's favor_*);
     # auto: precision on an article, balanced on a thread
-    fast: bool = False  # HTML: the prepared tree's visible text through the line classifier,
-    # without trafilatura (archive scale; method `text-fast`)
+    fast: bool = False  # HTML: resiliparse's visible text through the line classifier,
+    # without lxml or trafilatura (archive scale; method `text-fast`)
     comments: bool = False  # keep an article's comment section (trafilatura's
     # include_comments), for corpora whose convention keeps it; a thread's posts stay anyway
     rule_sources: tuple[tuple[str, str], ...] | None = None  # (folder, layer); None: built-in
@@ -125,13 +125,26 @@ class PageKind:
 
     kind: str  # one of PAGE_KINDS
     why: str  # the evidence, as `--explain` and JSON show it
+    stated: bool = True  # False: an article only for want of any evidence (ARTICLE)
 
     @property
     def thread(self) -> bool:
         return self.kind == "thread"
 
 
-ARTICLE = PageKind("article", "no thread evidence")
+ARTICLE = PageKind("article", "no evidence of another kind", stated=False)
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What an HTML page's markup says of itself, as the page kind reads it, whichever parser
+    read it: its generator meta tags, og:type values, schema.org itemtype attributes and
+    JSON-LD script texts."""
+
+    generators: tuple[str, ...] = ()
+    og_types: tuple[str, ...] = ()
+    itemtypes: tuple[str, ...] = ()
+    json_ld: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

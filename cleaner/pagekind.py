@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .model import ARTICLE, Options, Page, PageKind, Reading
+from .model import ARTICLE, Options, Page, PageFacts, PageKind, Reading
 from .rules.cues import CueSet, build_cueset
 from .rules.site import SiteRule
 from .urls import split_url
@@ -25,19 +25,18 @@ DECLARED_KINDS = ("product", "documentation", "collection", "listing", "service"
 # this order once a page shows no thread's and no article's evidence
 _WHAT = {"og": "og:type", "schema": "schema.org type", "url": "address", "host": "host"}
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
-_SCHEMA_XPATH = "//@itemtype | //script[@type='application/ld+json']/text()"
 
 
-def html_page_kind(tree, address: str | None, cues: CueSet) -> PageKind:
-    """The kind of an HTML page (its lxml tree) from its address, its generator meta tag and
-    the schema.org types it declares."""
+def html_page_kind(facts: PageFacts, address: str | None, cues: CueSet) -> PageKind:
+    """The kind of an HTML page from its address and what its markup says of itself (`facts`:
+    its generator meta tag, og:type, the schema.org types it declares)."""
     found = url_evidence(address, cues)
     if found:
         return found
-    for generator in tree.xpath("//meta[@name='generator']/@content"):
+    for generator in facts.generators:
         if any(p.search(generator) for p in cues.field_patterns("thread_generator")):
             return PageKind("thread", f"generator {generator.strip()[:60]!r}")
-    claims = _claims(tree, address)
+    claims = _claims(facts, address)
     evidence = _evidence("thread", claims, cues, ("schema",))
     if evidence:
         return PageKind("thread", evidence)
@@ -55,9 +54,9 @@ class Claims:
     host: str
 
 
-def _claims(tree, address: str | None) -> Claims:
-    og = tuple(t.strip().lower() for t in tree.xpath("//meta[@property='og:type']/@content"))
-    schema = tuple(_schema_types(tree))
+def _claims(facts: PageFacts, address: str | None) -> Claims:
+    og = tuple(t.strip().lower() for t in facts.og_types)
+    schema = tuple(_schema_types(facts))
     parts = split_url(address)
     if parts is None:
         return Claims(og, schema, "", "")
@@ -68,13 +67,14 @@ def _claims(tree, address: str | None) -> Claims:
 
 
 def _declared_kind(claims: Claims, cues: CueSet) -> PageKind | None:
-    """A documentation schema type (TechArticle), else an article's evidence (then None),
-    else the first kind of DECLARED_KINDS with evidence (rules/generic/kinds.txt)."""
+    """A documentation schema type (TechArticle), else an article's evidence, else the first
+    kind of DECLARED_KINDS with evidence (rules/generic/kinds.txt)."""
     evidence = _evidence("documentation", claims, cues, ("schema",))
     if evidence:
         return PageKind("documentation", evidence)
-    if _evidence("article", claims, cues):
-        return None
+    evidence = _evidence("article", claims, cues)
+    if evidence:
+        return PageKind("article", evidence)
     for kind in DECLARED_KINDS:
         evidence = _evidence(kind, claims, cues)
         if evidence:
@@ -93,15 +93,14 @@ def _evidence(kind: str, claims: Claims, cues: CueSet,
     return None
 
 
-def _schema_types(tree) -> list[str]:
+def _schema_types(facts: PageFacts) -> list[str]:
     """schema.org type names from itemtype attributes and JSON-LD "@type" values."""
     names = []
-    for value in tree.xpath(_SCHEMA_XPATH):
-        if value.is_attribute:
-            names.extend(url.rstrip("/").rsplit("/", 1)[-1] for url in value.split())
-        else:
-            for found in _LD_TYPE.findall(value):
-                names.extend(re.findall(r'"([^"]+)"', found))
+    for value in facts.itemtypes:
+        names.extend(url.rstrip("/").rsplit("/", 1)[-1] for url in value.split())
+    for value in facts.json_ld:
+        for found in _LD_TYPE.findall(value):
+            names.extend(re.findall(r'"([^"]+)"', found))
     return names
 
 
@@ -120,16 +119,17 @@ def url_evidence(address: str | None, cues: CueSet) -> PageKind | None:
     return None
 
 
-def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, page: Page, tree=None
-              ) -> PageKind:  # fmt: skip
+def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, page: Page,
+              facts: PageFacts | None = None) -> PageKind:  # fmt: skip
     """`--page-kind`, else the site rule's `page_kind:`, else the page's own evidence: its
-    address (given, or the one an HTML page states), and an HTML page's tree when it has one."""
+    address (given, or the one an HTML page states), and what an HTML page's markup says of
+    itself when it was parsed."""
     if options.page_kind != "auto":
         return PageKind(options.page_kind, "--page-kind")
     if rule is not None and rule.page_kind:
         return PageKind(rule.page_kind, f"site rule {rule.name}")
-    if tree is not None:
-        return html_page_kind(tree, page.address, cues)
+    if facts is not None:
+        return html_page_kind(facts, page.address, cues)
     return url_evidence(page.address, cues) or ARTICLE
 
 

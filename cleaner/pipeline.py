@@ -36,8 +36,8 @@ def clean(data: bytes, options: Options | None = None) -> Document:
     if page.kind == "html":
         from . import html  # lxml and trafilatura load only for HTML pages
 
-        markup = html.parse_page(page, choice.rule)  # parse: find/replace, then the tree
-        kind = page_kind(options, choice.rule, choice.cues, page, markup.tree)  # page kind
+        markup = html.parse_page(page, choice.rule, options.fast)  # parse: find/replace, tree
+        kind = page_kind(options, choice.rule, choice.cues, page, markup.facts)  # page kind
         reading = reading_for(kind, choice.rule, choice.cues, options)
         prepared = html.prepare_tree(markup, reading)  # prepare: rule, prune, tables (once)
         extracted = html.read_html(prepared, reading)  # extract: trafilatura + cues

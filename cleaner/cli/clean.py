@@ -72,8 +72,8 @@ Examples:
     help="Keep an article's comment section (a thread's replies are kept anyway).",
 )
 @click.option("--fast", is_flag=True,
-              help="HTML: the visible text through the line classifier, without trafilatura "
-              "(2-4x faster; for archive scale).")  # fmt: skip
+              help="HTML: resiliparse's visible text through the line classifier, without "
+              "trafilatura (5-8x faster; for archive scale).")  # fmt: skip
 @choice_option(
     "--page-kind",
     choices=("auto", *PAGE_KINDS),

@@ -19,8 +19,8 @@ from .common import choice_option, guarded, write_reports
     "--compare",
     multiple=True,
     help="Also run these peers on the same pages, side by side: trafilatura, "
-    "trafilatura-precision, readability, resiliparse (comma-separated or repeated; the last "
-    "three need pip install 'cleaner[bench]').",
+    "trafilatura-precision, readability, resiliparse (comma-separated or repeated; "
+    "readability needs pip install 'cleaner[bench]').",
 )
 @click.option("--by", help="Also a table of mean F1 per value of this index field (page_type).")
 @click.option("--worst", default=5, show_default=True, help="List this many worst pages.")

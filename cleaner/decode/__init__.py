@@ -19,7 +19,7 @@ from ..model import Decoded
 from . import splice
 from .guess import clean_cjk_reading, guess_codec, own_fffd
 from .misread import non_ascii
-from .names import MULTIBYTE, WIDE, canonical_codec, forced_codec
+from .names import MULTIBYTE, WEB_ENCODINGS, WIDE, canonical_codec, forced_codec
 from .wide import wide_codec
 
 NEAR_VALID = 0.2  # bad sequences up to this share of the non-ASCII characters: still that
@@ -45,6 +45,10 @@ _DECLARED = re.compile(
     re.IGNORECASE,
 )
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# the bytes of those C0 controls: in the web's encodings (ASCII-compatible, no trail byte
+# under 0x40) a control character in the text is one of them in the bytes, and a scan of the
+# bytes costs a sixth of the regex's scan of the text (a CJK page is two bytes a character)
+_CONTROL_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, declared: str | None = None) -> Decoded:
@@ -89,11 +93,10 @@ def _by_bytes(data: bytes, claim: str | None, said: str) -> Decoded | None:
     codecs_ = dict.fromkeys(c for c in ("utf-8", claim) if c in MULTIBYTE)
     readings = {codec: _try(data, codec) for codec in codecs_}
     for codec, (text, bad) in readings.items():
-        if bad <= NEAR_VALID * non_ascii(text) and (codec == claim or not claim or not bad):
+        if not bad or (bad <= NEAR_VALID * non_ascii(text) and (codec == claim or not claim)):
             reason = "declared" if codec == claim else "utf-8"
-            return _decoded(
-                text, codec, _certainty(text, bad), reason, f"{codec} bytes; {said}", bad
-            )
+            why = f"{codec} bytes; {said}"
+            return _decoded(text, codec, _certainty(text, bad), reason, why, bad, data)
     for codec, (text, bad) in readings.items():
         stray = bad * STRAY_BYTES <= len(data) or (codec == claim and bad <= DECLARED_STRAY)
         if stray and codec in (claim, None if claim else "utf-8"):
@@ -101,9 +104,8 @@ def _by_bytes(data: bytes, claim: str | None, said: str) -> Decoded | None:
             if other and other != codec:
                 return _decode(data, other, 1.0, "detected", f"{said}; every byte is {other}")
             why = f"{codec} bytes, a few stray; {said}"
-            return _decoded(
-                text, codec, _certainty(text, bad), "declared" if claim else "utf-8", why, bad
-            )
+            reason = "declared" if claim else "utf-8"
+            return _decoded(text, codec, _certainty(text, bad), reason, why, bad, data)
     return None
 
 
@@ -114,13 +116,14 @@ def decode_as(data: bytes, codec: str) -> Decoded:
 
 def _decode(data: bytes, codec: str, confidence: float, reason: str, why: str) -> Decoded:
     text, bad = _try(data, codec)
-    return _decoded(text, codec, confidence, reason, why, bad)
+    return _decoded(text, codec, confidence, reason, why, bad, data)
 
 
-def _decoded(text: str, codec: str, confidence: float, reason: str, why: str, bad: int) -> Decoded:
+def _decoded(text: str, codec: str, confidence: float, reason: str, why: str, bad: int,
+             data: bytes) -> Decoded:  # fmt: skip
     if bad:
         why += f"; {bad} bad byte sequence(s) replaced"
-    text, controls = _xml_safe(text)
+    text, controls = _xml_safe(text, data, codec)
     return Decoded(text, codec, round(confidence, 3), reason, bad, why, controls)
 
 
@@ -141,11 +144,14 @@ def _try(data: bytes, codec: str) -> tuple[str, int]:
 
 
 def _certainty(text: str, bad: int) -> float:
-    return 1.0 - bad / max(1, non_ascii(text))
+    return 1.0 - bad / max(1, non_ascii(text)) if bad else 1.0
 
 
-def _xml_safe(text: str) -> tuple[str, int]:
+def _xml_safe(text: str, data: bytes, codec: str) -> tuple[str, int]:
     """Without the characters XML cannot hold (lxml refuses them), and how many there were."""
+    plain = codec in WEB_ENCODINGS and "\ufffe" not in text and "\uffff" not in text
+    if plain and len(data.translate(None, _CONTROL_BYTES)) == len(data):
+        return text, 0
     if not _NOT_XML.search(text):
         return text, 0
     breaks = text.count("\x0b") + text.count("\x0c")

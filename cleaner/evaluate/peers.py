@@ -1,8 +1,9 @@
 """The peers `cleaner eval --compare` runs beside cleaner, each on the same pages in the same
 run: trafilatura's default `extract` and its precision setting, readability-lxml's article
 scoring, resiliparse's main-content text. A text dump goes to each as HTML, a `<p>` per line.
-They are benchmark extras (`pip install 'cleaner[bench]'`), never needed at run time; this
-module is the only one that imports readability or resiliparse."""
+readability-lxml is a benchmark extra (`pip install 'cleaner[bench]'`), never needed at run
+time, and this module is the only one that imports it; trafilatura and resiliparse are read
+through their adapters (html/trafilatura_adapter.py, html/resiliparse_adapter.py)."""
 
 from __future__ import annotations
 
@@ -45,16 +46,16 @@ def readability(data: bytes, entry: dict) -> str:
 
 
 def resiliparse(data: bytes, entry: dict) -> str:
-    from resiliparse.extract.html2text import extract_plain_text
+    from ..html.resiliparse_adapter import peer_text
 
-    return extract_plain_text(_markup(data, entry), main_content=True)
+    return peer_text(_markup(data, entry))
 
 
 PEERS: dict[str, tuple[Extractor, str]] = {
     "trafilatura": (trafilatura, "trafilatura"),
     "trafilatura-precision": (trafilatura_precision, "trafilatura"),
     "readability": (readability, "readability"),
-    "resiliparse": (resiliparse, "resiliparse"),
+    "resiliparse": (resiliparse, "resiliparse"),  # a dependency of --fast: always there
 }
 
 

@@ -1,5 +1,6 @@
-"""An HTML page's tree: the site rule's find/replace on the markup, one lxml parse (as
-trafilatura's own loader parses), and the scripts and style sheets out."""
+"""An HTML page's tree: the site rule's find/replace on the markup, one parse (lxml's, as
+trafilatura's own loader parses, the scripts and style sheets then taken out; with --fast
+Lexbor's, see resiliparse_adapter.py), and what the markup says of itself (PageFacts)."""
 
 from __future__ import annotations
 
@@ -9,13 +10,14 @@ from functools import lru_cache
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..model import Page
+from ..model import Page, PageFacts
 from ..rules.site import SiteRule
 from ..rules.text import find_replace
 
 # trafilatura needs ~1.5 s and ~35 MB of memory per MB of page (a 50 MB page: 74 s, 1.8 GB);
 # past this size the text cleaner reads the markup's text instead (method `text-large-page`)
 LARGE_PAGE_CHARS = 5_000_000
+LXML, LEXBOR = "lxml", "lexbor"  # which parser made a Markup's tree
 
 
 @dataclass(frozen=True)
@@ -24,19 +26,52 @@ class Markup:
     when the page is too large for trafilatura, or does not parse)."""
 
     text: str
-    tree: object | None  # lxml.html.HtmlElement
+    tree: object | None  # lxml.html.HtmlElement, or resiliparse's HTMLTree (LEXBOR)
     effects: tuple = ()  # rules.text.Effect records of the rule's find/replace
+    facts: PageFacts | None = None  # what the markup says of itself (None without a tree)
+    parser: str = LXML
 
     @property
     def too_large(self) -> bool:
         return len(self.text) > LARGE_PAGE_CHARS
 
 
-def parse_page(page: Page, rule: SiteRule | None) -> Markup:
-    """The page's markup, the rule's find/replace applied, and its tree."""
+def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
+    """The page's markup, the rule's find/replace applied, and its tree: with `fast` Lexbor's,
+    unless the site rule reads the tree with XPath (lxml's tree then, as without)."""
     text, effects = find_replace(page.text, rule) if rule is not None else (page.text, [])
-    tree = _parse(text) if len(text) <= LARGE_PAGE_CHARS else None
-    return Markup(text, tree, tuple(effects))
+    if len(text) > LARGE_PAGE_CHARS:
+        return Markup(text, None, tuple(effects))
+    if fast and not _reads_tree(rule):
+        from .resiliparse_adapter import fast_facts, parse_fast
+
+        tree = parse_fast(text)
+        if tree is not None:
+            return Markup(text, tree, tuple(effects), fast_facts(tree), LEXBOR)
+    tree = _parse(text)
+    return Markup(text, tree, tuple(effects), _facts(tree) if tree is not None else None)
+
+
+def _reads_tree(rule: SiteRule | None) -> bool:
+    """The rule has XPath directives (a content block, elements to strip, title, date or
+    author): they are lxml's XPath."""
+    if rule is None:
+        return False
+    xpaths = (rule.body, rule.strip, rule.strip_id_or_class, rule.strip_image_src, rule.title,
+              rule.date, rule.author)  # fmt: skip
+    return any(xpaths)
+
+
+def _facts(tree) -> PageFacts:
+    def strings(xpath: str) -> tuple[str, ...]:
+        return tuple(str(value) for value in tree.xpath(xpath))
+
+    return PageFacts(
+        strings("//meta[@name='generator']/@content"),
+        strings("//meta[@property='og:type']/@content"),
+        strings("//@itemtype"),
+        strings("//script[@type='application/ld+json']/text()"),
+    )
 
 
 def wrap(elements: list):

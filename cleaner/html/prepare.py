@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from ..model import Options, PageKind, Reading, Removal
 from ..rules.tree import TreeRuleResult, apply_tree_rule
-from .parse import Markup
+from .parse import LEXBOR, Markup
 from .prune import drop_boilerplate_blocks, drop_unread_elements
 from .tables import unwrap_layout_tables
 
@@ -41,7 +41,7 @@ class PreparedTree:
 def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
     """Changes the markup's tree in place, once, in the order above."""
     tree, rule, focus = markup.tree, reading.rule, focus_for(reading.options, reading.page_kind)
-    if tree is None:
+    if tree is None or markup.parser == LEXBOR:  # --fast: resiliparse reads the tree as it is
         return PreparedTree(markup, None, (), focus)
     found = apply_tree_rule(tree, rule) if rule is not None else None
     if found is not None and found.body:  # the block is read as the rule found it

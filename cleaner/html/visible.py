@@ -1,5 +1,6 @@
 """The visible text of an HTML page, a line per block: what the text-dump cleaner reads when
-trafilatura finds nothing, or much less than the page shows (method `text-fallback`)."""
+trafilatura finds nothing, or much less than the page shows (method `text-fallback`), and with
+--fast (Lexbor's tree: resiliparse_adapter.py)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,17 @@ _HIDDEN_CLOSE = {
 _BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCKS))})\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 PARSER_LOSS = 0.5  # the tree holds under this share of the markup's text: the parser cut it
+
+
+def markup_visible_text(markup) -> str:
+    """Every visible block of a parsed page (a Markup), whichever parser made its tree."""
+    from .parse import LEXBOR
+
+    if markup.parser == LEXBOR:
+        from .resiliparse_adapter import fast_visible
+
+        return fast_visible(markup.tree, main_content=False)
+    return visible_text(markup.tree, markup.text)
 
 
 def visible_text(tree, page: str) -> str:

@@ -3,7 +3,8 @@
 A text dump's lines are its input lines; an HTML page's are the blocks of its visible text (the
 `<title>`, then a line per block, as `--fast` reads it). Each line is kept, removed (with the
 reason and the directive that fired, from the explain trail), repaired, the title, or, on an
-HTML page, left out by trafilatura's reading of the tree.
+HTML page, left out by trafilatura's reading of the tree (with --fast: by resiliparse's
+main-content heuristic).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..sniff import sniff
 STATUSES = ("title", "kept", "repaired", "rewritten", "removed", "left-out", "blank")
 LEFT_OUT = "not-extracted"  # the reason of an HTML block trafilatura's reading left out
 TRAFILATURA = "trafilatura"  # ... and what left it out
+MAIN_CONTENT = "resiliparse main content"  # ... with --fast
 
 
 @dataclass(frozen=True)
@@ -45,17 +47,19 @@ def page_view(data: bytes, options: Options | None = None) -> PageView:
     document = clean(data, options)
     page = sniff(decode_bytes(data, options.encoding, options.charset), options)
     if page.kind == "html":
-        rows = _visible_rows(page, options)
-        return PageView(document, tuple(_html_lines(rows, document)), "visible block")
+        rows, reader = _visible_rows(page, options)
+        return PageView(document, tuple(_html_lines(rows, document, reader)), "visible block")
     rows = page.text.splitlines()
     return PageView(document, tuple(_dump_lines(rows, document)), "input line")
 
 
-def _visible_rows(page, options: Options) -> list[str]:
-    from ..html import parse_page, visible_text  # lxml loads for HTML pages only
+def _visible_rows(page, options: Options) -> tuple[list[str], str]:
+    """The page's visible blocks as the cleaner parsed it, and what may have left one out."""
+    from ..html import LEXBOR, markup_visible_text, parse_page  # lxml loads for HTML only
 
-    markup = parse_page(page, choose_rule(page, options).rule)
-    return visible_text(markup.tree, markup.text).splitlines()
+    markup = parse_page(page, choose_rule(page, options).rule, options.fast)
+    reader = MAIN_CONTENT if markup.parser == LEXBOR else TRAFILATURA
+    return markup_visible_text(markup).splitlines(), reader
 
 
 def _dump_lines(rows: list[str], document: Document) -> list[ReportLine]:
@@ -85,7 +89,7 @@ def _dump_lines(rows: list[str], document: Document) -> list[ReportLine]:
     return lines
 
 
-def _html_lines(rows: list[str], document: Document) -> list[ReportLine]:
+def _html_lines(rows: list[str], document: Document, reader: str) -> list[ReportLine]:
     kept = "\n".join(normalize_paragraph(p) for p in document.paragraphs)
     removals = [r for r in document.removed if r.text]
     title_seen = False
@@ -104,7 +108,7 @@ def _html_lines(rows: list[str], document: Document) -> list[ReportLine]:
             lines.append(
                 _removed(number, row, removal)
                 if removal
-                else ReportLine(number, row, "left-out", LEFT_OUT, TRAFILATURA)
+                else ReportLine(number, row, "left-out", LEFT_OUT, reader)
             )
     return lines
 

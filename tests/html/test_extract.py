@@ -402,6 +402,46 @@ def test_fast_reads_the_visible_text_without_trafilatura(monkeypatch):
     assert "Home" not in doc.paragraphs and "Contact" not in doc.paragraphs
 
 
+def _menu_page(head: str) -> bytes:
+    return (
+        f"<html><head><title>Council story</title>{head}</head><body><nav><ul>"
+        "<li><a href='/'>Home</a></li><li><a href='/news'>News</a></li></ul></nav>"
+        f"<div class='story'><h1>Council story</h1>{_BODY}</div><footer>Contact us</footer>"
+        "</body></html>"
+    ).encode()
+
+
+def test_fast_reads_the_main_content_of_a_page_that_states_it_is_an_article(monkeypatch):
+    from lxml import html as lxml_html
+
+    def never(*args, **kwargs):
+        raise AssertionError("--fast must not parse with lxml")
+
+    monkeypatch.setattr(lxml_html, "document_fromstring", never)
+    stated = clean(_menu_page("<meta property='og:type' content='article'>"),
+                   Options(fast=True, explain=True))  # fmt: skip
+    unstated = clean(_menu_page(""), Options(fast=True, explain=True))
+    for doc in (stated, unstated):
+        assert doc.method == "text-fast" and doc.title == "Council story"
+        assert [p[:11] for p in doc.paragraphs] == [f"Paragraph {n}" for n in range(1, 5)]
+    # the menu never reaches the classifier of the stated article: resiliparse's main content
+    # left it out; on the other page every visible line is read, and the menu removed
+    assert stated.page_kind.stated and not unstated.page_kind.stated
+    assert "Home" not in {r.text for r in stated.removed}
+    assert {"Home", "News", "Contact us"} <= {r.text for r in unstated.removed}
+
+
+def test_fast_keeps_lxml_for_a_site_rule_with_xpath(tmp_path):
+    from cleaner.rules.book import rule_sources
+
+    (tmp_path / "ex.com.txt").write_text("body: //div[@class='story']\n", encoding="utf-8")
+    options = Options(
+        fast=True, url="https://ex.com/a", rule_sources=rule_sources((str(tmp_path),))
+    )
+    doc = clean(_menu_page(""), options)
+    assert doc.method.startswith("site-rule-body") and len(doc.paragraphs) == 4
+
+
 def test_comments_keeps_an_articles_comment_section():
     page = (SAMPLES / "en-blog-comments-html" / "raw.html").read_bytes()
     reply = "How do you deal with the wind?"

@@ -68,7 +68,7 @@ def test_page_report_in_chromium(browser, tmp_path, monkeypatch):
     page, errors = _open(browser, report)
     text = page.inner_text("body")
     for shown in ("removed: metadata", "removed: credit", "rewritten", "title",
-                  "cn-public-info-repost", "utf-8 (100% sure)", "no thread evidence",
+                  "cn-public-info-repost", "utf-8 (100% sure)", "no evidence of another kind",
                   "from input line 5"):  # fmt: skip
         assert shown in text, shown
     lines = page.locator("ol.lines li:visible")

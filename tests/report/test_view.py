@@ -37,6 +37,17 @@ def test_every_visible_block_of_an_html_page_has_its_fate():
     assert {(line.reason, line.by) for line in left} == {("not-extracted", "trafilatura")}
 
 
+def test_with_fast_a_block_left_out_names_resiliparses_main_content():
+    data = (SAMPLES / "en-blog-comments-html" / "raw.html").read_bytes()
+    view = page_view(data, Options(fast=True))
+    assert view.document.method == "text-fast"
+    fates = {line.text: (line.status, line.by) for line in view.lines}
+    assert fates["Vegetables"] == ("left-out", "resiliparse main content")  # the site's menu
+    assert fates["Share this:"][0] == "removed"  # a cue line within the main content
+    kept = [line.text for line in view.lines if line.status == "kept"]
+    assert kept == list(view.document.paragraphs)
+
+
 def test_a_suggested_directive_matches_its_line_and_pastes_as_is():
     line = page_view(SEED).lines[0]
     directive = suggestion(line)
