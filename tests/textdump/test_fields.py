@@ -27,6 +27,28 @@ def test_find_author_and_site():
     assert find_field("author", ["By Maria Lopez"], cues) == "Maria Lopez"
 
 
+@pytest.mark.parametrize(
+    ("line", "author"),
+    [
+        ("By Maria Lopez on Monday", "Maria Lopez"),
+        ("By DANICA KIRKA and JILL LAWLESS", "DANICA KIRKA and JILL LAWLESS"),
+        ("By clicking Subscribe, you agree to our terms", None),  # no name: a lower-case word
+        ("文／栗思", "栗思"),
+        ("新华社记者：王可 发布时间：2020-01-01", "王可"),
+        ("……让贫困村从中受益摘帽。（中国西藏网 记者/王茜）", "王茜"),  # a byline in brackets
+        ('作者： size="20"   来源： size="20"', None),  # markup debris is no name
+        ("记者：首先欢迎你来到新华网接受我们的采访，请问你怎样看待农业税补贴问题？", None),
+        (
+            "但是，一位年轻的医生微笑着告诉记者：被称之为最缺乏手术根治信心的肺癌，“我的手术病人很大一部"
+            "分术后可以不做放、化疗了。”",
+            None,
+        ),  # fmt: skip
+    ],
+)
+def test_an_author_is_a_name_on_a_byline(line, author):
+    assert find_field("author", [line], generic_cues()) == author
+
+
 def test_split_page_title():
     assert split_page_title("Headline here - The Site") == ("Headline here", "The Site")
     assert split_page_title("只有标题") == ("只有标题", None)
