@@ -31,18 +31,30 @@ _NORM = re.compile(r"[\W_]+")
 def shown_title(
     infos: list[LineInfo], title: str | None, index: int | None, cues: CueSet
 ) -> str | None:
-    """The title a reader is shown: the line chosen, when it is the page <title>'s headline
-    or like it; else that headline (the nearest heading-like line above the body, "Table of
-    Contents", "Start Free Trial", is no better a guess than the page's own title), when the
-    dump's first line reads as a <title> (a headline and a site name: `Headline | Site`) and
-    its headline is no boilerplate itself (a breadcrumb, a copyright)."""
+    """The title a reader is shown: the headline of the line chosen when that line is a
+    `Headline | Site` <title> or heading (the site's name left out; shown this way, clean
+    output read again shows the same title); the line chosen, when it is the page <title>'s
+    headline or like it; else that headline (the nearest heading-like line above the body,
+    "Table of Contents", "Start Free Trial", is no better a guess than the page's own title),
+    when the dump's first line reads as a <title>. A headline that is boilerplate itself (a
+    breadcrumb, a copyright) is never shown."""
     first = next((i for i in infos if i.text), None)
-    if title is None or first is None or index == first.index:
+    if title is None or first is None:
         return title
+    if index == first.index or len(title_parts(title)) >= 2:
+        return _headline_of(title, cues) or title
     if len(title_parts(first.text)) < 2 or any(same_headline(title, h) for h in _heads(first.text)):
         return title  # a first line without a site name beside it may be no <title> at all
     headline = split_page_title(first.text)[0]
     return title if cues.match(headline) is not None else headline
+
+
+def _headline_of(page_title: str, cues: CueSet) -> str | None:
+    """The headline of a `Headline | Site` <title> line, unless it is boilerplate itself."""
+    if len(title_parts(page_title)) < 2:
+        return None
+    headline = split_page_title(page_title)[0]
+    return headline if cues.match(headline) is None else None
 
 
 def title_repeats(verdict: Verdict, title: str | None, title_index: int | None) -> list[int]:

@@ -56,3 +56,16 @@ def test_a_heading_like_line_unlike_the_page_title_gives_way_to_the_page_title()
     dump[0] = "首页"
     dump[2] = "番茄种植指南"
     assert clean("\n".join(dump).encode("utf-8")).title == "番茄种植指南"
+
+
+def test_a_title_shown_is_a_headline_without_the_site_name_beside_it():
+    body = [EN.replace("trip", f"tomato plant {n}") for n in range(4)]
+    # the page <title> line is the title chosen: its headline is shown, not the site's name
+    dump = ["How to Grow Tomatoes on a Balcony | The Garden Site", "Home", *body]
+    doc = clean("\n".join(dump).encode("utf-8"))
+    assert doc.title == "How to Grow Tomatoes on a Balcony"
+    # a heading line that holds a site name too: the same, and its output cleans to itself
+    dump = ["Garden Site", "Home", "Balcony Tomatoes: A Beginner's Guide | The Garden Site", *body]
+    once = to_text(clean("\n".join(dump).encode("utf-8")))
+    assert once.splitlines()[0] == "Balcony Tomatoes: A Beginner's Guide"
+    assert to_text(clean(once.encode("utf-8"))) == once
