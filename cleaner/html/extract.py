@@ -97,7 +97,8 @@ def _rule_body(prepared: PreparedTree, reading: Reading) -> Extracted:
     """The site rule's content block, less the cue lines; with the rule's `prune: yes`,
     trafilatura cleans inside the block first (FiveFilters' prune)."""
     found, cues = prepared.found, reading.cues
-    title = found.title or page_title(prepared.tree)  # the rule's own title, else the page's
+    # the rule's own title, else the page's
+    title = found.title or page_title(prepared.tree, reading.options.url)
     paragraphs, removed = drop_cue_lines(block_text(found.body).splitlines(), cues, title)
     method = "site-rule-body"
     if reading.rule.prune:

@@ -1,25 +1,18 @@
 """Every use of trafilatura, in one place: its body extraction on a prepared tree, its title
-search, the elements its tree cleaning deletes, and its default `extract` as the peer that
-`cleaner eval --compare trafilatura` scores. pyproject.toml bounds the version; the three
-internals read here (`trafilatura.metadata`'s title search, `trafilatura.settings`'
-MANUALLY_CLEANED, `trafilatura.external`'s jusText stop lists) have fallbacks, so a release
-that moves them costs a little quality or speed, never a crash. trafilatura itself is imported
-on first use (0.3 s): only HTML pages pay for it."""
+search (the headline read from it: title.py), the elements its tree cleaning deletes, and its
+default `extract` as the peer that `cleaner eval --compare trafilatura` scores.
+pyproject.toml bounds the version; the three internals read here (`trafilatura.metadata`'s
+title search, `trafilatura.settings`' MANUALLY_CLEANED, `trafilatura.external`'s jusText
+stop lists) have fallbacks, so a release that moves them costs a little quality or speed,
+never a crash. trafilatura itself is imported on first use (0.3 s): only HTML pages pay for
+it."""
 
 from __future__ import annotations
 
 import contextlib
-import re
 from dataclasses import dataclass
 
-from ..normalize import reader_key
-from ..textdump.fields import split_page_title, title_parts
-from ..urls import split_url
-from .visible import tree_text
-
-QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
-MAX_HEADLINE_CHARS = 200  # a longer <h1> is a paragraph set large, not a headline
-_ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)
+from .title import headline
 
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
 _MANUALLY_CLEANED = (
@@ -76,84 +69,25 @@ def read_tree(tree, settings: Settings) -> Reading | None:
     if result.comments:
         text = f"{text}\n{result.comments}"
     if not settings.metadata:
-        return Reading(text, page_title(tree))
-    title = headline(result.title, tree)
+        return Reading(text, page_title(tree, settings.url))
+    title = headline(result.title, tree, settings.url)
     return Reading(text, title, result.date, result.author, result.sitename, result.url)
 
 
-def page_title(tree) -> str | None:
+def page_title(tree, address: str | None = None) -> str | None:
     """The title as trafilatura's metadata step finds it (og:title, other meta tags, JSON-LD,
     then <title> and headings), without the date and author search that costs most of that
     step. og:title comes first there and nothing overrides it: read alone, it halves the cost
     (the same title on all 511 pages of the HTML bench sets)."""
     og_titles = [t for t in tree.xpath("head/meta[@property='og:title']/@content") if t.strip()]
     if og_titles:
-        return headline(og_titles[-1], tree)  # trafilatura keeps the last one
+        return headline(og_titles[-1], tree, address)  # trafilatura keeps the last one
     try:
         from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
     except ImportError:  # moved in a later release: the <title> element
         return tree.findtext(".//title")
     found = extract_meta_json(tree, examine_meta(tree))
-    return headline(found.title or extract_title(tree), tree)
-
-
-def headline(title: str | None, tree) -> str | None:
-    """The page's headline from its title as the metadata give it: whole when an unescaped
-    quote cut it (uncut_title), and without the site name or label beside it when an <h1>
-    says which part the headline is (`How To Book a Flight | It's All Trip To Me` with the
-    <h1> `How To Book a Flight`). Measured on wcxb-dev's reviewed titles: 199 -> 248 of 394
-    exact, none lost."""
-    title = uncut_title(title, tree)
-    if not title:
-        return title
-    parts = {reader_key(part) for part in title_parts(title)}
-    site = {reader_key(name) for name in tree.xpath("head/meta[@property='og:site_name']/@content")}
-    headings = _headings(tree, site)
-    for text in headings:
-        if len(parts) > 1 and reader_key(text) in parts:
-            return text
-    return headings[0] if len(set(headings)) == 1 else title
-
-
-def _headings(tree, site: set[str]) -> list[str]:
-    """The page's <h1> texts that may be its headline: not a logo, not the site's name, not
-    an address ("virtualbox.org"), a space at each inner block or line break, a paragraph
-    mark (the "¶" of a documentation anchor) left out."""
-    found = []
-    for element in tree.iter("h1"):
-        text = " ".join(tree_text(element).split()).strip(" ¶#§")
-        if not text or len(text) > MAX_HEADLINE_CHARS or _logo(element, text):
-            continue
-        if reader_key(text) in site or _ADDRESS.fullmatch(text):
-            continue
-        found.append(text)
-    return found
-
-
-def _logo(element, text: str) -> bool:
-    """An <h1> that is one link to the site's home page and nothing else: a logo, not a
-    headline (a headline may link to its own article)."""
-    links = element.findall(".//a")
-    if len(links) != 1 or " ".join(links[0].text_content().split()) != text:
-        return False
-    parts = split_url(links[0].get("href", ""))
-    return parts is not None and parts.path in ("", "/") and not parts.query
-
-
-def uncut_title(title: str | None, tree) -> str | None:
-    """The title whole when an unescaped quote cut it short: `content="奖金711万元！"中国…"`
-    ends the attribute at the inner quote, so og:title (and trafilatura, which reads it)
-    keeps only what stands before it. Then an <h1>, or the headline of the <title>, that
-    begins with the cut title and goes on with a quote is the whole one."""
-    if not title:
-        return title
-    cut = title.strip()
-    page_title = split_page_title(" ".join((tree.findtext(".//title") or "").split()))[0]
-    for text in [*(h.text_content() for h in tree.iter("h1")), page_title]:
-        whole = " ".join(text.split())
-        if whole.startswith(cut) and whole[len(cut) : len(cut) + 1] in QUOTES:
-            return whole
-    return title
+    return headline(found.title or extract_title(tree), tree, address)
 
 
 def cleaned_tags() -> tuple[str, ...]:

@@ -495,11 +495,30 @@ def test_the_h1_names_which_part_of_the_title_is_the_headline():
     for metadata in (True, False):
         title = clean(_titled("Bridge closes in June"), Options(metadata=metadata)).title
         assert title == "Bridge closes in June"
-    # an <h1> that is the site's name, by og:site_name or as a link home, says nothing
+    # an <h1> that is the site's name, by og:site_name or as a link home, says nothing; the
+    # site's name at the title's end goes when og:site_name or the address names it
     site = '<meta property="og:site_name" content="Town Paper">'
-    assert clean(_titled("Town Paper", site)).title == "Bridge closes in June | Town Paper"
+    assert clean(_titled("Town Paper", site)).title == "Bridge closes in June"
     logo = clean(_titled("<a href='/'>Town Paper</a>")).title
     assert logo == "Bridge closes in June | Town Paper"
+    at = Options(url="https://www.townpaper.co.uk/news/bridge")
+    assert clean(_titled("<a href='/'>Town Paper</a>"), at).title == "Bridge closes in June"
+
+
+def test_a_title_loses_the_site_name_its_address_gives_at_its_end_only():
+    def title(og_title: str, url: str) -> str | None:
+        page = _titled("").replace(b"Bridge closes in June | Town Paper", og_title.encode())
+        return clean(page, Options(url=url)).title
+
+    assert title("Auth | Supabase Docs", "https://supabase.com/docs/guides/auth") == "Auth"
+    assert title("Lights | Giro Sport Design", "https://www.giro.com/lights") == "Lights"
+    # a site name that begins the title, or stands inside the headline, stays
+    assert title("Giro Helmets | Buyer's Guide", "https://www.giro.com/g") == (
+        "Giro Helmets | Buyer's Guide"
+    )
+    assert title("Nintendo Switch – OLED Model", "https://www.nintendo.com/s") == (
+        "Nintendo Switch – OLED Model"
+    )
 
 
 def test_the_one_h1_of_a_page_is_its_headline_whatever_the_og_title_says():
