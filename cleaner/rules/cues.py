@@ -121,6 +121,9 @@ class CueSet:
         rank = {kind: i for i, kind in enumerate(CUE_DIRECTIVES)}
         self.cues = tuple(sorted(cues, key=lambda c: rank[c.kind]))  # stable: file order kept
         self.fields = tuple(fields)
+        self._by_field: dict[str, tuple[re.Pattern[str], ...]] = {}
+        for field, pattern in self.fields:
+            self._by_field[field] = (*self._by_field.get(field, ()), pattern)
         self._guards = [_Guard(number, cue) for number, cue in enumerate(self.cues)]
         self._limits = sorted({g.shape.limit for g in self._guards if g.shape.limit is not None})
         self._plans: dict[tuple[str, int, bool, bool], _Plan] = {}
@@ -165,8 +168,9 @@ class CueSet:
         plan = self._plans[key] = (every, tuple(g for g in every if not g.needs_keyword))
         return plan
 
-    def field_patterns(self, name: str) -> list[re.Pattern[str]]:
-        return [pattern for field, pattern in self.fields if field == name]
+    def field_patterns(self, name: str) -> tuple[re.Pattern[str], ...]:
+        """The patterns of a field directive, in file order (looked up per page, many times)."""
+        return self._by_field.get(name, ())
 
 
 def file_scope(directives: list[Directive]) -> str:
