@@ -109,3 +109,33 @@ def test_python_dash_m_works():
     )
     expected = (SAMPLES / "zh-seed-repost" / "expected.txt").read_bytes()
     assert result.stdout == expected
+
+
+_STORY = "".join(
+    f"<p>Paragraph {n} of the story tells what the council decided about the old bridge, "
+    "and why, in words enough to be the body of the article.</p>"
+    for n in range(1, 6)
+)
+_PAGE = (
+    "<html><head><title>Bridge story</title></head><body><header class='top'><h2>Bridge "
+    f"story</h2><p>By the newsroom</p></header><div class='story'>{_STORY}</div></body></html>"
+).encode()
+
+
+@pytest.mark.parametrize(
+    ("body", "stale"), [("//header[@class='top']", True), ("//div[@class='story']", False)]
+)
+def test_a_host_rules_block_that_misses_most_of_the_page_is_set_aside(tmp_path, body, stale):
+    from cleaner.rules.book import rule_sources
+
+    (tmp_path / "news.example.txt").write_text(f"body: {body}\n", encoding="utf-8")
+    options = Options(
+        url="https://news.example/bridge", rule_sources=rule_sources((str(tmp_path),))
+    )
+    doc = clean(_PAGE, options)
+    assert sum("Paragraph" in p for p in doc.paragraphs) == 5  # the story, either way
+    if stale:  # the block holds the header alone: the page's own reading, and the reason
+        assert doc.method == "trafilatura" and doc.rule is None
+        assert doc.rule_why.startswith("news.example's content block set aside: it holds")
+    else:
+        assert doc.method.startswith("site-rule-body") and doc.rule == "news.example"

@@ -22,13 +22,16 @@ class RuleChoice:
     rule: SiteRule | None
     why: str | None
     cues: CueSet  # the rule's drop_line cues ahead of the generic ones
+    by_host: bool = False  # the rule was chosen by the page's host
 
 
-def choose_rule(page: Page, options: Options) -> RuleChoice:
-    """The rule stage: forced by --site, else by address, else by content (see book.py)."""
-    match = find_rule(page, options)
-    rule = match.rule if match else None
-    return RuleChoice(rule, match.why if match else None, cues_for(rule))
+def choose_rule(page: Page, options: Options, by_host: bool = True) -> RuleChoice:
+    """The rule stage: forced by --site, else by address (unless `by_host` is off: a host
+    rule's stale content block set aside, see pipeline.py), else by content (book.py)."""
+    match = find_rule(page, options, by_host)
+    if match is None:
+        return RuleChoice(None, None, cues_for(None))
+    return RuleChoice(match.rule, match.why, cues_for(match.rule), match.by_host)
 
 
 __all__ = [

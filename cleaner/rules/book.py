@@ -28,6 +28,7 @@ BUILT_IN = "built-in"
 class RuleMatch:
     rule: SiteRule
     why: str  # how it was chosen: "--site", "host example.com (from --url)", "content …"
+    by_host: bool = False  # chosen by the page's host (a site config, which may have gone stale)
 
 
 @lru_cache(maxsize=32)
@@ -103,16 +104,17 @@ class RuleBook:
                     return rule, found.group(0)
         return None
 
-    def resolve(self, page: Page, site: str | None) -> RuleMatch | None:
+    def resolve(self, page: Page, site: str | None, by_host: bool = True) -> RuleMatch | None:
         """The rule for a page: forced by name, else by address (the one given, else the
-        one an HTML page states), else by content."""
+        one an HTML page states; not with `by_host` off), else by content."""
         if site:
             return RuleMatch(self.named(site), "--site")
-        for address, origin in ((page.url, "--url"), (page.own_url, "the page's own address")):
+        addresses = ((page.url, "--url"), (page.own_url, "the page's own address"))
+        for address, origin in addresses if by_host else ():
             host = host_of(address)
             rule = self.for_host(host) if host else None
             if rule is not None:
-                return RuleMatch(rule, f"host {host} (from {origin})")
+                return RuleMatch(rule, f"host {host} (from {origin})", by_host=True)
         found = self.for_content(page.text)
         if found:
             rule, matched = found
@@ -158,9 +160,9 @@ def _rule_files(folder: Path, layer: str) -> list[Path]:
         ) from None
 
 
-def find_rule(page: Page, options: Options) -> RuleMatch | None:
-    """The site rule for a page, if rules are on and one matches."""
+def find_rule(page: Page, options: Options, by_host: bool = True) -> RuleMatch | None:
+    """The site rule for a page, if rules are on and one matches (see RuleBook.resolve)."""
     if not options.use_rules:
         return None
     book = load_rulebook(options.rule_sources or rule_sources())
-    return book.resolve(page, options.site)
+    return book.resolve(page, options.site, by_host)
