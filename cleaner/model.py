@@ -31,6 +31,8 @@ class Options:
     # auto: precision on an article, balanced on a thread
     fast: bool = False  # HTML: resiliparse's visible text through the line classifier,
     # without lxml or trafilatura (archive scale; method `text-fast`)
+    best: bool = False  # HTML: two more readings (trafilatura's balanced setting, --fast's)
+    # and the visible lines both keep added (html/agreement.py; about twice the time)
     comments: bool = False  # keep an article's comment section (trafilatura's
     # include_comments), for corpora whose convention keeps it; a thread's posts stay anyway
     rule_sources: tuple[tuple[str, str], ...] | None = None  # (folder, layer); None: built-in
@@ -39,6 +41,8 @@ class Options:
     source: str = "-"  # the input's name, for messages and JSON
 
     def __post_init__(self) -> None:
+        if self.best and self.fast:
+            raise ConfigError("Options.best and Options.fast: choose one (--best or --fast)")
         for name, allowed in CHOICES.items():
             value = getattr(self, name)
             if value not in allowed:

@@ -74,6 +74,10 @@ Examples:
 @click.option("--fast", is_flag=True,
               help="HTML: resiliparse's visible text through the line classifier, without "
               "trafilatura (5-8x faster; for archive scale).")  # fmt: skip
+@click.option("--best", is_flag=True,
+              help="HTML: three more readings (trafilatura's balanced setting, readability, "
+              "--fast's) and the lines all three keep added (about 3x the time; pip install "
+              "'cleaner[best]').")  # fmt: skip
 @choice_option(
     "--page-kind",
     choices=("auto", *PAGE_KINDS),
@@ -132,6 +136,10 @@ def _options(given: dict) -> Options:
             click.echo(f"cleaner: {len(book.problems)} problem(s) in the rule files in effect, "
                        "each line or directive skipped; `cleaner rules check` lists them",
                        err=True)  # fmt: skip
+    if given["best"]:
+        from ..html.readability_adapter import require
+
+        guarded(lambda: require("--best"))
     text = given["fmt"] == "text"
     focus = _focus(precision=given["precision"], balanced=given["balanced"],
                    recall=given["recall"])  # fmt: skip
@@ -140,7 +148,8 @@ def _options(given: dict) -> Options:
         with_title=not given["no_title"], explain=given["explain"], detect_language=not text,
         metadata=not text,  # text output shows only the title
         focus=focus, page_kind=given["page_kind"], rule_sources=sources, site=site,
-        use_rules=not no_rules, fast=given["fast"], comments=given["comments"],
+        use_rules=not no_rules, fast=given["fast"], best=given["best"],
+        comments=given["comments"],
     ))  # fmt: skip
 
 

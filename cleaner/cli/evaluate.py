@@ -37,12 +37,13 @@ from .common import choice_option, guarded, write_reports
     help="HTML pages: as `clean --balanced` / `--precision` / `--recall`.",
 )
 @click.option("--fast", is_flag=True, help="HTML pages: as `clean --fast`.")
+@click.option("--best", is_flag=True, help="HTML pages: as `clean --best`.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write an HTML report here: the figures beside each peer's as bars, "
               "a precision-recall scatter, the --worst pages side by side with their gold "
               "and page reports of them (REPORT-pages/).")  # fmt: skip
 def evaluate(sets: tuple[Path, ...], compare: tuple[str, ...], by: str | None, worst: int,
-             limit: int | None, title: bool, focus: str, fast: bool,
+             limit: int | None, title: bool, focus: str, fast: bool, best: bool,
              report_path: Path | None) -> None:  # fmt: skip
     """Score the cleaner against gold sets (folders with index.jsonl), e.g.
 
@@ -54,8 +55,8 @@ def evaluate(sets: tuple[Path, ...], compare: tuple[str, ...], by: str | None, w
 
     names = [name.strip() for item in compare for name in item.split(",") if name.strip()]
     peers = [(name, guarded(lambda n=name: peer(n))) for name in names]
-    options = Options(with_title=title, detect_language=False, metadata=False, focus=focus,
-                      fast=fast)  # fmt: skip
+    options = guarded(lambda: Options(with_title=title, detect_language=False, metadata=False,
+                                      focus=focus, fast=fast, best=best))  # fmt: skip
     ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata
     runs = []
     for folder in sets:

@@ -1,9 +1,9 @@
 """The peers `cleaner eval --compare` runs beside cleaner, each on the same pages in the same
 run: trafilatura's default `extract` and its precision setting, readability-lxml's article
 scoring, resiliparse's main-content text. A text dump goes to each as HTML, a `<p>` per line.
-readability-lxml is a benchmark extra (`pip install 'cleaner[bench]'`), never needed at run
-time, and this module is the only one that imports it; trafilatura and resiliparse are read
-through their adapters (html/trafilatura_adapter.py, html/resiliparse_adapter.py)."""
+readability-lxml is an extra (`pip install 'cleaner[best]'`, which `cleaner[bench]` brings);
+each peer is read through its adapter (html/trafilatura_adapter.py, resiliparse_adapter.py,
+readability_adapter.py)."""
 
 from __future__ import annotations
 
@@ -36,13 +36,9 @@ def trafilatura_precision(data: bytes, entry: dict) -> str:
 
 
 def readability(data: bytes, entry: dict) -> str:
-    from lxml import html as lxml_html
-    from readability import Document
+    from ..html.readability_adapter import readability_text
 
-    from ..html.visible import tree_text
-
-    summary = Document(_markup(data, entry)).summary(html_partial=True)
-    return tree_text(lxml_html.fromstring(summary)) if summary.strip() else ""
+    return readability_text(_markup(data, entry))
 
 
 def resiliparse(data: bytes, entry: dict) -> str:

@@ -48,13 +48,6 @@ SENTENCE_MIN_WEIGHT = 6
 EXTRACTED = "extracted"  # the removals' lines count trafilatura's (or the block's) lines
 FALLBACK = LineSource("visible", "text-fallback")  # the page's visible text, a block a line
 FAST = LineSource("visible", "text-fast")  # --fast: the same reading, instead of trafilatura
-# --fast reads only what resiliparse's main-content heuristic keeps on a page that states it is
-# an article or a thread (og:type, schema.org type, address, forum software), and everything
-# visible on the others: the heuristic takes a listing's entries for navigation. Measured (F1,
-# five HTML sets, zh-cwced / scrapinghub / magichtml-article / magichtml-forum / wcxb-dev):
-# heuristic everywhere .896/.936/.830/.694/.736, nowhere .872/.889/.781/.687/.754, on stated
-# articles and threads .870/.931/.825/.711/.756, on every article or thread .896/.936/.830/.694/.742
-MAIN_CONTENT_KINDS = ("article", "thread")
 
 
 def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
@@ -71,6 +64,10 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
         extracted = extract_text(visible, reading, with_metadata=metadata, source=FAST)
     else:
         extracted = _trafilatura_body(prepared, reading)
+        if reading.options.best:
+            from .agreement import with_agreement
+
+            extracted = with_agreement(extracted, prepared, reading)
     if reading.rule is None:
         return extracted
     paragraphs, ruled = apply_rule_to_paragraphs(extracted.paragraphs, reading.rule)
@@ -87,10 +84,9 @@ def _fast_visible(prepared: PreparedTree, reading: Reading) -> str:
     the site rule needed it."""
     if prepared.markup.parser != LEXBOR:
         return visible_text(prepared.tree, prepared.markup.text)
-    from .resiliparse_adapter import fast_visible
+    from .resiliparse_adapter import fast_visible, reads_main_content
 
-    kind = reading.page_kind
-    return fast_visible(prepared.tree, kind.stated and kind.kind in MAIN_CONTENT_KINDS)
+    return fast_visible(prepared.tree, reads_main_content(reading.page_kind))
 
 
 def _rule_body(prepared: PreparedTree, reading: Reading) -> Extracted:
