@@ -18,6 +18,7 @@ from ..textdump.features import CJK_WORD_RATIO, line_cues
 from ..textdump.title import same_headline
 from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
+from .title import headline, title_facts
 from .trafilatura_adapter import Settings, page_title, read_tree
 from .visible import visible_text
 
@@ -68,6 +69,8 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
             from .agreement import with_agreement
 
             extracted = with_agreement(extracted, prepared, reading)
+    if prepared.tree is not None and not prepared.body:  # the page's own title, read alike
+        extracted = _page_headline(extracted, prepared, reading)
     if reading.rule is None:
         return extracted
     paragraphs, ruled = apply_rule_to_paragraphs(extracted.paragraphs, reading.rule)
@@ -87,6 +90,26 @@ def _fast_visible(prepared: PreparedTree, reading: Reading) -> str:
     from .resiliparse_adapter import fast_visible, reads_main_content
 
     return fast_visible(prepared.tree, reads_main_content(reading.page_kind))
+
+
+def _page_headline(extracted: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
+    """The site rule's title, else the headline (html/title.py) of the page's og:title, else
+    of its <title>, whichever reader found the body: trafilatura's own title search (an <h1>,
+    a heading) or the line the classifier chose (--fast, the visible-text fallback) only when
+    the page has neither. Measured on wcxb-dev's reviewed titles: 72.8% -> 74.4% exact by
+    default (the <title> over trafilatura's search), 57.9% -> 74.1% with --fast."""
+    if prepared.markup.parser == LEXBOR:
+        from .resiliparse_adapter import fast_title_facts
+
+        facts = fast_title_facts(prepared.tree)
+    else:
+        facts = title_facts(prepared.tree)
+    found = facts.og_titles[-1] if facts.og_titles else facts.title
+    rule_title = prepared.found.title if prepared.found else None
+    title = rule_title or (headline(found, facts, reading.options.url) if found else None)
+    if not title:
+        return extracted
+    return replace(extracted, title=title, metadata=replace(extracted.metadata, title=title))
 
 
 def _rule_body(prepared: PreparedTree, reading: Reading) -> Extracted:

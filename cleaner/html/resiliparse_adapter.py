@@ -9,6 +9,7 @@ from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLParserException, HTMLTree
 
 from ..model import PageFacts, PageKind
+from .title import Heading, TitleFacts, home_link
 
 # --fast reads only what resiliparse's main-content heuristic keeps on a page that states it is
 # an article or a thread (og:type, schema.org type, address, forum software), and everything
@@ -40,6 +41,28 @@ def fast_facts(tree) -> PageFacts:
         tuple(e.getattr("content") or "" for e in elements('meta[property="og:type"]')),
         tuple(e.getattr("itemtype") or "" for e in elements("[itemtype]")),
         tuple(e.text for e in elements('script[type="application/ld+json"]')),
+    )
+
+
+def fast_title_facts(tree) -> TitleFacts:
+    """The TitleFacts of Lexbor's tree (as title.title_facts reads lxml's)."""
+    document = tree.document
+
+    def contents(selector: str, name: str = "content") -> list[str]:
+        return [e.getattr(name) or "" for e in document.query_selector_all(selector).values()]
+
+    headings = []
+    for h1 in document.query_selector_all("h1").values():
+        text, links = " ".join(h1.text.split()), h1.query_selector_all("a").values()
+        logo = len(links) == 1 and home_link(links[0].text, links[0].getattr("href") or "", text)
+        headings.append(Heading(text, logo))
+    stated = contents('link[rel="canonical"]', "href") + contents('meta[property="og:url"]')
+    return TitleFacts(
+        tuple(t for t in contents('head meta[property="og:title"]') if t.strip()),
+        " ".join((tree.title or "").split()),
+        tuple(contents('head meta[property="og:site_name"]')),
+        tuple(headings),
+        stated[0] if stated else None,
     )
 
 

@@ -1,11 +1,13 @@
 """An HTML page's headline from the title its metadata give (og:title, <title>): whole when
 an unescaped quote cut it, the part an <h1> names when it holds a site name or label beside
 the headline, and without a site's name at its end (og:site_name, or the name in the page's
-address: `Auth | Supabase Docs` on supabase.com)."""
+address: `Auth | Supabase Docs` on supabase.com). Read from TitleFacts, which either parser's
+tree gives (title_facts here for lxml's; resiliparse_adapter.fast_title_facts for Lexbor's)."""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..normalize import reader_key
 from ..textdump.fields import TITLE_SEPARATORS, split_page_title, title_parts
@@ -20,35 +22,70 @@ SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last par
 # site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
 
 
-def headline(title: str | None, tree, address: str | None = None) -> str | None:
+@dataclass(frozen=True)
+class Heading:
+    """An <h1>: its text (a space at each inner block or line break), and whether it is a
+    logo (one link to the site's home page and nothing else)."""
+
+    text: str
+    logo: bool = False
+
+
+@dataclass(frozen=True)
+class TitleFacts:
+    """What a page's markup says of its title: og:title values, the <title>, og:site_name
+    values, its <h1>s, and the address it states (canonical link or og:url)."""
+
+    og_titles: tuple[str, ...] = ()
+    title: str = ""
+    site_names: tuple[str, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    address: str | None = None
+
+
+def title_facts(tree) -> TitleFacts:
+    """The TitleFacts of an lxml tree."""
+    texts = [(h, " ".join(tree_text(h).split())) for h in tree.iter("h1")]
+    headings = tuple(Heading(text, _logo(h, text)) for h, text in texts)
+    stated = tree.xpath(_STATED_ADDRESS)
+    return TitleFacts(
+        tuple(t for t in tree.xpath("head/meta[@property='og:title']/@content") if t.strip()),
+        " ".join((tree.findtext(".//title") or "").split()),
+        tuple(tree.xpath("head/meta[@property='og:site_name']/@content")),
+        headings,
+        str(stated[0]) if stated else None,
+    )
+
+
+def headline(title: str | None, facts: TitleFacts, address: str | None = None) -> str | None:
     """The page's headline from its title as the metadata give it: whole when an unescaped
     quote cut it (uncut_title), and without the site name or label beside it when an <h1>
     says which part the headline is (`How To Book a Flight | It's All Trip To Me` with the
     <h1> `How To Book a Flight`), else without the site's name at its end (without_site_name).
     Measured on wcxb-dev's reviewed titles: 199 -> 248 of 394 exact with the <h1>, none
     lost."""
-    title = uncut_title(title, tree)
+    title = uncut_title(title, facts)
     if not title:
         return title
     parts = {reader_key(part) for part in title_parts(title)}
-    site = {reader_key(name) for name in tree.xpath("head/meta[@property='og:site_name']/@content")}
-    headings = _headings(tree, site)
+    site = {reader_key(name) for name in facts.site_names}
+    headings = _headings(facts, site)
     for text in headings:
         if len(parts) > 1 and reader_key(text) in parts:
             return text
     if len(set(headings)) == 1:
         return headings[0]
-    return without_site_name(title, site, _site_labels(tree, address))
+    return without_site_name(title, site, _site_labels(address or facts.address))
 
 
-def _headings(tree, site: set[str]) -> list[str]:
+def _headings(facts: TitleFacts, site: set[str]) -> list[str]:
     """The page's <h1> texts that may be its headline: not a logo, not the site's name, not
-    an address ("virtualbox.org"), a space at each inner block or line break, a paragraph
-    mark (the "¶" of a documentation anchor) left out."""
+    an address ("virtualbox.org"), a paragraph mark (the "¶" of a documentation anchor)
+    left out."""
     found = []
-    for element in tree.iter("h1"):
-        text = " ".join(tree_text(element).split()).strip(" ¶#§")
-        if not text or len(text) > MAX_HEADLINE_CHARS or _logo(element, text):
+    for heading in facts.headings:
+        text = heading.text.strip(" ¶#§")
+        if not text or len(text) > MAX_HEADLINE_CHARS or heading.logo:
             continue
         if reader_key(text) in site or _ADDRESS.fullmatch(text):
             continue
@@ -60,13 +97,20 @@ def _logo(element, text: str) -> bool:
     """An <h1> that is one link to the site's home page and nothing else: a logo, not a
     headline (a headline may link to its own article)."""
     links = element.findall(".//a")
-    if len(links) != 1 or " ".join(links[0].text_content().split()) != text:
+    if len(links) != 1:
         return False
-    parts = split_url(links[0].get("href", ""))
+    return home_link(links[0].text_content(), links[0].get("href", ""), text)
+
+
+def home_link(link_text: str, href: str, text: str) -> bool:
+    """A link to the site's home page whose text is `text` (the whole heading's)."""
+    if " ".join(link_text.split()) != text:
+        return False
+    parts = split_url(href)
     return parts is not None and parts.path in ("", "/") and not parts.query
 
 
-def uncut_title(title: str | None, tree) -> str | None:
+def uncut_title(title: str | None, facts: TitleFacts) -> str | None:
     """The title whole when an unescaped quote cut it short: `content="奖金711万元！"中国…"`
     ends the attribute at the inner quote, so og:title (and trafilatura, which reads it)
     keeps only what stands before it. Then an <h1>, or the headline of the <title>, that
@@ -74,8 +118,8 @@ def uncut_title(title: str | None, tree) -> str | None:
     if not title:
         return title
     cut = title.strip()
-    page_title = split_page_title(" ".join((tree.findtext(".//title") or "").split()))[0]
-    for text in [*(h.text_content() for h in tree.iter("h1")), page_title]:
+    page_title = split_page_title(facts.title)[0]
+    for text in [*(h.text for h in facts.headings), page_title]:
         whole = " ".join(text.split())
         if whole.startswith(cut) and whole[len(cut) : len(cut) + 1] in QUOTES:
             return whole
@@ -112,12 +156,9 @@ def _names_site(part: str, site: set[str], labels: set[str]) -> bool:
     return any(len(label) >= SITE_LABEL_MIN and label in letters for label in labels)
 
 
-def _site_labels(tree, address: str | None) -> set[str]:
-    """The names in the page's address (its own, when none was given): `supabase` of
-    docs.supabase.com, `bbc` of www.bbc.co.uk; not its top-level domain or a `www`."""
-    if not address:
-        stated = tree.xpath(_STATED_ADDRESS)
-        address = stated[0] if stated else None
+def _site_labels(address: str | None) -> set[str]:
+    """The names in the page's address: `supabase` of docs.supabase.com, `bbc` of
+    www.bbc.co.uk; not its top-level domain or a `www`."""
     parts = split_url(address)
     host = (parts.hostname or "") if parts else ""
     labels = host.lower().removeprefix("www.").split(".")[:-1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 from dataclasses import dataclass
 
-from .title import headline
+from .title import headline, title_facts
 
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
 _MANUALLY_CLEANED = (
@@ -70,7 +70,7 @@ def read_tree(tree, settings: Settings) -> Reading | None:
         text = f"{text}\n{result.comments}"
     if not settings.metadata:
         return Reading(text, page_title(tree, settings.url))
-    title = headline(result.title, tree, settings.url)
+    title = headline(result.title, title_facts(tree), settings.url)
     return Reading(text, title, result.date, result.author, result.sitename, result.url)
 
 
@@ -81,13 +81,13 @@ def page_title(tree, address: str | None = None) -> str | None:
     (the same title on all 511 pages of the HTML bench sets)."""
     og_titles = [t for t in tree.xpath("head/meta[@property='og:title']/@content") if t.strip()]
     if og_titles:
-        return headline(og_titles[-1], tree, address)  # trafilatura keeps the last one
+        return headline(og_titles[-1], title_facts(tree), address)  # trafilatura: the last
     try:
         from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
     except ImportError:  # moved in a later release: the <title> element
         return tree.findtext(".//title")
     found = extract_meta_json(tree, examine_meta(tree))
-    return headline(found.title or extract_title(tree), tree, address)
+    return headline(found.title or extract_title(tree), title_facts(tree), address)
 
 
 def cleaned_tags() -> tuple[str, ...]:

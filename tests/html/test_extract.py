@@ -532,3 +532,16 @@ def test_the_one_h1_of_a_page_is_its_headline_whatever_the_og_title_says():
     assert clean(_titled("bbs.example.org")).title == "Bridge closes in June | Town Paper"
     two = _titled("Council votes", "").replace(b"<article>", b"<h1>Weather</h1><article>")
     assert clean(two).title == "Bridge closes in June | Town Paper"
+
+
+def test_fast_and_the_fallback_show_the_pages_own_title_as_the_default_does():
+    site = '<meta property="og:site_name" content="Town Paper">'
+    page = _titled("Council votes", site).replace(b"<article>", b"<h1>Weather</h1><article>")
+    for options in (Options(), Options(fast=True)):
+        assert clean(page, options).title == "Bridge closes in June"  # og:title, site name out
+    # no og:title: the <title>'s headline, not a line the classifier took for one
+    menu = _menu_page("").replace(b"<title>Council story</title>",
+                                   b"<title>Council story | Town Paper</title>")  # fmt: skip
+    at = "https://www.townpaper.example/council"
+    assert clean(menu, Options(fast=True, url=at)).title == "Council story"
+    assert clean(menu, Options(url=at)).title == "Council story"
