@@ -13,6 +13,7 @@ from lxml import html as lxml_html
 from ..model import Page, PageFacts
 from ..rules.site import SiteRule
 from ..rules.text import find_replace
+from .title import TitleFacts
 
 # trafilatura needs ~1.5 s and ~35 MB of memory per MB of page (a 50 MB page: 74 s, 1.8 GB);
 # past this size the text cleaner reads the markup's text instead (method `text-large-page`)
@@ -30,6 +31,8 @@ class Markup:
     effects: tuple = ()  # rules.text.Effect records of the rule's find/replace
     facts: PageFacts | None = None  # what the markup says of itself (None without a tree)
     parser: str = LXML
+    titles: TitleFacts | None = None  # ... of its title, read with Lexbor's tree (lxml's is
+    # read once prepared: its logos and menus pruned)
 
     @property
     def too_large(self) -> bool:
@@ -43,13 +46,16 @@ def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
     if len(text) > LARGE_PAGE_CHARS:
         return Markup(text, None, tuple(effects))
     if fast and not _reads_tree(rule):
-        from .resiliparse_adapter import fast_facts, parse_fast
+        from .resiliparse_adapter import parse_fast, read_facts
 
         tree = parse_fast(text)
         if tree is not None:
-            return Markup(text, tree, tuple(effects), fast_facts(tree), LEXBOR)
+            facts = read_facts(tree)
+            return Markup(text, tree, tuple(effects), facts.page, LEXBOR, facts.titles)
     tree = _parse(text)
-    return Markup(text, tree, tuple(effects), _facts(tree) if tree is not None else None)
+    if tree is None:
+        return Markup(text, None, tuple(effects))
+    return Markup(text, tree, tuple(effects), _facts(tree))
 
 
 def _reads_tree(rule: SiteRule | None) -> bool:

@@ -5,6 +5,8 @@ The line classifier then reads the visible text as it reads a text dump (html/ex
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from resiliparse.extract.html2text import extract_plain_text
 from resiliparse.parse.html import HTMLParserException, HTMLTree
 
@@ -28,42 +30,54 @@ def parse_fast(markup: str):
         return None
 
 
-def fast_facts(tree) -> PageFacts:
-    """The generator meta tags, og:type values, itemtype attributes and JSON-LD texts (a
-    selection's `values()`: iterating it costs four times as much)."""
+_SAID = (
+    'meta[name="generator"], meta[property="og:type"], meta[property="og:title"], '
+    'meta[property="og:site_name"], meta[property="og:url"], link[rel="canonical"]'
+)
+
+
+@dataclass(frozen=True)
+class LexborFacts:
+    """What the markup of a page Lexbor parsed says of itself: for its kind, and its title."""
+
+    page: PageFacts
+    titles: TitleFacts
+
+
+def read_facts(tree) -> LexborFacts:
+    """Generator and og:* meta tags, itemtype attributes, JSON-LD texts, the <title>, <h1>s
+    and the stated address, as html/parse.py and html/title.py read them from lxml's tree
+    (each selection read with `values()`: iterating one costs four times as much)."""
     document = tree.document
 
     def elements(selector: str) -> list:
         return document.query_selector_all(selector).values()
 
-    return PageFacts(
-        tuple(e.getattr("content") or "" for e in elements('meta[name="generator"]')),
-        tuple(e.getattr("content") or "" for e in elements('meta[property="og:type"]')),
+    said: dict[str, list[str]] = {}  # generator, og:* and canonical, as the lxml reading takes
+    for element in elements(_SAID):  # them (one selection: each costs as much as its reading)
+        key = element.getattr("property") or element.getattr("name") or "canonical"
+        said.setdefault(key, []).append(element.getattr("content") or element.getattr("href") or "")
+    page = PageFacts(
+        tuple(said.get("generator", ())),
+        tuple(said.get("og:type", ())),
         tuple(e.getattr("itemtype") or "" for e in elements("[itemtype]")),
         tuple(e.text for e in elements('script[type="application/ld+json"]')),
     )
-
-
-def fast_title_facts(tree) -> TitleFacts:
-    """The TitleFacts of Lexbor's tree (as title.title_facts reads lxml's)."""
-    document = tree.document
-
-    def contents(selector: str, name: str = "content") -> list[str]:
-        return [e.getattr(name) or "" for e in document.query_selector_all(selector).values()]
-
-    headings = []
-    for h1 in document.query_selector_all("h1").values():
-        text, links = " ".join(h1.text.split()), h1.query_selector_all("a").values()
-        logo = len(links) == 1 and home_link(links[0].text, links[0].getattr("href") or "", text)
-        headings.append(Heading(text, logo))
-    stated = contents('link[rel="canonical"]', "href") + contents('meta[property="og:url"]')
-    return TitleFacts(
-        tuple(t for t in contents('head meta[property="og:title"]') if t.strip()),
+    stated = said.get("canonical", []) + said.get("og:url", [])
+    titles = TitleFacts(
+        tuple(t for t in said.get("og:title", ()) if t.strip()),
         " ".join((tree.title or "").split()),
-        tuple(contents('head meta[property="og:site_name"]')),
-        tuple(headings),
+        tuple(said.get("og:site_name", ())),
+        tuple(_heading(h1) for h1 in elements("h1")),
         stated[0] if stated else None,
     )
+    return LexborFacts(page, titles)
+
+
+def _heading(h1) -> Heading:
+    text, links = " ".join(h1.text.split()), h1.query_selector_all("a").values()
+    logo = len(links) == 1 and home_link(links[0].text, links[0].getattr("href") or "", text)
+    return Heading(text, logo)
 
 
 def reads_main_content(kind: PageKind) -> bool:

@@ -2,7 +2,7 @@
 an unescaped quote cut it, the part an <h1> names when it holds a site name or label beside
 the headline, and without a site's name at its end (og:site_name, or the name in the page's
 address: `Auth | Supabase Docs` on supabase.com). Read from TitleFacts, which either parser's
-tree gives (title_facts here for lxml's; resiliparse_adapter.fast_title_facts for Lexbor's)."""
+tree gives (title_facts here for lxml's; resiliparse_adapter.read_facts for Lexbor's)."""
 
 from __future__ import annotations
 
