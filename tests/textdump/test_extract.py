@@ -69,3 +69,13 @@ def test_a_title_shown_is_a_headline_without_the_site_name_beside_it():
     once = to_text(clean("\n".join(dump).encode("utf-8")))
     assert once.splitlines()[0] == "Balcony Tomatoes: A Beginner's Guide"
     assert to_text(clean(once.encode("utf-8"))) == once
+
+
+def test_the_page_title_line_wins_over_a_heading_like_line_unlike_it():
+    body = [EN.replace("trip", f"tomato plant {n}") for n in range(4)]
+    dump = ["How to Grow Tomatoes on a Balcony", "Home", "Start Free Trial", *body]
+    doc = clean("\n".join(dump).encode("utf-8"), Options(explain=True))
+    assert doc.title == "How to Grow Tomatoes on a Balcony"
+    assert "Start Free Trial" in {r.text for r in doc.removed}
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"))) == once
