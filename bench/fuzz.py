@@ -83,7 +83,9 @@ def mutate(data: bytes, corpus: list[bytes], rng: random.Random) -> bytes:
 
 def run_one(args: tuple[int, bytes]) -> tuple[int, float, str | None]:
     number, data = args
-    options = Options(explain=number % 2 == 0, input_format=("auto", "html", "text")[number % 3])
+    mode = (number // 3) % 3  # the default reading, --fast, --best
+    options = Options(explain=number % 2 == 0, input_format=("auto", "html", "text")[number % 3],
+                      fast=mode == 1, best=mode == 2)  # fmt: skip
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, SLOW_SECONDS)
     started = time.perf_counter()
@@ -118,7 +120,7 @@ def main() -> None:
     args = parser.parse_args()
     corpus, rng = corpus_of(args.sets), random.Random(args.seed)
     stop = time.monotonic() + args.minutes * 60
-    tried, failures, slowest = 0, [], (0.0, -1)
+    tried, failures, slowest = 0, [], (0.0, -1, -1)
     inputs: dict[int, bytes] = {}
 
     def work():
@@ -134,15 +136,19 @@ def main() -> None:
             tried += 1
             data = inputs.pop(number)
             if seconds > slowest[0]:
-                slowest = (seconds, len(data))
+                slowest = (seconds, len(data), number)
+                (ROOT / "fuzz-failures").mkdir(exist_ok=True)
+                (ROOT / "fuzz-failures" / f"{args.seed}-slowest.bin").write_bytes(data)
             if failure:
                 failures.append(failure)
                 folder = ROOT / "fuzz-failures"
                 folder.mkdir(exist_ok=True)
                 (folder / f"{args.seed}-{number}.bin").write_bytes(data)
                 print(f"failure {number} ({len(data)} bytes): {failure.strip()}")
+    mode = ("default", "--fast", "--best")[(slowest[2] // 3) % 3]
     print(f"inputs tried: {tried}; failures: {len(failures)}; slowest: {slowest[0]:.2f} s "
-          f"({slowest[1]:,} bytes); seed {args.seed}, {args.minutes:g} minutes")  # fmt: skip
+          f"({slowest[1]:,} bytes, {mode}, kept in fuzz-failures/{args.seed}-slowest.bin); "
+          f"seed {args.seed}, {args.minutes:g} minutes")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -39,7 +39,7 @@ def with_agreement(first: Extracted, prepared: PreparedTree, reading: Reading) -
     lexbor = parse_fast(markup)
     if lexbor is None:
         return first
-    visible = fast_visible(lexbor, reads_main_content(reading.page_kind))
+    visible = fast_visible(lexbor, reads_main_content(reading.page_kind, lexbor, markup))
     fast = extract_text(visible, reading, with_metadata=False, source=_SECOND)
     tree = parse_page(Page("html", markup, reading.options.url), None).tree
     settings = Settings(reading.options.url, True, "balanced", metadata=False)

@@ -89,7 +89,8 @@ def _fast_visible(prepared: PreparedTree, reading: Reading) -> str:
         return visible_text(prepared.tree, prepared.markup.text)
     from .resiliparse_adapter import fast_visible, reads_main_content
 
-    return fast_visible(prepared.tree, reads_main_content(reading.page_kind))
+    main = reads_main_content(reading.page_kind, prepared.tree, prepared.markup.text)
+    return fast_visible(prepared.tree, main)
 
 
 def _page_headline(extracted: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:

@@ -545,3 +545,18 @@ def test_fast_and_the_fallback_show_the_pages_own_title_as_the_default_does():
     at = "https://www.townpaper.example/council"
     assert clean(menu, Options(fast=True, url=at)).title == "Council story"
     assert clean(menu, Options(url=at)).title == "Council story"
+
+
+def test_fast_reads_a_deeply_nested_page_whole():
+    # resiliparse's main-content heuristic takes seconds on thousands of nested <div>s
+    from cleaner.html.resiliparse_adapter import parse_fast, reads_main_content
+    from cleaner.model import PageKind
+
+    stated = PageKind("article", "og:type 'article'")
+    nested = "<div>" * 5000 + _BODY + "</div>" * 10
+    for markup, main in ((_BODY, True), (nested, False)):
+        page = f"<html><body>{markup}</body></html>"
+        assert reads_main_content(stated, parse_fast(page), page) is main
+    doc = clean(f"<html><head><meta property='og:type' content='article'></head><body>{nested}"
+                "</body></html>".encode(), Options(fast=True))  # fmt: skip
+    assert [p[:11] for p in doc.paragraphs] == [f"Paragraph {n}" for n in range(1, 5)]
