@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .decode import decode_bytes
 from .model import Decoded, Document, Extracted, Options, Page, Reading, Removal
-from .mojibake.repair import Repaired, repair_lines
+from .mojibake.repair import Repaired, repair_lines, repair_title
 from .normalize import normalize
 from .pagekind import page_kind, reading_for
 from .rules import RuleChoice, choose_rule
@@ -54,6 +54,7 @@ def read_page(page: Page, decoded: Decoded, choice: RuleChoice, options: Options
         prepared = html.prepare_tree(markup, reading)  # prepare: rule, prune, tables (once)
         extracted = html.read_html(prepared, reading)  # extract: trafilatura + cues
         repaired = repair_lines(extracted.paragraphs, of="paragraph")  # repair: paragraphs
+        extracted = replace(extracted, title=repair_title(extracted.title))  # ... and title
         kept = normalize(tuple(p for p in repaired.lines if p))  # normalize
     else:
         kind = page_kind(options, choice.rule, choice.cues, page)  # page kind

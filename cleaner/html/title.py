@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..mojibake.repair import repair_title
 from ..normalize import reader_key
 from ..textdump.fields import TITLE_SEPARATORS, split_page_title, title_parts
 from ..urls import split_url
@@ -83,8 +84,8 @@ def _headings(facts: TitleFacts, site: set[str]) -> list[str]:
     an address ("virtualbox.org"), a paragraph mark (the "¶" of a documentation anchor)
     left out."""
     found = []
-    for heading in facts.headings:
-        text = heading.text.strip(" ¶#§")
+    for heading in facts.headings:  # repaired first: a mojibake "¶" is "Â¶"
+        text = (repair_title(heading.text) or "").strip(" ¶#§")
         if not text or len(text) > MAX_HEADLINE_CHARS or heading.logo:
             continue
         if reader_key(text) in site or _ADDRESS.fullmatch(text):

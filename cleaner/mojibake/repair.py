@@ -119,6 +119,16 @@ class PageTrip:
         self.trip: tuple[str, str] | None = None
 
 
+def repair_title(title: str | None) -> str | None:
+    """An HTML page's title repaired as a paragraph is (its og:title or <title> can be
+    mojibake too: `itertools â\x80\x94 Functions …`), kept as it is when it looks sound or
+    cannot be repaired."""
+    if not title or not suspicious(title):
+        return title
+    fixed, _how = repair_line(title)
+    return fixed or title
+
+
 def repair_line(line: str, page: PageTrip | None = None) -> tuple[str | None, str]:
     """(repaired line, how); (None, why) when the line is unrecoverable garbage.
     `page` carries the round trip that worked on an earlier line of the same page.

@@ -560,3 +560,14 @@ def test_fast_reads_a_deeply_nested_page_whole():
     doc = clean(f"<html><head><meta property='og:type' content='article'></head><body>{nested}"
                 "</body></html>".encode(), Options(fast=True))  # fmt: skip
     assert [p[:11] for p in doc.paragraphs] == [f"Paragraph {n}" for n in range(1, 5)]
+
+
+def test_a_mojibake_title_is_repaired_as_the_paragraphs_are():
+    page = _titled("", '<meta property="og:site_name" content="Town Paper">').replace(
+        b"Bridge closes in June | Town Paper",
+        "itertools \u00e2\u0080\u0094 Functions creating iterators for efficient looping".encode(),
+    )
+    assert clean(page).title == "itertools — Functions creating iterators for efficient looping"
+    h1 = "<h1>Caf\u00c3\u00a9 culture in Paris \u00c2\u00b6</h1>".encode()  # a heading's ¶ too
+    page = _titled("").replace(b"<h1></h1>", h1)
+    assert clean(page).title == "Café culture in Paris"
