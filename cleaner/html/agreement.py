@@ -1,4 +1,5 @@
-"""`--best`: three more readings of an HTML page, and the lines they agree on.
+"""A second reading of an HTML page by default on pages unlike articles, and `--best`'s three
+more readings, and the lines they keep.
 
 cleaner's own reading (trafilatura, precision on an article, then the cues) keeps what it is
 sure of and loses recall on pages unlike articles (a listing's entries, a product's
@@ -21,14 +22,36 @@ from .readability_adapter import readability_text, require
 from .resiliparse_adapter import fast_visible, parse_fast, reads_main_content
 from .trafilatura_adapter import Settings, read_tree
 
-AGREEMENT = "+agreement"  # the method's suffix when lines were added
+AGREEMENT = "+agreement"  # the method's suffix when lines were added (--best)
+SECOND_READING = "+visible"  # ... when the second reading's lines were added (by default)
+# A page that states it is a listing, collection, service or documentation page, or a thread,
+# is read a second time by default, by the line classifier over resiliparse's visible text,
+# and the lines that reading keeps are added: trafilatura's reading loses a listing's entries
+# and a thread's short replies. Measured (mean F1; wcxb-dev / magichtml-article / scrapinghub
+# / magichtml-forum / zh-cwced): .760 / .883 / .969 / .755 / .911 -> .772 / .883 / .969 / .753
+# / .912 (wcxb-dev: forum .726 -> .759, listing .563 -> .585, collection .506 -> .531, article
+# .923 -> .930, service .714 -> .719); product pages lost .008 (.750 -> .742) and are read
+# once; without threads .767 and magichtml-forum unchanged; on every page .794 / .846 / .948
+# / .762 / .883: the article sets lose what the second reading adds there (related links).
+SECOND_READING_KINDS = ("listing", "collection", "service", "documentation", "thread")
 MIN_LINE_CHARS = 2  # shorter visible lines (a bullet, a digit) are never added
-_SPACE = re.compile(r"\s+")
+_SPACE = re.compile(r"[\s|]+")  # lines are compared without spaces and table bars: trafilatura
+# writes a table row `| a | b |`, resiliparse the same row `a\t\tb`
 _SECOND = LineSource("visible", "text-fast")
 # Measured (mean F1; wcxb-dev / magichtml-article / scrapinghub / magichtml-forum / zh-cwced):
 # cleaner alone .760 / .883 / .969 / .755 / .911; lines all three keep added .766 / .885 /
-# .968 / .761 / .919; lines the fast reading and trafilatura's both keep .774 / .879 / .966 /
+# .968 / .761 / .919 (.777 / .886 / .968 / .759 / .922 over the default's second reading); lines the fast reading and trafilatura's both keep .774 / .879 / .966 /
 # .763 / .894 (zh-cwced's link lists); any two of the three .781 / .856 / .955 / .747 / .878.
+
+
+def with_second_reading(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
+    """On a page of a kind in SECOND_READING_KINDS: `first`, with the visible lines the line
+    classifier keeps over resiliparse's visible text (`--fast`'s reading) added in page order."""
+    markup = prepared.markup.text
+    lexbor = parse_fast(markup)
+    if lexbor is None:
+        return first
+    return _with_rows(first, lexbor, (_fast_reading(lexbor, markup, reading),), SECOND_READING)
 
 
 def with_agreement(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
@@ -39,15 +62,24 @@ def with_agreement(first: Extracted, prepared: PreparedTree, reading: Reading) -
     lexbor = parse_fast(markup)
     if lexbor is None:
         return first
-    visible = fast_visible(lexbor, reads_main_content(reading.page_kind, lexbor, markup))
-    fast = extract_text(visible, reading, with_metadata=False, source=_SECOND)
     tree = parse_page(Page("html", markup, reading.options.url), None).tree
     settings = Settings(reading.options.url, True, "balanced", metadata=False)
     balanced = read_tree(tree, settings) if tree is not None else None
     if balanced is None:
         return first
+    fast = _fast_reading(lexbor, markup, reading)
+    readers = (fast, (balanced.text,), (readability_text(markup),))
+    return _with_rows(first, lexbor, readers, AGREEMENT)
+
+
+def _fast_reading(lexbor, markup: str, reading: Reading) -> tuple[str, ...]:
+    visible = fast_visible(lexbor, reads_main_content(reading.page_kind, lexbor, markup))
+    return extract_text(visible, reading, with_metadata=False, source=_SECOND).paragraphs
+
+
+def _with_rows(first: Extracted, lexbor, readers: tuple, suffix: str) -> Extracted:
+    """`first` with the page's visible rows that every reader keeps and it does not."""
     rows = [row.strip() for row in fast_visible(lexbor, main_content=False).splitlines()[1:]]
-    readers = (fast.paragraphs, (balanced.text,), (readability_text(markup),))
     kept, others = _key("\n".join(first.paragraphs)), [_key("\n".join(r)) for r in readers]
     added = {
         i for i, row in enumerate(rows)
@@ -57,7 +89,7 @@ def with_agreement(first: Extracted, prepared: PreparedTree, reading: Reading) -
     if not added:
         return first
     paragraphs = _merged(first.paragraphs, rows, added)
-    return replace(first, paragraphs=paragraphs, method=first.method + AGREEMENT)
+    return replace(first, paragraphs=paragraphs, method=first.method + suffix)
 
 
 def _merged(paragraphs: tuple[str, ...], rows: list[str], added: set[int]) -> tuple[str, ...]:

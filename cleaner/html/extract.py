@@ -65,10 +65,7 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
         extracted = extract_text(visible, reading, with_metadata=metadata, source=FAST)
     else:
         extracted = _trafilatura_body(prepared, reading)
-        if reading.options.best:
-            from .agreement import with_agreement
-
-            extracted = with_agreement(extracted, prepared, reading)
+        extracted = _more_readings(extracted, prepared, reading)
     if prepared.tree is not None and not prepared.body:  # the page's own title, read alike
         extracted = _page_headline(extracted, prepared, reading)
     if reading.rule is None:
@@ -91,6 +88,15 @@ def _fast_visible(prepared: PreparedTree, reading: Reading) -> str:
 
     main = reads_main_content(reading.page_kind, prepared.tree, prepared.markup.text)
     return fast_visible(prepared.tree, main)
+
+
+def _more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
+    """The second reading on a page unlike an article, and --best's three (agreement.py)."""
+    from .agreement import SECOND_READING_KINDS, with_agreement, with_second_reading
+
+    second = first.method == "trafilatura" and reading.page_kind.kind in SECOND_READING_KINDS
+    extracted = with_second_reading(first, prepared, reading) if second else first
+    return with_agreement(extracted, prepared, reading) if reading.options.best else extracted
 
 
 def _page_headline(extracted: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:

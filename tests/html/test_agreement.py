@@ -47,3 +47,23 @@ def test_cli_best_and_eval_best():
     assert result.exit_code == 0 and "一、吉林省嫩江干流补充治理工程位于" in result.output
     result = CliRunner().invoke(main, ["eval", "--best", str(FIXTURES / "evalset")])
     assert result.exit_code == 0 and "cleaner" in result.output
+
+
+_CARDS = "".join(
+    f"<article class='card'><a href='/r/{n}'><h2>Recipe {n}</h2><p>Beans soaked overnight, "
+    f"then cooked slowly with onions and thyme until they are soft, number {n}.</p></a></article>"
+    for n in range(1, 9)
+)
+_LISTING = f"<html><head><title>Recipes</title></head><body><main>{_CARDS}</main></body></html>"
+
+
+def test_a_listing_gets_the_lines_a_second_reading_keeps():
+    # a page that states it is a listing (its address): the line classifier over the visible
+    # text reads it again, and the entries trafilatura left out are added in page order
+    listing = clean(_LISTING.encode(), Options(url="https://ex.com/category/recipes/"))
+    assert listing.page_kind.kind == "listing" and listing.method == "trafilatura+visible"
+    entries = [p for p in listing.paragraphs if p.startswith("Beans soaked")]
+    assert [e.rsplit(" ", 1)[-1] for e in entries] == [f"{n}." for n in range(1, 9)]
+    # an article is read once, as before
+    article = clean(_LISTING.encode(), Options(url="https://ex.com/2024/05/12/recipes"))
+    assert article.method == "trafilatura"
