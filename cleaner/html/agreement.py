@@ -38,10 +38,11 @@ MIN_LINE_CHARS = 2  # shorter visible lines (a bullet, a digit) are never added
 _SPACE = re.compile(r"[\s|]+")  # lines are compared without spaces and table bars: trafilatura
 # writes a table row `| a | b |`, resiliparse the same row `a\t\tb`
 _SECOND = LineSource("visible", "text-fast")
-# Measured (mean F1; wcxb-dev / magichtml-article / scrapinghub / magichtml-forum / zh-cwced):
-# cleaner alone .760 / .883 / .969 / .755 / .911; lines all three keep added .766 / .885 /
-# .968 / .761 / .919 (.777 / .886 / .968 / .759 / .922 over the default's second reading); lines the fast reading and trafilatura's both keep .774 / .879 / .966 /
-# .763 / .894 (zh-cwced's link lists); any two of the three .781 / .856 / .955 / .747 / .878.
+# --best measured (mean F1; wcxb-dev / magichtml-article / scrapinghub / magichtml-forum /
+# zh-cwced): cleaner alone .760 / .883 / .969 / .755 / .911; lines all three keep added .766 /
+# .885 / .968 / .761 / .919 (.777 / .886 / .968 / .759 / .922 over the default's second
+# reading); lines the fast reading and trafilatura's both keep .774 / .879 / .966 / .763 /
+# .894 (zh-cwced's link lists); any two of the three .781 / .856 / .955 / .747 / .878.
 
 
 def with_second_reading(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
