@@ -15,11 +15,12 @@ import re
 from dataclasses import replace
 
 from ..model import Extracted, Page, Reading
-from ..textdump.extract import LineSource, extract_text
+from ..textdump.extract import extract_text
+from .extract import FAST
 from .parse import parse_page
 from .prepare import PreparedTree
 from .readability_adapter import readability_text, require
-from .resiliparse_adapter import fast_visible, parse_fast, reads_main_content
+from .resiliparse_adapter import fast_visible, parse_fast, visible_for
 from .trafilatura_adapter import Settings, read_tree
 
 AGREEMENT = "+agreement"  # the method's suffix when lines were added (--best)
@@ -37,7 +38,6 @@ SECOND_READING_KINDS = ("listing", "collection", "service", "documentation", "th
 MIN_LINE_CHARS = 2  # shorter visible lines (a bullet, a digit) are never added
 _SPACE = re.compile(r"[\s|]+")  # lines are compared without spaces and table bars: trafilatura
 # writes a table row `| a | b |`, resiliparse the same row `a\t\tb`
-_SECOND = LineSource("visible", "text-fast")
 # --best measured (mean F1; wcxb-dev / magichtml-article / scrapinghub / magichtml-forum /
 # zh-cwced): cleaner alone .760 / .883 / .969 / .755 / .911; lines all three keep added .766 /
 # .885 / .968 / .761 / .919 (.777 / .886 / .968 / .759 / .922 over the default's second
@@ -74,8 +74,8 @@ def with_agreement(first: Extracted, prepared: PreparedTree, reading: Reading) -
 
 
 def _fast_reading(lexbor, markup: str, reading: Reading) -> tuple[str, ...]:
-    visible = fast_visible(lexbor, reads_main_content(reading.page_kind, lexbor, markup))
-    return extract_text(visible, reading, with_metadata=False, source=_SECOND).paragraphs
+    visible = visible_for(reading.page_kind, lexbor, markup)
+    return extract_text(visible, reading, with_metadata=False, source=FAST).paragraphs
 
 
 def _with_rows(first: Extracted, lexbor, readers: tuple, suffix: str) -> Extracted:

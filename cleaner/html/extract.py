@@ -84,10 +84,9 @@ def _fast_visible(prepared: PreparedTree, reading: Reading) -> str:
     the site rule needed it."""
     if prepared.markup.parser != LEXBOR:
         return visible_text(prepared.tree, prepared.markup.text)
-    from .resiliparse_adapter import fast_visible, reads_main_content
+    from .resiliparse_adapter import visible_for
 
-    main = reads_main_content(reading.page_kind, prepared.tree, prepared.markup.text)
-    return fast_visible(prepared.tree, main)
+    return visible_for(reading.page_kind, prepared.tree, prepared.markup.text)
 
 
 def _more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:

@@ -95,6 +95,11 @@ def reads_main_content(kind: PageKind, tree, markup: str) -> bool:
     return markup.count("<div") - markup.count("</div") <= MANY_DIVS
 
 
+def visible_for(kind: PageKind, tree, markup: str) -> str:
+    """--fast's visible text of a page of this kind (main content or all: reads_main_content)."""
+    return fast_visible(tree, reads_main_content(kind, tree, markup))
+
+
 def fast_visible(tree, main_content: bool) -> str:
     """The page's <title>, then its visible text a block a line; with `main_content` only the
     blocks resiliparse's main-content heuristic keeps (it drops navigation, headers, footers
