@@ -44,11 +44,11 @@ _DECLARED = re.compile(
     rb"""|<\?xml[^>]{0,512}?encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""",
     re.IGNORECASE,
 )
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-# the bytes of those C0 controls: in the web's encodings (ASCII-compatible, no trail byte
-# under 0x40) a control character in the text is one of them in the bytes, and a scan of the
-# bytes costs a sixth of the regex's scan of the text (a CJK page is two bytes a character)
-_CONTROL_BYTES = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))
+_CONTROLS = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))  # C0 but tab, LF, CR
+_NOT_XML = re.compile(f"[{re.escape(_CONTROLS.decode('ascii'))}\ufffe\uffff]")
+# in the web's encodings (ASCII-compatible, no trail byte under 0x40) a control character in
+# the text is one of _CONTROLS in the bytes, and a scan of the bytes costs a sixth of the
+# regex's scan of the text (a CJK page is two bytes a character)
 
 
 def decode_bytes(data: bytes, encoding: str | None = None, declared: str | None = None) -> Decoded:
@@ -150,7 +150,7 @@ def _certainty(text: str, bad: int) -> float:
 def _xml_safe(text: str, data: bytes, codec: str) -> tuple[str, int]:
     """Without the characters XML cannot hold (lxml refuses them), and how many there were."""
     plain = codec in WEB_ENCODINGS and "\ufffe" not in text and "\uffff" not in text
-    if plain and len(data.translate(None, _CONTROL_BYTES)) == len(data):
+    if plain and len(data.translate(None, _CONTROLS)) == len(data):
         return text, 0
     if not _NOT_XML.search(text):
         return text, 0

@@ -48,8 +48,7 @@ def shown_title(
         return _headline_of(title, cues) or title
     if len(title_parts(first.text)) < 2 or any(same_headline(title, h) for h in _heads(first.text)):
         return title  # a first line without a site name beside it may be no <title> at all
-    headline = split_page_title(first.text)[0]
-    return title if cues.match(headline) is not None else headline
+    return _headline_of(first.text, cues) or title
 
 
 def _headline_of(page_title: str, cues: CueSet) -> str | None:
