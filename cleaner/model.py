@@ -31,8 +31,9 @@ class Options:
     # auto: precision on an article, balanced on a thread
     fast: bool = False  # HTML: resiliparse's visible text through the line classifier,
     # without lxml or trafilatura (archive scale; method `text-fast`)
-    best: bool = False  # HTML: two more readings (trafilatura's balanced setting, --fast's)
-    # and the visible lines both keep added (html/agreement.py; about twice the time)
+    best: bool = False  # HTML: three more readings (trafilatura's balanced setting,
+    # readability-lxml, --fast's) and the visible lines all three keep added
+    # (html/agreement.py; about three times the time; the extra cleaner[best])
     comments: bool = False  # keep an article's comment section (trafilatura's
     # include_comments), for corpora whose convention keeps it; a thread's posts stay anyway
     rule_sources: tuple[tuple[str, str], ...] | None = None  # (folder, layer); None: built-in

@@ -32,6 +32,7 @@ from pathlib import Path
 import ahocorasick
 
 from ..errors import ConfigError
+from ..model import PAGE_KINDS
 from .format import Directive, compile_regex, read_rule_file, rules_dir
 from .literals import shape
 
@@ -46,7 +47,8 @@ FIELD_DIRECTIVES = (
     "thread_schema",
     *(
         f"{kind}_{where}"
-        for kind in ("article", "product", "documentation", "collection", "listing", "service")
+        for kind in PAGE_KINDS  # a thread's evidence has the fields above
+        if kind != "thread"
         for where in ("og", "schema", "url", "host")
     ),  # fmt: skip
     "comment_markup",
