@@ -1,8 +1,9 @@
 """The normalize stage: one paragraph per line, no indentation, full-width punctuation in CJK text.
 
-ASCII `, : ; ! ?` become `，：；！？` where they touch CJK text, and `( )` become `（ ）` around
-CJK text; numbers (1,000 and 10:30), URLs and Latin text keep theirs. Never NFKC: it would
-turn the full-width marks back into ASCII. Normalizing normalized text changes nothing.
+ASCII `, : ; ! ?` become `，：；！？` where they touch Chinese or Japanese text, and `( )` become
+`（ ）` around it; Korean, written with ASCII marks and spaces, keeps them; numbers (1,000 and
+10:30), URLs and Latin text keep theirs. Never NFKC: it would turn the full-width marks back into
+ASCII. Normalizing normalized text changes nothing.
 """
 
 from __future__ import annotations
@@ -10,10 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .scripts import CJK_RUN
+from .scripts import HAN, HAN_COMPAT, KANA
 
 _CJK_MARKS = frozenset("“”‘’《》「」『』【】…—")
-_HAS_CJK = CJK_RUN  # one compiled CJK class serves the package (compiling one costs ms)
+_HAS_CJK = re.compile(f"[{KANA}{HAN}{HAN_COMPAT}]")  # the scripts written with full-width marks
 MAX_PASSES = 50  # conversion passes over one paragraph (one per mark in a run like ":!中")
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
@@ -92,7 +93,6 @@ def _cjkish(char: str) -> bool:
         0x3000 <= code <= 0x30FF  # CJK punctuation, kana
         or 0x3400 <= code <= 0x4DBF
         or 0x4E00 <= code <= 0x9FFF
-        or 0xAC00 <= code <= 0xD7AF
         or 0xF900 <= code <= 0xFAFF
         or 0xFF01 <= code <= 0xFF5E  # full-width forms
         or char in _CJK_MARKS
@@ -102,7 +102,7 @@ def _cjkish(char: str) -> bool:
 def _parens(match: re.Match[str]) -> str:
     """Full-width when the parentheses hold CJK text or follow a CJK character."""
     inner, start = match.group(1), match.start()
-    after_cjk = start > 0 and bool(CJK_RUN.match(match.string, start - 1))
+    after_cjk = start > 0 and bool(_HAS_CJK.match(match.string, start - 1))
     if after_cjk or _HAS_CJK.search(inner):
         return f"（{inner}）"
     return match.group(0)

@@ -19,6 +19,9 @@ from cleaner.normalize import normalize, normalize_paragraph
         ("集团 (France Médias Monde)", "集团 (France Médias Monde)"),
         ("(记者/王茜)", "（记者/王茜）"),
         ("English only, text: yes!", "English only, text: yes!"),
+        # Korean is written with ASCII marks and spaces: they stay
+        ("진흙탕 싸움, 공적인 사안 (사진)!", "진흙탕 싸움, 공적인 사안 (사진)!"),
+        ("日本語です!", "日本語です！"),
         ("\u3000\u3000中国\u00a0 西藏  网讯", "中国 西藏 网讯"),
         ("  indented English line  ", "indented English line"),
     ],

@@ -36,6 +36,14 @@ from .common import choice_option, guarded, write_reports
     choices=FOCUSES,
     help="HTML pages: as `clean --balanced` / `--precision` / `--recall`.",
 )
+@click.option(
+    "--titles",
+    "title_files",
+    multiple=True,
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Reviewed titles by page id (JSON lines, as bench/titles/SET.jsonl) for sets "
+    "whose index has none: eval adds the share of exact titles. Repeatable.",
+)
 @click.option("--fast", is_flag=True, help="HTML pages: as `clean --fast`.")
 @click.option("--best", is_flag=True, help="HTML pages: as `clean --best`.")
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, path_type=Path),
@@ -43,24 +51,26 @@ from .common import choice_option, guarded, write_reports
               "a precision-recall scatter, the --worst pages side by side with their gold "
               "and page reports of them (REPORT-pages/).")  # fmt: skip
 def evaluate(sets: tuple[Path, ...], compare: tuple[str, ...], by: str | None, worst: int,
-             limit: int | None, title: bool, focus: str, fast: bool, best: bool,
-             report_path: Path | None) -> None:  # fmt: skip
+             limit: int | None, title: bool, title_files: tuple[Path, ...], focus: str,
+             fast: bool, best: bool, report_path: Path | None) -> None:  # fmt: skip
     """Score the cleaner against gold sets (folders with index.jsonl), e.g.
 
     \b
       cleaner eval bench/mini/zh-cwced-text bench/mini/wcxb-dev
       cleaner eval bench/mini/wcxb-dev --compare trafilatura --by page_type
+      cleaner eval SETS/zh-cwced --titles bench/titles/zh-cwced.jsonl
     """
-    from ..evaluate import cleaner_extractor, peer, report, run_set
+    from ..evaluate import cleaner_extractor, load_titles, peer, report, run_set
 
     names = [name.strip() for item in compare for name in item.split(",") if name.strip()]
     peers = [(name, guarded(lambda n=name: peer(n))) for name in names]
     options = guarded(lambda: Options(with_title=title, detect_language=False, metadata=False,
                                       focus=focus, fast=fast, best=best))  # fmt: skip
     ours = cleaner_extractor(options)  # scored as text output: the title is the only metadata
+    titles = guarded(lambda: load_titles(title_files))
     runs = []
     for folder in sets:
-        results = guarded(lambda f=folder: [run_set(f, ours, "cleaner", limit, by)])
+        results = guarded(lambda f=folder: [run_set(f, ours, "cleaner", limit, by, titles)])
         results += [run_set(folder, extract, name, limit, by) for name, extract in peers]
         click.echo(f"{folder}")
         click.echo(report(results, worst, by))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .metrics import Score, score
 from .peers import PEERS, peer
-from .sets import SetResult, cleaner_extractor, report, run_set
+from .sets import SetResult, cleaner_extractor, load_titles, report, run_set
 
 __all__ = [
     "PEERS",
@@ -13,6 +13,7 @@ __all__ = [
     "SetResult",
     "cleaner_extractor",
     "report",
+    "load_titles",
     "run_set",
     "score",
     "peer",

@@ -10,7 +10,7 @@ import contextlib
 import json
 import time
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -98,9 +98,36 @@ def cleaner_extractor(options: Options) -> Extractor:
     return run
 
 
+def load_titles(paths: Iterable[Path]) -> dict[str, str | None]:
+    """Reviewed titles by page id, from JSON-lines files of `{"id": …, "title": …}` (as in
+    bench/titles/); a null title marks a page reviewed as having none (not tested)."""
+    titles: dict[str, str | None] = {}
+    for path in paths:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    titles[str(row["id"])] = row["title"]
+                except (json.JSONDecodeError, KeyError, TypeError):
+                    raise ConfigError(
+                        f"{path}:{number}: not a title row; each line is "
+                        '{"id": "<page id>", "title": "<title>"}'
+                    ) from None
+    return titles
+
+
 def run_set(
-    folder: Path, extractor: Extractor, name: str, limit: int | None = None, by: str | None = None
+    folder: Path,
+    extractor: Extractor,
+    name: str,
+    limit: int | None = None,
+    by: str | None = None,
+    titles: Mapping[str, str | None] | None = None,
 ) -> SetResult:
+    """Score `extractor` on every page of a set; titles are tested against the index's
+    `title` or, for a page without one, the reviewed title of its id in `titles`."""
     results = []
     entries = load_index(folder, limit)
     _warm_up(folder, extractor, entries)
@@ -116,9 +143,8 @@ def run_set(
         titled = isinstance(found, Output)  # an extractor that names titles (not a peer's text)
         found = found if titled else Output(found)
         group = str(entry.get(by, "")) if by else None
-        title_ok = (
-            same_title(found.title, entry["title"]) if titled and entry.get("title") else None
-        )
+        reviewed = entry.get("title") or (titles or {}).get(str(entry.get("id")))
+        title_ok = same_title(found.title, reviewed) if titled and reviewed else None
         results.append(PageResult(entry["page"], score(gold, found.text), elapsed, error, group,
                                   title_ok))  # fmt: skip
     return SetResult(name, tuple(results))

@@ -18,8 +18,8 @@ from ..textdump.features import CJK_WORD_RATIO, line_cues
 from ..textdump.title import same_headline
 from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
-from .title import headline, title_facts
-from .trafilatura_adapter import Settings, page_title, read_tree
+from .title import headline, title_facts, wordlike
+from .trafilatura_adapter import Settings, read_tree
 from .visible import visible_text
 
 # trafilatura kept under FALLBACK_SHARE of the visible text (spaces aside): look again, and
@@ -66,7 +66,7 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
     else:
         extracted = _trafilatura_body(prepared, reading)
         extracted = _more_readings(extracted, prepared, reading)
-    if prepared.tree is not None and not prepared.body:  # the page's own title, read alike
+    if prepared.tree is not None:  # the page's own title, read alike by every reading
         extracted = _page_headline(extracted, prepared, reading)
     if reading.rule is None:
         return extracted
@@ -104,21 +104,27 @@ def _page_headline(extracted: Extracted, prepared: PreparedTree, reading: Readin
     a heading) or the line the classifier chose (--fast, the visible-text fallback) only when
     the page has neither. Measured on wcxb-dev's reviewed titles: 72.8% -> 74.4% exact by
     default (the <title> over trafilatura's search), 57.9% -> 73.9% with --fast."""
-    facts = prepared.markup.titles or title_facts(prepared.tree)
-    found = facts.og_titles[-1] if facts.og_titles else facts.title
-    rule_title = prepared.found.title if prepared.found else None
-    title = rule_title or (headline(found, facts, reading.options.url) if found else None)
+    title = _own_title(prepared, reading)
     if not title:
         return extracted
     return replace(extracted, title=title, metadata=replace(extracted.metadata, title=title))
+
+
+def _own_title(prepared: PreparedTree, reading: Reading) -> str | None:
+    """The site rule's title, else the headline of the page's og:title, else of its <title>."""
+    facts = prepared.markup.titles or title_facts(prepared.tree)
+    found = facts.og_titles[-1] if facts.og_titles else facts.title
+    rule_title = prepared.found.title if prepared.found else None
+    if rule_title and wordlike(rule_title):  # a rule's XPath that found a mark ("⯈") found none
+        return rule_title
+    return headline(found, facts, reading.options.url) if found else None
 
 
 def _rule_body(prepared: PreparedTree, reading: Reading) -> Extracted:
     """The site rule's content block, less the cue lines; with the rule's `prune: yes`,
     trafilatura cleans inside the block first (FiveFilters' prune)."""
     found, cues = prepared.found, reading.cues
-    # the rule's own title, else the page's
-    title = found.title or page_title(prepared.tree, reading.options.url)
+    title = _own_title(prepared, reading)
     paragraphs, removed = drop_cue_lines(block_text(found.body).splitlines(), cues, title)
     method = "site-rule-body"
     if reading.rule.prune:

@@ -6,6 +6,7 @@ tree gives (title_facts here for lxml's; resiliparse_adapter.read_facts for Lexb
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -18,7 +19,15 @@ from .visible import tree_text
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
 MAX_HEADLINE_CHARS = 200  # a longer <h1> is a paragraph set large, not a headline
 _ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)
+_WORDLIKE = re.compile(r"[^\W_]")  # a heading without a letter or digit is a mark, not a headline
+_WORDS = re.compile(r"[\u3400-\u9fff]|[^\W\d_]{3,}|\d+")  # a Han character, a word, a number
+# a character reference left in the text: the page escaped it twice (`SQL &amp;#x26; AI`)
+_ESCAPED = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
 _STATED_ADDRESS = "head/link[@rel='canonical']/@href | head/meta[@property='og:url']/@content"
+_LEADING_SEPARATORS = frozenset("-|–—_·:")  # a title that starts with one lacks its headline
+SCRIPT_GAP = 0.5  # an <h1> and a title whose shares of Latin letters differ this much: two scripts
+_SUBTITLE_DASH = re.compile(r"\s[–—]\s")
+TAIL_SHARE = 1.5  # parts after a title's first this many times shorter are a site's sections
 SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last part, names the
 # site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
 
@@ -62,33 +71,79 @@ def headline(title: str | None, facts: TitleFacts, address: str | None = None) -
     """The page's headline from its title as the metadata give it: whole when an unescaped
     quote cut it (uncut_title), and without the site name or label beside it when an <h1>
     says which part the headline is (`How To Book a Flight | It's All Trip To Me` with the
-    <h1> `How To Book a Flight`), else without the site's name at its end (without_site_name).
-    Measured on wcxb-dev's reviewed titles: 199 -> 248 of 394 exact with the <h1>, none
-    lost."""
-    title = uncut_title(title, facts)
+    <h1> `How To Book a Flight`; the earliest part an <h1> names), else the page's one <h1>
+    when it is like the title or the title has no headline (_lone_heading), else the title
+    without the site's name and sections at its end (without_site_name); a character
+    reference the page escaped twice is read. Measured on wcxb-dev's reviewed titles: 199 ->
+    248 of 394 exact with the <h1>, none lost; bench/titles/ and wcxb-dev: see the README."""
+    found = _headline(uncut_title(title, facts), facts, address)
+    return html.unescape(found) if found and _ESCAPED.search(found) else found
+
+
+def _headline(title: str | None, facts: TitleFacts, address: str | None) -> str | None:
     if not title:
         return title
-    parts = {reader_key(part) for part in title_parts(title)}
     site = {reader_key(name) for name in facts.site_names}
-    headings = _headings(facts, site)
-    for text in headings:
-        if len(parts) > 1 and reader_key(text) in parts:
-            return text
-    if len(set(headings)) == 1:
+    labels = _site_labels(address or facts.address)
+    headings = _headings(facts, site, labels)
+    named = _named_part(title, headings)
+    if named:
+        return named
+    own = without_site_name(title, site, labels)
+    if len(set(headings)) == 1 and _lone_heading(headings[0], own, title, site | labels):
         return headings[0]
-    return without_site_name(title, site, _site_labels(address or facts.address))
+    return own
 
 
-def _headings(facts: TitleFacts, site: set[str]) -> list[str]:
-    """The page's <h1> texts that may be its headline: not a logo, not the site's name, not
-    an address ("virtualbox.org"), a paragraph mark (the "¶" of a documentation anchor)
-    left out."""
+def _lone_heading(heading: str, own: str, title: str, names: set[str]) -> bool:
+    """Whether a page's one <h1> is its headline rather than the title's own headline: when
+    it shares a word (a Han character) with it, is written in another script (a translated
+    page's), or the title has no headline of its own (it starts with a separator, or is the
+    site's name). An <h1> unlike the title is else a section's or a logo's ("Forums" above a
+    thread, "뉴시스" above a story)."""
+    words = set(_WORDS.findall(own.lower()))
+    if any(word in words for word in _WORDS.findall(heading.lower())):
+        return True
+    first = re.sub(r"[\W_]+", "", reader_key(title_parts(title)[0]))
+    if title.lstrip()[:1] in _LEADING_SEPARATORS or first in names:
+        return True
+    return abs(_latin_share(heading) - _latin_share(own)) > SCRIPT_GAP
+
+
+def _latin_share(text: str) -> float:
+    letters = [c for c in text if c.isalpha()]
+    return sum(c < "\u0250" for c in letters) / len(letters) if letters else 0.0
+
+
+def wordlike(text: str) -> bool:
+    """Whether a text has a letter or digit: a heading without one is a mark, not a headline."""
+    return _WORDLIKE.search(text) is not None
+
+
+def _named_part(title: str, headings: list[str]) -> str | None:
+    """The <h1> that is one part of a title of several, the earliest part when several are
+    (`Docker 的使用经验 - 好看的hk - 博客园` with the blog's name and the post's as <h1>s:
+    the later part is the site's)."""
+    parts = [reader_key(part) for part in title_parts(title)]
+    if len(parts) < 2:
+        return None
+    keys = [(reader_key(text), text) for text in headings]
+    named = [(parts.index(key), text) for key, text in keys if key in parts]
+    return min(named)[1] if named else None
+
+
+def _headings(facts: TitleFacts, site: set[str], labels: set[str]) -> list[str]:
+    """The page's <h1> texts that may be its headline: not a logo, not the site's name (its
+    og:site_name, or a name of its address: "ohnotheydidnt" on ohnotheydidnt.livejournal.com),
+    not an address ("virtualbox.org"), not a mark without a letter ("⯈"), a paragraph mark
+    (the "¶" of a documentation anchor) left out."""
     found = []
     for heading in facts.headings:  # repaired first: a mojibake "¶" is "Â¶"
         text = (repair_title(heading.text) or "").strip(" ¶#§")
-        if not text or len(text) > MAX_HEADLINE_CHARS or heading.logo:
+        if not wordlike(text) or len(text) > MAX_HEADLINE_CHARS or heading.logo:
             continue
-        if reader_key(text) in site or _ADDRESS.fullmatch(text):
+        key = reader_key(text)
+        if key in site or re.sub(r"[\W_]+", "", key) in labels or _ADDRESS.fullmatch(text):
             continue
         found.append(text)
     return found
@@ -130,12 +185,25 @@ def uncut_title(title: str | None, facts: TitleFacts) -> str | None:
 def without_site_name(title: str, site: set[str], labels: set[str]) -> str:
     """The title without the parts at its end that name the site: a part that is its
     og:site_name, or a name in its address (`Bulova`, `Supabase Docs` on supabase.com), or
-    holds one (`Warren Averett CPAs & Advisors` on warrenaverett.com); the first part stays."""
+    holds one (`Warren Averett CPAs & Advisors` on warrenaverett.com), and then without the
+    parts after the first when each is much shorter than it (_short_tail); the first stays."""
     spans = _part_spans(title)
     end = len(spans)
     while end > 1 and _names_site(title[slice(*spans[end - 1])], site, labels):
         end -= 1
+    if _short_tail(title, spans[:end]):
+        end = 1
     return title if end == len(spans) else title[spans[0][0] : spans[end - 1][1]].strip()
+
+
+def _short_tail(title: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the parts after the first are each much shorter than it: sections and a site
+    name no metadata names (`四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网`);
+    not after a spaced dash, which sets off a subtitle (`Nintendo Switch – OLED Model`)."""
+    if len(spans) < 2 or _SUBTITLE_DASH.search(title, spans[0][1], spans[1][0]):
+        return False
+    first = spans[0][1] - spans[0][0]
+    return all((end - start) * TAIL_SHARE <= first for start, end in spans[1:])
 
 
 def _part_spans(title: str) -> list[tuple[int, int]]:

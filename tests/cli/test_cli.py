@@ -149,6 +149,22 @@ def test_eval_compare_trafilatura(runner):
     assert result.exit_code == 0 and "trafilatura" in result.stdout
 
 
+def test_eval_scores_titles_against_a_reviewed_list(runner, tmp_path):
+    titles = tmp_path / "titles.jsonl"
+    titles.write_text(
+        '{"id": "en", "title": "City Council approves new bike lanes for downtown"}\n'
+        '{"id": "zh", "title": "臺北市推動老舊公寓加裝電梯"}\n',  # the page's has more
+        encoding="utf-8",
+    )
+    result = runner.invoke(main, ["eval", str(FIXTURES / "evalset"), "--titles", str(titles)])
+    assert result.exit_code == 0
+    head, row = [line for line in result.stdout.splitlines() if line.startswith(("extr", "clea"))]
+    assert head.split()[-1] == "title" and row.split()[-1] == "50.0%"  # case aside: 1 of 2
+    titles.write_text('{"page": "en"}\n', encoding="utf-8")
+    broken = runner.invoke(main, ["eval", str(FIXTURES / "evalset"), "--titles", str(titles)])
+    assert broken.exit_code == 2 and "titles.jsonl:1: not a title row" in broken.stderr
+
+
 def test_eval_needs_an_index(runner, tmp_path):
     result = runner.invoke(main, ["eval", str(tmp_path)])
     assert result.exit_code == 2 and "no index.jsonl" in result.stderr

@@ -1,0 +1,82 @@
+"""html/title.py: the headline of a page's title, as the reviewed titles of bench/titles/ and
+wcxb-dev read it."""
+
+from cleaner import Options, clean
+from cleaner.html.title import Heading, TitleFacts, headline
+
+
+def _headline(title: str, *h1s: str, url: str | None = None) -> str | None:
+    return headline(title, TitleFacts(title=title, headings=tuple(map(Heading, h1s))), url)
+
+
+def test_sections_and_a_site_name_no_metadata_names_leave_a_title():
+    # no address, no og:site_name: parts much shorter than the headline are the site's
+    assert _headline("四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网") == (
+        "四年前中500万现穷困潦倒 一夜暴富后如何经营"
+    )
+    assert _headline("拿起跨界“指挥棒”她跟学生“较着劲儿”成长--大河网") == (
+        "拿起跨界“指挥棒”她跟学生“较着劲儿”成长"
+    )
+    sohu = "劳伦斯：一个无法定义的“洛克菲勒”"
+    assert _headline(f"{sohu}-搜狐财经") == sohu
+    # what the address names goes first, then the short sections before it
+    assert _headline("Need some help to Install FlaskBB on Windows - Topic - FlaskBB",
+                     url="https://forums.flaskbb.org/topic/2295") == (
+        "Need some help to Install FlaskBB on Windows"
+    )  # fmt: skip
+    # a hyphen inside a word, a part as long as the headline and a subtitle's dash stay
+    assert _headline("Санкт-Петербург: новости города") == "Санкт-Петербург: новости города"
+    assert _headline("静夜思 - 中国诗歌网论坛精选") == "静夜思 - 中国诗歌网论坛精选"
+    assert _headline("Nintendo Switch – OLED Model") == "Nintendo Switch – OLED Model"
+
+
+def test_the_h1_that_names_the_earliest_part_of_the_title_is_the_headline():
+    title = "对于Docker和Podman的一点使用经验 - 好看的hk - 博客园"
+    assert _headline(title, "好看的hk", "对于Docker和Podman的一点使用经验") == (
+        "对于Docker和Podman的一点使用经验"
+    )
+    forum = "Can I custom the page template of single question? – DW Q&A Pro"
+    assert _headline(forum, "DW Q&A Pro", "Can I custom the page template of single question?") == (
+        "Can I custom the page template of single question?"
+    )
+
+
+def test_an_h1_that_is_a_mark_or_the_address_name_is_no_headline():
+    title = "UiPath Load Testing | UiPath Community Forum"
+    assert _headline(title, "⯈", "⯈", url="https://forum.uipath.com/t/1") == "UiPath Load Testing"
+    story = "Trophy Eyes fan left paralyzed after band’s singer lands on her while stage diving"
+    at = "https://ohnotheydidnt.livejournal.com/1.html"
+    assert _headline(story, "ohnotheydidnt", url=at) == story
+
+
+def test_a_lone_h1_unlike_the_title_is_a_sections_unless_the_title_has_no_headline():
+    assert _headline("grid items appear to float left? | CSS-Tricks", "Forums") == (
+        "grid items appear to float left?"
+    )
+    assert _headline("Bridge closes in June", "Town bridge to close") == "Town bridge to close"
+    assert _headline("-铜雀历史网", "疫情一刀切政策怎么投诉举报") == "疫情一刀切政策怎么投诉举报"
+    assert _headline("Hal Higdon", "Marathon Training", url="https://www.halhigdon.com/t") == (
+        "Marathon Training"
+    )
+    # a translated page: its <h1> in another script than the title it kept
+    assert _headline("Another Sriracha Shortage", "另一个是拉差短缺可能即将到来") == (
+        "另一个是拉差短缺可能即将到来"
+    )
+
+
+def test_a_character_reference_the_page_escaped_twice_is_read():
+    twice = "Tools for 2026 | Python, SQL &#x26; AI"
+    assert _headline(twice) == "Tools for 2026 | Python, SQL & AI"
+
+
+def test_a_forum_rules_title_that_is_a_mark_gives_way_to_the_pages_title():
+    post = "<p>" + "The installer stops at the second step with an error about paths. " * 4
+    page = (
+        "<html><head><title>How to install it - Help - Example Community</title>"
+        '<meta name="generator" content="Discourse 3.2"></head><body>'
+        '<a href="/t/1"><h1 class="arrow">⯈</h1></a>'
+        f'<div class="topic-body"><div class="cooked">{post}</p></div></div></body></html>'
+    ).encode()
+    assert clean(page, Options(url="https://community.example.com/t/1")).title == (
+        "How to install it"
+    )
