@@ -36,6 +36,10 @@ SECOND_READING = "+visible"  # ... when the second reading's lines were added (b
 # / .762 / .883: the article sets lose what the second reading adds there (related links).
 SECOND_READING_KINDS = ("listing", "collection", "service", "documentation", "thread")
 MIN_LINE_CHARS = 2  # shorter visible lines (a bullet, a digit) are never added
+PART_MIN_CHARS = 8  # a shorter row agrees with a reader only as a paragraph of its own:
+# wcxb-dev .772 either way, magichtml-forum .753 -> .754 (rows matched across two paragraphs,
+# or inside a longer word, no longer count); the first reading's own lines are still compared
+# joined (a row it split in two is no row it lacks: joined per paragraph, wcxb-dev .765)
 _SPACE = re.compile(r"[\s|]+")  # lines are compared without spaces and table bars: trafilatura
 # writes a table row `| a | b |`, resiliparse the same row `a\t\tb`
 # --best measured (mean F1; wcxb-dev / magichtml-article / scrapinghub / magichtml-forum /
@@ -45,30 +49,33 @@ _SPACE = re.compile(r"[\s|]+")  # lines are compared without spaces and table ba
 # .894 (zh-cwced's link lists); any two of the three .781 / .856 / .955 / .747 / .878.
 
 
-def with_second_reading(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
-    """On a page of a kind in SECOND_READING_KINDS: `first`, with the visible lines the line
-    classifier keeps over resiliparse's visible text (`--fast`'s reading) added in page order."""
+def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
+    """`first` with the lines of the second reading (on a page of a kind in
+    SECOND_READING_KINDS, after trafilatura) and of --best's agreement added: the page is
+    parsed by Lexbor and read by the line classifier once for both."""
+    second = first.method == "trafilatura" and reading.page_kind.kind in SECOND_READING_KINDS
+    best = reading.options.best
+    if best:
+        require("--best")
     markup = prepared.markup.text
-    lexbor = parse_fast(markup)
+    lexbor = parse_fast(markup) if second or best else None
     if lexbor is None:
         return first
-    return _with_rows(first, lexbor, (_fast_reading(lexbor, markup, reading),), SECOND_READING)
+    fast = _fast_reading(lexbor, markup, reading)
+    extracted = _with_rows(first, lexbor, (fast,), SECOND_READING) if second else first
+    return _with_agreement(extracted, lexbor, markup, fast, reading) if best else extracted
 
 
-def with_agreement(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
+def _with_agreement(
+    first: Extracted, lexbor, markup: str, fast: tuple[str, ...], reading: Reading
+) -> Extracted:
     """`first`, with the visible lines the three other readings all keep added in page
-    order."""
-    require("--best")
-    markup = prepared.markup.text
-    lexbor = parse_fast(markup)
-    if lexbor is None:
-        return first
+    order: the fast reading, trafilatura's balanced setting and readability-lxml's."""
     tree = parse_page(Page("html", markup, reading.options.url), None).tree
     settings = Settings(reading.options.url, True, "balanced", metadata=False)
     balanced = read_tree(tree, settings) if tree is not None else None
     if balanced is None:
         return first
-    fast = _fast_reading(lexbor, markup, reading)
     readers = (fast, (balanced.text,), (readability_text(markup),))
     return _with_rows(first, lexbor, readers, AGREEMENT)
 
@@ -81,11 +88,11 @@ def _fast_reading(lexbor, markup: str, reading: Reading) -> tuple[str, ...]:
 def _with_rows(first: Extracted, lexbor, readers: tuple, suffix: str) -> Extracted:
     """`first` with the page's visible rows that every reader keeps and it does not."""
     rows = [row.strip() for row in fast_visible(lexbor, main_content=False).splitlines()[1:]]
-    kept, others = _key("\n".join(first.paragraphs)), [_key("\n".join(r)) for r in readers]
+    kept, others = _key("\n".join(first.paragraphs)), [_Lines(r) for r in readers]
     added = {
         i for i, row in enumerate(rows)
         if len(key := _key(row)) >= MIN_LINE_CHARS and key not in kept
-        and all(key in other for other in others)
+        and all(other.holds(key) for other in others)
     }  # fmt: skip
     if not added:
         return first
@@ -113,3 +120,17 @@ def _merged(paragraphs: tuple[str, ...], rows: list[str], added: set[int]) -> tu
 
 def _key(text: str) -> str:
     return _SPACE.sub("", text)
+
+
+class _Lines:
+    """A reading's paragraphs, to ask whether one holds a visible row: a short row only as a
+    paragraph of its own ("News" is no part of "Newsletter"), a longer one as a part of one
+    paragraph (a reader may join rows), never across two."""
+
+    def __init__(self, paragraphs: tuple[str, ...]) -> None:
+        self.joined = "\x00" + "\x00".join(map(_key, paragraphs)) + "\x00"
+
+    def holds(self, key: str) -> bool:
+        if len(key) < PART_MIN_CHARS:
+            return f"\x00{key}\x00" in self.joined
+        return key in self.joined

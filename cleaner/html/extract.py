@@ -91,11 +91,9 @@ def _fast_visible(prepared: PreparedTree, reading: Reading) -> str:
 
 def _more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
     """The second reading on a page unlike an article, and --best's three (agreement.py)."""
-    from .agreement import SECOND_READING_KINDS, with_agreement, with_second_reading
+    from .agreement import more_readings
 
-    second = first.method == "trafilatura" and reading.page_kind.kind in SECOND_READING_KINDS
-    extracted = with_second_reading(first, prepared, reading) if second else first
-    return with_agreement(extracted, prepared, reading) if reading.options.best else extracted
+    return more_readings(first, prepared, reading)
 
 
 def _page_headline(extracted: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:

@@ -67,3 +67,13 @@ def test_a_listing_gets_the_lines_a_second_reading_keeps():
     # an article is read once, as before
     article = clean(_LISTING.encode(), Options(url="https://ex.com/2024/05/12/recipes"))
     assert article.method == "trafilatura"
+
+
+def test_a_listing_read_with_best_is_parsed_by_lexbor_once(monkeypatch):
+    from cleaner.html import agreement
+
+    calls = []
+    parse = agreement.parse_fast
+    monkeypatch.setattr(agreement, "parse_fast", lambda markup: calls.append(1) or parse(markup))
+    best = clean(_LISTING.encode(), Options(url="https://ex.com/category/recipes/", best=True))
+    assert best.method.startswith("trafilatura+visible") and len(calls) == 1
