@@ -11,14 +11,14 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..rules.cues import CueSet
 from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
-from ..scripts import CJK_RUN
+from ..scripts import CJK_RUN, TOKEN
 from ..textdump.body import marker_ends_body
 from ..textdump.extract import LineSource, extract_text
 from ..textdump.features import CJK_WORD_RATIO, line_cues
 from ..textdump.title import same_headline
 from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
-from .title import headline, title_facts, wordlike
+from .title import first_heading, headline, title_facts, wordlike
 from .trafilatura_adapter import Settings, read_tree
 from .visible import visible_text
 
@@ -32,6 +32,24 @@ FALLBACK_GAIN = 5.0
 # its body, and stay (measured: one magichtml-article page +0.58 F1, no other page of the HTML
 # bench sets changes at any share from 0.3 to 1.0)
 PHOTO_STORY_SHARE = 1.0
+# trafilatura's precision setting kept under THIN_TOKENS metric tokens (a CJK character is one)
+# of a page that names no author: the balanced setting reads it again, and its lines are taken
+# when they are THIN_GAIN times as many and at least THIN_MIN_MORE: a service, product or
+# listing page taken for an article loses its body to the precision setting. Measured (mean
+# F1; zh-cwced / scrapinghub / magichtml-article / magichtml-forum / wcxb-dev): .912 / .969 /
+# .883 / .754 / .772 -> .909 / .969 / .883 / .757 / .785 (wcxb-dev: product .750 -> .793,
+# service .719 -> .752, listing .585 -> .605, collection .532 -> .544, article .930 -> .936;
+# zh-cwced: one forum thread's replies taken); without THIN_MIN_MORE wcxb-dev .789 but
+# magichtml-forum .744 (short posts); without the author test magichtml-article .877 (news
+# whose precision reading was right); at 300 tokens wcxb-dev .784, at 600 the same as 400.
+THIN_TOKENS = 400
+THIN_GAIN = 3.0
+THIN_MIN_MORE = 150
+TOKEN_MAX_CHARS = 12  # no prose averages longer tokens (and the spaces between them)
+_BYLINES = (
+    "//meta[@name='author' or @property='article:author']/@content"
+    " | //*[@rel='author' or @itemprop='author']"
+)
 LIST_MARK = "- "  # trafilatura's mark of a list item: cues read the item's own text
 # an article's first lines that restate the headline in other words (the headline with its
 # site's name, a video's title over it) are title repeats; a title longer than a headline is a
@@ -54,20 +72,22 @@ FAST = LineSource("visible", "text-fast")  # --fast: the same reading, instead o
 def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
     """Title, body paragraphs, metadata and removals of a prepared page; the site rule's
     line directives (cuts, rewrites) act on the paragraphs kept."""
+    title = _own_title(prepared, reading) if prepared.tree is not None else None
     if prepared.tree is None:  # too large for trafilatura, or not parseable: the markup's text
         method = "text-large-page" if prepared.markup.too_large else "text-fallback"
         visible = visible_text(None, prepared.markup.text)
         extracted = extract_text(visible, reading, source=LineSource("visible", method))
     elif prepared.body:
-        extracted = _rule_body(prepared, reading)
+        extracted = _rule_body(prepared, reading, title)
     elif reading.options.fast:
         visible, metadata = _fast_visible(prepared, reading), reading.options.metadata
         extracted = extract_text(visible, reading, with_metadata=metadata, source=FAST)
     else:
-        extracted = _trafilatura_body(prepared, reading)
+        extracted = _trafilatura_body(prepared, reading, title)
         extracted = _more_readings(extracted, prepared, reading)
-    if prepared.tree is not None:  # the page's own title, read alike by every reading
-        extracted = _page_headline(extracted, prepared, reading)
+    if title:  # the page's own title, read alike by every reading
+        metadata = replace(extracted.metadata, title=title)
+        extracted = replace(extracted, title=title, metadata=metadata)
     if reading.rule is None:
         return extracted
     paragraphs, ruled = apply_rule_to_paragraphs(extracted.paragraphs, reading.rule)
@@ -96,33 +116,26 @@ def _more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -
     return more_readings(first, prepared, reading)
 
 
-def _page_headline(extracted: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
-    """The site rule's title, else the headline (html/title.py) of the page's og:title, else
-    of its <title>, whichever reader found the body: trafilatura's own title search (an <h1>,
-    a heading) or the line the classifier chose (--fast, the visible-text fallback) only when
-    the page has neither. Measured on wcxb-dev's reviewed titles: 72.8% -> 74.4% exact by
-    default (the <title> over trafilatura's search), 57.9% -> 73.9% with --fast."""
-    title = _own_title(prepared, reading)
-    if not title:
-        return extracted
-    return replace(extracted, title=title, metadata=replace(extracted.metadata, title=title))
-
-
 def _own_title(prepared: PreparedTree, reading: Reading) -> str | None:
-    """The site rule's title, else the headline of the page's og:title, else of its <title>."""
+    """The site rule's title, else the headline (html/title.py) of the page's og:title, else
+    of its <title>, whichever reader found the body: the line the classifier chose (--fast, the
+    visible-text fallback) only when the page has neither. Measured on wcxb-dev's reviewed
+    titles: 72.8% -> 74.4% exact by default (the <title> over trafilatura's own title search),
+    57.9% -> 73.9% with --fast; bench/titles/: see the README."""
     facts = prepared.markup.titles or title_facts(prepared.tree)
     found = facts.og_titles[-1] if facts.og_titles else facts.title
     rule_title = prepared.found.title if prepared.found else None
     if rule_title and wordlike(rule_title):  # a rule's XPath that found a mark ("⯈") found none
         return rule_title
-    return headline(found, facts, reading.options.url) if found else None
+    if not found:
+        return first_heading(facts, reading.options.url)
+    return headline(found, facts, reading.options.url)
 
 
-def _rule_body(prepared: PreparedTree, reading: Reading) -> Extracted:
+def _rule_body(prepared: PreparedTree, reading: Reading, title: str | None) -> Extracted:
     """The site rule's content block, less the cue lines; with the rule's `prune: yes`,
     trafilatura cleans inside the block first (FiveFilters' prune)."""
     found, cues = prepared.found, reading.cues
-    title = _own_title(prepared, reading)
     paragraphs, removed = drop_cue_lines(block_text(found.body).splitlines(), cues, title)
     method = "site-rule-body"
     if reading.rule.prune:
@@ -136,29 +149,59 @@ def _rule_body(prepared: PreparedTree, reading: Reading) -> Extracted:
     return Extracted(title, paragraphs, metadata, removed, method)
 
 
-def _trafilatura_body(prepared: PreparedTree, reading: Reading) -> Extracted:
+def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | None) -> Extracted:
     """trafilatura's lines less the cue lines, the blocks preparing took out listed first
     among the removals. When its precision setting keeps nothing but boilerplate and short
     lines (a newsletter box, a reprint notice and the page's address), the balanced setting
-    reads the page again, and its lines are taken when one is a sentence. The visible-text
-    fallback when trafilatura finds (almost) nothing."""
-    found, thread = prepared.found, reading.page_kind.thread
+    reads the page again, and its lines are taken when one is a sentence; when it keeps little
+    of a page that names no author (_thin), they are taken when there are many more of them
+    (THIN_GAIN). The visible-text fallback when trafilatura finds (almost) nothing."""
+    found, cues = prepared.found, reading.cues
+    near = 0 if reading.page_kind.thread else TITLE_REPEAT_LINES
     result = read_tree(prepared.tree, _settings(reading, prepared.focus))
-    paragraphs, removed = _cleaned_lines(result, found, reading.cues, thread)
+    paragraphs, removed = _cleaned_lines(result, cues, title, near)
     boilerplate_only = (removed or paragraphs) and not any(map(_sentence, paragraphs))
-    if prepared.focus == "precision" and boilerplate_only:
+    thin = prepared.focus == "precision" and _thin(paragraphs, prepared)
+    if prepared.focus == "precision" and (boilerplate_only or thin):
         again = read_tree(prepared.tree, _settings(reading, "balanced"))
-        more, more_removed = _cleaned_lines(again, found, reading.cues, thread)
-        if any(map(_sentence, more)):
+        more, more_removed = _cleaned_lines(again, cues, title, near)
+        if boilerplate_only and any(map(_sentence, more)):
             result, paragraphs, removed = again, more, removed + more_removed
+        elif thin and _tokens(more) >= max(THIN_GAIN * _tokens(paragraphs), THIN_MIN_MORE):
+            result, paragraphs, removed = again, more, more_removed
     fallback = _fallback(prepared, "".join(paragraphs), reading)
     if fallback is not None:
         return fallback
-    title = _page_title(result, found)  # a body was kept: trafilatura found one
     date, author = _found_or(found, "date", result.date), _found_or(found, "author", result.author)
     url = reading.options.url or result.url
     metadata = Metadata(title, date, author, result.sitename, url)
     return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura")
+
+
+def _tokens(paragraphs: tuple[str, ...]) -> int:
+    """The benchmark metric's tokens in the paragraphs: a CJK character, or a word."""
+    return sum(len(TOKEN.findall(p)) for p in paragraphs)
+
+
+def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
+    """Whether the precision setting kept under THIN_TOKENS of a page that names no author
+    (a meta tag, rel or itemprop `author`, or an `"author"` in its JSON-LD): a news story
+    names one, a service or product page taken for an article seldom does."""
+    if sum(map(len, paragraphs)) >= THIN_TOKENS * TOKEN_MAX_CHARS:
+        return False  # too long to count: no text of this many characters has so few tokens
+    kept = _tokens(paragraphs)
+    if kept >= THIN_TOKENS:
+        return False
+    tree = prepared.tree
+    if tree.xpath(_BYLINES):
+        return False
+    scripts = tree.xpath("//script[@type='application/ld+json']/text()")
+    if any('"author"' in text for text in scripts):
+        return False
+    # a page whose whole text holds too few tokens for a reading THIN_GAIN times as long is
+    # not read again (3 of zh-cwced's 7 thin pages): the re-read is what this test costs
+    whole = len(TOKEN.findall(tree.text_content()))
+    return whole >= max(THIN_GAIN * kept, THIN_MIN_MORE)
 
 
 def _settings(reading: Reading, focus: str, metadata: bool | None = None) -> Settings:
@@ -168,15 +211,14 @@ def _settings(reading: Reading, focus: str, metadata: bool | None = None) -> Set
 
 
 def _cleaned_lines(
-    result, found, cues: CueSet, thread: bool
+    result, cues: CueSet, title: str | None, near: int
 ) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
-    """trafilatura's lines less the cue lines and title repeats (on an article, also the
-    headline restated in other words at the top); a photo story's captions stay (see
+    """trafilatura's lines less the cue lines and repeats of the title (`near` the top, on an
+    article, also the headline restated in other words); a photo story's captions stay (see
     PHOTO_STORY_SHARE)."""
     if result is None or not result.text:
         return (), ()
-    title = _page_title(result, found)
-    lines, near = result.text.splitlines(), 0 if thread else TITLE_REPEAT_LINES
+    lines = result.text.splitlines()
     paragraphs, removed = drop_cue_lines(lines, cues, title, near)
     captions = sum(len(r.text) for r in removed if r.reason == "caption")
     if captions > PHOTO_STORY_SHARE * sum(map(len, paragraphs)):
@@ -189,11 +231,6 @@ def _sentence(line: str) -> bool:
     and CJK characters weigh SENTENCE_MIN_WEIGHT (an address is one word)."""
     cjk = sum(map(len, CJK_RUN.findall(line)))
     return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO >= SENTENCE_MIN_WEIGHT
-
-
-def _page_title(result, found) -> str | None:
-    """The site rule's title, else trafilatura's."""
-    return _found_or(found, "title", (result.title or "").strip() or None)
 
 
 def _found_or(found, field: str, default):

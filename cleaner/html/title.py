@@ -120,6 +120,14 @@ def wordlike(text: str) -> bool:
     return _WORDLIKE.search(text) is not None
 
 
+def first_heading(facts: TitleFacts, address: str | None = None) -> str | None:
+    """The headline of a page with neither og:title nor <title>: its first <h1> that may be
+    one (_headings)."""
+    site = {reader_key(name) for name in facts.site_names}
+    headings = _headings(facts, site, _site_labels(address or facts.address))
+    return headings[0] if headings else None
+
+
 def _named_part(title: str, headings: list[str]) -> str | None:
     """The <h1> that is one part of a title of several, the earliest part when several are
     (`Docker 的使用经验 - 好看的hk - 博客园` with the blog's name and the post's as <h1>s:

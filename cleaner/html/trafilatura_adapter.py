@@ -1,18 +1,16 @@
-"""Every use of trafilatura, in one place: its body extraction on a prepared tree, its title
-search (the headline read from it: title.py), the elements its tree cleaning deletes, and its
-default `extract` as the peer that `cleaner eval --compare trafilatura` scores.
-pyproject.toml bounds the version; the three internals read here (`trafilatura.metadata`'s
-title search, `trafilatura.settings`' MANUALLY_CLEANED, `trafilatura.external`'s jusText
-stop lists) have fallbacks, so a release that moves them costs a little quality or speed,
-never a crash. trafilatura itself is imported on first use (0.3 s): only HTML pages pay for
-it."""
+"""Every use of trafilatura, in one place: its body extraction on a prepared tree (and, with
+metadata on, its date, author and site name), the elements its tree cleaning deletes, and its
+default `extract` as the peer that `cleaner eval --compare trafilatura` scores; a page's title
+is read by html/title.py from the page's own markup.
+pyproject.toml bounds the version; the two internals read here (`trafilatura.settings`'
+MANUALLY_CLEANED, `trafilatura.external`'s jusText stop lists) have fallbacks, so a release
+that moves them costs a little quality or speed, never a crash. trafilatura itself is imported
+on first use (0.3 s): only HTML pages pay for it."""
 
 from __future__ import annotations
 
 import contextlib
 from dataclasses import dataclass
-
-from .title import headline, title_facts
 
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
 _MANUALLY_CLEANED = (
@@ -68,26 +66,9 @@ def read_tree(tree, settings: Settings) -> Reading | None:
     text = result.text or ""
     if result.comments:
         text = f"{text}\n{result.comments}"
-    if not settings.metadata:
-        return Reading(text, page_title(tree, settings.url))
-    title = headline(result.title, title_facts(tree), settings.url)
-    return Reading(text, title, result.date, result.author, result.sitename, result.url)
-
-
-def page_title(tree, address: str | None = None) -> str | None:
-    """The title as trafilatura's metadata step finds it (og:title, other meta tags, JSON-LD,
-    then <title> and headings), without the date and author search that costs most of that
-    step. og:title comes first there and nothing overrides it: read alone, it halves the cost
-    (the same title on all 511 pages of the HTML bench sets)."""
-    facts = title_facts(tree)
-    if facts.og_titles:
-        return headline(facts.og_titles[-1], facts, address)  # trafilatura keeps the last
-    try:
-        from trafilatura.metadata import examine_meta, extract_meta_json, extract_title
-    except ImportError:  # moved in a later release: the <title> element
-        return tree.findtext(".//title")
-    found = extract_meta_json(tree, examine_meta(tree))
-    return headline(found.title or extract_title(tree), facts, address)
+    if not settings.metadata:  # the page's own title is read once, in html/extract.py
+        return Reading(text, None)
+    return Reading(text, result.title, result.date, result.author, result.sitename, result.url)
 
 
 def cleaned_tags() -> tuple[str, ...]:

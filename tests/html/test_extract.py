@@ -577,3 +577,22 @@ def test_a_mojibake_title_is_repaired_as_the_paragraphs_are():
     h1 = "<h1>Caf\u00c3\u00a9 culture in Paris \u00c2\u00b6</h1>".encode()  # a heading's ¶ too
     page = _titled("").replace(b"<h1></h1>", h1).replace(b"Bridge closes", b"Caf\xc3\xa9 culture")
     assert clean(page).title == "Café culture in Paris"
+
+
+def test_a_thin_precision_reading_of_a_page_naming_no_author_gives_way_to_the_balanced():
+    # a listing of courses that states it is an Article: trafilatura's precision setting
+    # keeps its opening lines only; the balanced setting keeps the entries (bench/mini, CC BY)
+    from conftest import ROOT
+
+    from cleaner.evaluate import score
+
+    mini = ROOT / "bench" / "mini" / "wcxb-dev"
+    page = (mini / "pages" / "0076.html").read_bytes()
+    gold = (mini / "gold" / "0076.txt").read_text(encoding="utf-8")
+    url = "https://business.fau.edu/executive-education/professional-development/"
+    read = clean(page, Options(url=url, detect_language=False))
+    assert read.page_kind.kind == "article" and score(gold, "\n".join(read.paragraphs)).f1 > 0.7
+    # a page that names its author is a story: what the precision setting kept stands
+    bylined = page.replace(b"<head>", b'<head><meta name="author" content="A. Writer">', 1)
+    kept = clean(bylined, Options(url=url, detect_language=False))
+    assert len(kept.paragraphs) < len(read.paragraphs) / 2

@@ -80,3 +80,12 @@ def test_a_forum_rules_title_that_is_a_mark_gives_way_to_the_pages_title():
     assert clean(page, Options(url="https://community.example.com/t/1")).title == (
         "How to install it"
     )
+
+
+def test_a_page_without_og_title_or_title_shows_its_first_h1_that_may_be_a_headline():
+    post = "<p>" + "The council voted to close the old bridge to traffic from June onwards. " * 4
+    page = (
+        "<html><head></head><body><h1><a href='/'>Town Paper</a></h1>"
+        f"<h1>Bridge closes in June</h1><article>{post}</p></article></body></html>"
+    ).encode()
+    assert clean(page, Options(detect_language=False)).title == "Bridge closes in June"
