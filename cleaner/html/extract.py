@@ -45,6 +45,7 @@ PHOTO_STORY_SHARE = 1.0
 THIN_TOKENS = 400
 THIN_GAIN = 3.0
 THIN_MIN_MORE = 150
+MENU_ITEM_WEIGHT = 2  # a line of at most this many words beside a marker: a menu around it
 TOKEN_MAX_CHARS = 12  # no prose averages longer tokens (and the spaces between them)
 _BYLINES = (
     "//meta[@name='author' or @property='article:author']/@content"
@@ -226,11 +227,28 @@ def _cleaned_lines(
     return paragraphs, removed
 
 
+def _menu_item(items: list[str], index: int) -> bool:
+    """Whether the line at `index` stands among menu items: the lines on either side of it
+    (blank ones and bars aside) are words, not sentences. "comments" between "past" and "ask"
+    in a site's menu opens no comment section."""
+
+    def word(lines) -> bool:
+        line = next((x for x in lines if x.strip(" |")), None)
+        return line is not None and _weight(line) <= MENU_ITEM_WEIGHT
+
+    return word(items[index - 1 :: -1] if index else []) and word(items[index + 1 :])
+
+
 def _sentence(line: str) -> bool:
     """Whether a line is long enough to be a sentence of a body: its space-separated words
     and CJK characters weigh SENTENCE_MIN_WEIGHT (an address is one word)."""
+    return _weight(line) >= SENTENCE_MIN_WEIGHT
+
+
+def _weight(line: str) -> float:
+    """A line's space-separated words, and its CJK characters at CJK_WORD_RATIO each."""
     cjk = sum(map(len, CJK_RUN.findall(line)))
-    return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO >= SENTENCE_MIN_WEIGHT
+    return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO
 
 
 def _found_or(found, field: str, default):
@@ -259,7 +277,7 @@ def drop_cue_lines(
             continue
         text = LIST_MARK + item if line.startswith(LIST_MARK) else item
         if cut is None and kept and marker_ends_body(cue, sum(map(len, kept)), total, True):
-            cut = cue.reason
+            cut = None if _menu_item(items, number - 1) else cue.reason
         if cut is not None:
             removed.append(Removal(number, text, cut, of=EXTRACTED))
         elif title and (text == title or (number <= near and same_headline(text, title))):

@@ -596,3 +596,20 @@ def test_a_thin_precision_reading_of_a_page_naming_no_author_gives_way_to_the_ba
     bylined = page.replace(b"<head>", b'<head><meta name="author" content="A. Writer">', 1)
     kept = clean(bylined, Options(url=url, detect_language=False))
     assert len(kept.paragraphs) < len(read.paragraphs) / 2
+
+
+def test_a_comment_marker_among_menu_items_opens_no_comment_section():
+    from cleaner.html.extract import drop_cue_lines
+    from cleaner.rules.cues import generic_cues
+
+    jobs = [
+        f"{n}. Startup {n} is hiring engineers to build its product (example.com)" for n in (1, 2)
+    ]
+    menu = ["These are jobs at startups.", "new", "|", "past", "|", "comments", "|", "ask"]
+    kept, removed = drop_cue_lines([*menu, *jobs], generic_cues(), None)
+    assert kept[-2:] == tuple(jobs) and "comments" not in kept
+    # a heading of its own, below the body, still ends it
+    story = ["The council voted on Monday to close the old bridge to all traffic from June."] * 5
+    reply = "Great news, about time they did something about that bridge honestly."
+    kept, removed = drop_cue_lines([*story, "Comments", reply], generic_cues(), None)
+    assert kept == tuple(story) and [r.reason for r in removed] == ["comments", "comments"]
