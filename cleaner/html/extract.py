@@ -277,7 +277,8 @@ def drop_cue_lines(
             continue
         text = LIST_MARK + item if line.startswith(LIST_MARK) else item
         if cut is None and kept and marker_ends_body(cue, sum(map(len, kept)), total, True):
-            cut = None if _menu_item(items, number - 1) else cue.reason
+            listed = line.startswith(LIST_MARK)  # a list's item ("- response:") heads nothing
+            cut = None if listed or _menu_item(items, number - 1) else cue.reason
         if cut is not None:
             removed.append(Removal(number, text, cut, of=EXTRACTED))
         elif title and (text == title or (number <= near and same_headline(text, title))):

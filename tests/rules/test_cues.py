@@ -138,3 +138,19 @@ def test_site_rule_cues_are_prefiltered_too():
         assert cues.match(line) is brute_force(cues, line, True, True)
     assert cues.match("今日限时优惠").reason == "promo"
     assert cues.match("限时优惠" + "很长" * 20) is None  # past the pattern's own length guard
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Home > Docs > Advanced usage", "breadcrumb"),
+        ("首页 » 新闻 » 国内", "breadcrumb"),
+        ("#> <class 'int'>", None),  # a prompt's output in a code block
+        ("<p><input type=text name=username>", None),  # markup shown as code
+        ("User ID: 3f2a9c1e-77b0-4d2a", "cookie"),  # a consent centre's record
+        ("timestamp: Event time-stamp.", None),  # an API's field
+    ],
+)
+def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
+    found = generic_cues().match(line, False, True)
+    assert (found.reason if found else None) == reason
