@@ -18,6 +18,7 @@ from .visible import tree_text
 
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
 MAX_HEADLINE_CHARS = 200  # a longer <h1> is a paragraph set large, not a headline
+MOJIBAKE_GROWTH = 3  # a character read in the wrong encoding becomes at most this many
 _ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)
 _WORDLIKE = re.compile(r"[^\W_]")  # a heading without a letter or digit is a mark, not a headline
 _WORDS = re.compile(r"[\u3400-\u9fff]|[^\W\d_]{3,}|\d+")  # a Han character, a word, a number
@@ -147,6 +148,8 @@ def _headings(facts: TitleFacts, site: set[str], labels: set[str]) -> list[str]:
     (the "¶" of a documentation anchor) left out."""
     found = []
     for heading in facts.headings:  # repaired first: a mojibake "¶" is "Â¶"
+        if len(heading.text) > MOJIBAKE_GROWTH * MAX_HEADLINE_CHARS:
+            continue  # too long even as mojibake (and repairing it would cost seconds)
         text = (repair_title(heading.text) or "").strip(" ¶#§")
         if not wordlike(text) or len(text) > MAX_HEADLINE_CHARS or heading.logo:
             continue

@@ -89,3 +89,8 @@ def test_a_page_without_og_title_or_title_shows_its_first_h1_that_may_be_a_headl
         f"<h1>Bridge closes in June</h1><article>{post}</p></article></body></html>"
     ).encode()
     assert clean(page, Options(detect_language=False)).title == "Bridge closes in June"
+
+
+def test_an_h1_too_long_even_as_mojibake_is_no_headline_and_is_not_repaired():
+    huge = "CafÃ© rÃ©sumÃ© " * 100  # 1,500 characters: a paragraph set large
+    assert _headline("Bridge closes in June", huge) == "Bridge closes in June"
