@@ -60,8 +60,8 @@ def main(bench: Path, collection: Path) -> None:
     better = sum(1 for r in rows if r[0] > CHANGED)
     worse = sum(1 for r in rows if r[0] < -CHANGED)
     print(f"better {better}, worse {worse}; the worst:")
-    for delta, name, page, rule, method, without, with_rules in sorted(rows)[:WORST]:
-        print(f"  {delta:+.3f} {name} {page[:16]} {rule} {method}: {without:.3f} -> {with_rules:.3f}")
+    for delta, name, page, rule, method, without, ruled in sorted(rows)[:WORST]:
+        print(f"  {delta:+.3f} {name} {page[:16]} {rule} {method}: {without:.3f} -> {ruled:.3f}")
 
 
 if __name__ == "__main__":
