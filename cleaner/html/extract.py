@@ -39,12 +39,19 @@ PHOTO_STORY_SHARE = 1.0
 # F1; zh-cwced / scrapinghub / magichtml-article / magichtml-forum / wcxb-dev): .912 / .969 /
 # .883 / .754 / .772 -> .909 / .969 / .883 / .757 / .785 (wcxb-dev: product .750 -> .793,
 # service .719 -> .752, listing .585 -> .605, collection .532 -> .544, article .930 -> .936;
-# zh-cwced: one forum thread's replies taken); without THIN_MIN_MORE wcxb-dev .789 but
-# magichtml-forum .744 (short posts); without the author test magichtml-article .877 (news
-# whose precision reading was right); at 300 tokens wcxb-dev .784, at 600 the same as 400.
+# zh-cwced: one forum thread's replies taken; measured with THIN_MIN_MORE at 150, 100 then
+# gave listing .605 -> .627 and collection .544 -> .541); without THIN_MIN_MORE wcxb-dev .789
+# but magichtml-forum .744 (short posts), at 60 magichtml-forum .748; without the author test
+# magichtml-article .877 (news whose precision reading was right); at 300 tokens wcxb-dev
+# .784, at 600 the same as 400.
 THIN_TOKENS = 400
 THIN_GAIN = 3.0
-THIN_MIN_MORE = 150
+THIN_MIN_MORE = 100
+# ... and it is read again only when the page's whole text holds WHOLE_GAIN times what the
+# precision setting kept (a balanced reading keeps a part of it): no figure changes at 5, and 25
+# of wcxb-dev's 243 precision readings are read again, 2 of zh-cwced's 67 (71 and 7 at 3); at 8
+# wcxb-dev .786 (product pages)
+WHOLE_GAIN = 5.0
 MENU_ITEM_WEIGHT = 2  # a line of at most this many words beside a marker: a menu around it
 TOKEN_MAX_CHARS = 12  # no prose averages longer tokens (and the spaces between them)
 _BYLINES = (
@@ -199,10 +206,10 @@ def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
     scripts = tree.xpath("//script[@type='application/ld+json']/text()")
     if any('"author"' in text for text in scripts):
         return False
-    # a page whose whole text holds too few tokens for a reading THIN_GAIN times as long is
-    # not read again (3 of zh-cwced's 7 thin pages): the re-read is what this test costs
+    # a page whose whole text holds too few tokens for a much longer reading is not read
+    # again (WHOLE_GAIN): the re-read is what this test costs
     whole = len(TOKEN.findall(tree.text_content()))
-    return whole >= max(THIN_GAIN * kept, THIN_MIN_MORE)
+    return whole >= max(WHOLE_GAIN * kept, THIN_MIN_MORE)
 
 
 def _settings(reading: Reading, focus: str, metadata: bool | None = None) -> Settings:

@@ -257,10 +257,15 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
     )
     seen.clear()
     assert clean(_article(""), Options()).paragraphs == (texts["balanced"],)
-    # one sentence kept: no second reading
+    # one sentence kept: read again (thin, and no author named), but the balanced reading,
+    # no longer, is not taken; with an author named, not read again at all
     texts["precision"] = "The council voted on Monday to close the old bridge."
     seen.clear()
     assert clean(_article(""), Options()).paragraphs == (texts["precision"],)
+    assert seen == ["precision", "balanced"]
+    seen.clear()
+    bylined = _article("").replace(b"<head>", b'<head><meta name="author" content="A. Writer">')
+    assert clean(bylined, Options()).paragraphs == (texts["precision"],)
     assert seen == ["precision"]
 
 
