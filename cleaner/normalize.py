@@ -115,3 +115,12 @@ def reader_key(text: str) -> str:
 
 
 _READER_SAME = str.maketrans("’‘“”–—", "''\"\"--")
+
+
+def letters_key(text: str) -> str:
+    """Text as compared letter by letter: lower case, nothing but its letters and digits
+    (a headline's line against the page title's, a title's part against a site's name)."""
+    return _NOT_LETTERS.sub("", text.lower())
+
+
+_NOT_LETTERS = re.compile(r"[\W_]+")

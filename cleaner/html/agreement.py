@@ -52,7 +52,8 @@ _SPACE = re.compile(r"[\s|]+")  # lines are compared without spaces and table ba
 def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
     """`first` with the lines of the second reading (on a page of a kind in
     SECOND_READING_KINDS, after trafilatura) and of --best's agreement added: the page is
-    parsed by Lexbor and read by the line classifier once for both."""
+    parsed by Lexbor, its visible text extracted and read by the line classifier once for
+    both."""
     second = first.method == "trafilatura" and reading.page_kind.kind in SECOND_READING_KINDS
     best = reading.options.best
     if best:
@@ -61,13 +62,16 @@ def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) ->
     lexbor = parse_fast(markup) if second or best else None
     if lexbor is None:
         return first
-    fast = _fast_reading(lexbor, markup, reading)
-    extracted = _with_rows(first, lexbor, (fast,), SECOND_READING) if second else first
-    return _with_agreement(extracted, lexbor, markup, fast, reading) if best else extracted
+    whole = fast_visible(lexbor, main_content=False)  # the rows lines are added from
+    visible = visible_for(reading.page_kind, lexbor, markup, whole)
+    fast = extract_text(visible, reading, with_metadata=False, source=FAST).paragraphs
+    rows = [row.strip() for row in whole.splitlines()[1:]]
+    extracted = _with_rows(first, rows, (fast,), SECOND_READING) if second else first
+    return _with_agreement(extracted, rows, markup, fast, reading) if best else extracted
 
 
 def _with_agreement(
-    first: Extracted, lexbor, markup: str, fast: tuple[str, ...], reading: Reading
+    first: Extracted, rows: list[str], markup: str, fast: tuple[str, ...], reading: Reading
 ) -> Extracted:
     """`first`, with the visible lines the three other readings all keep added in page
     order: the fast reading, trafilatura's balanced setting and readability-lxml's."""
@@ -77,17 +81,11 @@ def _with_agreement(
     if balanced is None:
         return first
     readers = (fast, (balanced.text,), (readability_text(markup),))
-    return _with_rows(first, lexbor, readers, AGREEMENT)
+    return _with_rows(first, rows, readers, AGREEMENT)
 
 
-def _fast_reading(lexbor, markup: str, reading: Reading) -> tuple[str, ...]:
-    visible = visible_for(reading.page_kind, lexbor, markup)
-    return extract_text(visible, reading, with_metadata=False, source=FAST).paragraphs
-
-
-def _with_rows(first: Extracted, lexbor, readers: tuple, suffix: str) -> Extracted:
+def _with_rows(first: Extracted, rows: list[str], readers: tuple, suffix: str) -> Extracted:
     """`first` with the page's visible rows that every reader keeps and it does not."""
-    rows = [row.strip() for row in fast_visible(lexbor, main_content=False).splitlines()[1:]]
     kept, others = _key("\n".join(first.paragraphs)), [_Lines(r) for r in readers]
     added = {
         i for i, row in enumerate(rows)

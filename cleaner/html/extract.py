@@ -200,11 +200,8 @@ def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
     kept = _tokens(paragraphs)
     if kept >= THIN_TOKENS:
         return False
-    tree = prepared.tree
-    if tree.xpath(_BYLINES):
-        return False
-    scripts = tree.xpath("//script[@type='application/ld+json']/text()")
-    if any('"author"' in text for text in scripts):
+    tree, facts = prepared.tree, prepared.markup.facts
+    if tree.xpath(_BYLINES) or (facts and any('"author"' in text for text in facts.json_ld)):
         return False
     # a page whose whole text holds too few tokens for a much longer reading is not read
     # again (WHOLE_GAIN): the re-read is what this test costs

@@ -95,9 +95,12 @@ def reads_main_content(kind: PageKind, tree, markup: str) -> bool:
     return markup.count("<div") - markup.count("</div") <= MANY_DIVS
 
 
-def visible_for(kind: PageKind, tree, markup: str) -> str:
-    """--fast's visible text of a page of this kind (main content or all: reads_main_content)."""
-    return fast_visible(tree, reads_main_content(kind, tree, markup))
+def visible_for(kind: PageKind, tree, markup: str, whole: str | None = None) -> str:
+    """--fast's visible text of a page of this kind (main content or all: reads_main_content);
+    `whole`, the page's whole visible text when the caller has read it already."""
+    if reads_main_content(kind, tree, markup):
+        return fast_visible(tree, main_content=True)
+    return whole if whole is not None else fast_visible(tree, main_content=False)
 
 
 def fast_visible(tree, main_content: bool) -> str:

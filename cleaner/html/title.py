@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..mojibake.repair import repair_title
-from ..normalize import reader_key
+from ..normalize import letters_key, reader_key
 from ..textdump.fields import TITLE_SEPARATORS, split_page_title, title_parts
 from ..urls import split_url
 from .visible import tree_text
@@ -84,8 +84,7 @@ def headline(title: str | None, facts: TitleFacts, address: str | None = None) -
 def _headline(title: str | None, facts: TitleFacts, address: str | None) -> str | None:
     if not title:
         return title
-    site = {reader_key(name) for name in facts.site_names}
-    labels = _site_labels(address or facts.address)
+    site, labels = _site_names(facts, address)
     headings = _headings(facts, site, labels)
     named = _named_part(title, headings)
     if named:
@@ -105,7 +104,7 @@ def _lone_heading(heading: str, own: str, title: str, names: set[str]) -> bool:
     words = set(_WORDS.findall(own.lower()))
     if any(word in words for word in _WORDS.findall(heading.lower())):
         return True
-    first = re.sub(r"[\W_]+", "", reader_key(title_parts(title)[0]))
+    first = letters_key(title_parts(title)[0])
     if title.lstrip()[:1] in _LEADING_SEPARATORS or first in names:
         return True
     return abs(_latin_share(heading) - _latin_share(own)) > SCRIPT_GAP
@@ -124,9 +123,14 @@ def wordlike(text: str) -> bool:
 def first_heading(facts: TitleFacts, address: str | None = None) -> str | None:
     """The headline of a page with neither og:title nor <title>: its first <h1> that may be
     one (_headings)."""
-    site = {reader_key(name) for name in facts.site_names}
-    headings = _headings(facts, site, _site_labels(address or facts.address))
+    headings = _headings(facts, *_site_names(facts, address))
     return headings[0] if headings else None
+
+
+def _site_names(facts: TitleFacts, address: str | None) -> tuple[set[str], set[str]]:
+    """The site's names as its og:site_name gives them (reader_key), and the names in its
+    address, the one given else the one it states (_site_labels)."""
+    return {reader_key(name) for name in facts.site_names}, _site_labels(address or facts.address)
 
 
 def _named_part(title: str, headings: list[str]) -> str | None:
@@ -154,7 +158,7 @@ def _headings(facts: TitleFacts, site: set[str], labels: set[str]) -> list[str]:
         if not wordlike(text) or len(text) > MAX_HEADLINE_CHARS or heading.logo:
             continue
         key = reader_key(text)
-        if key in site or re.sub(r"[\W_]+", "", key) in labels or _ADDRESS.fullmatch(text):
+        if key in site or letters_key(text) in labels or _ADDRESS.fullmatch(text):
             continue
         found.append(text)
     return found
@@ -229,9 +233,8 @@ def _part_spans(title: str) -> list[tuple[int, int]]:
 
 
 def _names_site(part: str, site: set[str], labels: set[str]) -> bool:
-    key = reader_key(part)
-    letters = re.sub(r"[\W_]+", "", key)
-    if key in site or letters in labels:
+    letters = letters_key(part)
+    if reader_key(part) in site or letters in labels:
         return True
     return any(len(label) >= SITE_LABEL_MIN and label in letters for label in labels)
 
@@ -244,4 +247,4 @@ def _site_labels(address: str | None) -> set[str]:
     labels = host.lower().removeprefix("www.").split(".")[:-1]
     if len(labels) > 1 and len(labels[-1]) <= 3:  # co.uk, com.au
         labels = labels[:-1]
-    return {re.sub(r"[\W_]+", "", label) for label in labels if len(label) >= 2}
+    return {letters_key(label) for label in labels if len(label) >= 2}

@@ -35,11 +35,11 @@ class Settings:
 
 @dataclass(frozen=True)
 class Reading:
-    """What trafilatura found on a page: its text (a thread's comments after it) and
-    metadata."""
+    """What trafilatura found on a page: its text (a thread's comments after it) and, with
+    metadata on, its date, author, site name and address (the page's title is read from its
+    own markup, html/title.py)."""
 
     text: str
-    title: str | None
     date: str | None = None
     author: str | None = None
     sitename: str | None = None
@@ -66,9 +66,9 @@ def read_tree(tree, settings: Settings) -> Reading | None:
     text = result.text or ""
     if result.comments:
         text = f"{text}\n{result.comments}"
-    if not settings.metadata:  # the page's own title is read once, in html/extract.py
-        return Reading(text, None)
-    return Reading(text, result.title, result.date, result.author, result.sitename, result.url)
+    if not settings.metadata:
+        return Reading(text)
+    return Reading(text, result.date, result.author, result.sitename, result.url)
 
 
 def cleaned_tags() -> tuple[str, ...]:

@@ -5,11 +5,11 @@ title, and when two lines are the same headline."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..normalize import letters_key
 from ..rules.cues import CueSet
 from ..scripts import TOKEN
 from .body import Verdict
@@ -28,7 +28,6 @@ ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at mo
 CANDIDATE_SHARE = 0.65  # a heading-like line unlike the <title> this much lighter than it is no
 # headline (wcxb-dev-text: 56.1% -> 58.4% exact titles, 58.6% at 0.7; from 0.75 on, the user's
 # seed dump, whose first line is a headline of the site's list, loses its own headline)
-_NORM = re.compile(r"[\W_]+")
 
 
 def shown_title(
@@ -83,9 +82,9 @@ def choose_title(infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet) -> i
     above = [infos[i.index] for i in above]
     page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
     headline, _ = split_page_title(page_title.text)
-    keys = {_key(head) for head in _heads(page_title.text)} - {""}
+    keys = {letters_key(head) for head in _heads(page_title.text)} - {""}
     for info in reversed(above):  # the headline itself, however short ("夜雨")
-        same = info.cue is None and not info.bullet and _key(info.text) in keys
+        same = info.cue is None and not info.bullet and letters_key(info.text) in keys
         if same and info.index != page_title.index:
             return info.index
     candidates = [i for i in reversed(above) if _heading_like(i)]
@@ -114,14 +113,14 @@ def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
     if len(content) < 2:
         return None
     heads = _heads(content[0].text)
-    exact = {_key(head) for head in heads} - {""}
+    exact = {letters_key(head) for head in heads} - {""}
     # normalizing only shortens a line: one that may repeat a head exactly is this long
     shortest = min(map(len, exact), default=0)
     longest = 2 * max(map(len, heads)) + 20 if exact else -1
     alike = None
     for info in content[1:]:
         fits = shortest <= len(info.text) <= longest
-        same = fits and not info.bullet and _key(info.text) in exact
+        same = fits and not info.bullet and letters_key(info.text) in exact
         if not same and (alike is not None or not _heading_like(info)):
             continue
         if not same and not any(_alike(info.text, head) for head in heads):
@@ -139,11 +138,6 @@ def _heads(page_title: str) -> set[str]:
     return {split_page_title(page_title)[0], title_parts(page_title)[0]}
 
 
-def _key(text: str) -> str:
-    """A line as headlines are compared exactly: lower case, no punctuation or spaces."""
-    return _NORM.sub("", text.lower())
-
-
 def _alike(line: str, head: str) -> bool:
     return len(line) <= ALIKE_LONGER * len(head) and same_headline(line, head)
 
@@ -159,7 +153,7 @@ def same_headline(a: str, b: str) -> bool:
     many lines, so its normalized form and bigrams are computed once (`_prepared`)."""
     if len(a) > 3 * len(b) + 20 or len(b) > 3 * len(a) + 20:
         return False  # far apart in length: not the same headline, skip the work
-    x, (y, bb) = _key(a), _prepared(b)
+    x, (y, bb) = letters_key(a), _prepared(b)
     if not x or not y:
         return False
     shorter, longer = sorted((len(x), len(y)))
@@ -172,7 +166,7 @@ def same_headline(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=64)
 def _prepared(text: str) -> tuple[str, Counter]:
-    return _key(text), _bigrams(text)
+    return letters_key(text), _bigrams(text)
 
 
 def _bigrams(text: str) -> Counter:

@@ -244,7 +244,7 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
 
     def fake(tree, settings):
         seen.append(settings.focus)
-        return Reading(texts[settings.focus], None)
+        return Reading(texts[settings.focus])
 
     monkeypatch.setattr(extract, "read_tree", fake)
     doc = clean(_article(""), Options())
