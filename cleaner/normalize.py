@@ -2,8 +2,9 @@
 
 ASCII `, : ; ! ?` become `，：；！？` where they touch Chinese or Japanese text, and `( )` become
 `（ ）` around it; Korean, written with ASCII marks and spaces, keeps them; numbers (1,000 and
-10:30), URLs and Latin text keep theirs. Never NFKC: it would turn the full-width marks back into
-ASCII. Normalizing normalized text changes nothing.
+10:30), URLs and Latin text keep theirs. Private-use characters (an icon font's glyph, a legacy
+codec's user-defined character) show a reader nothing but a box and are taken out. Never NFKC:
+it would turn the full-width marks back into ASCII. Normalizing normalized text changes nothing.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ _HAS_CJK = re.compile(f"[{KANA}{HAN}{HAN_COMPAT}]")  # the scripts written with 
 MAX_PASSES = 50  # conversion passes over one paragraph (one per mark in a run like ":!中")
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]+")  # the BMP's private-use area
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
 _MARK_RUN = re.compile(r"(?: ?[,:;!?] ?)+")
 _ASCII_MARK = re.compile(r"[,:;!?()]")
@@ -33,17 +35,22 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 
 
 def normalize_paragraph(text: str) -> str:
-    return _punctuate(_SPACES.sub(" ", text).strip())
+    return _punctuate(_SPACES.sub(" ", without_private_use(text)).strip())
 
 
 def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Every paragraph normalized, empty ones dropped. One pass over the joined paragraphs
     folds the spaces of all of them (a regex call per paragraph costs more)."""
-    joined = "\n".join(paragraphs)
+    joined = without_private_use("\n".join(paragraphs))
     if joined.count("\n") >= len(paragraphs):  # a paragraph holds a line break itself
         return tuple(p for p in map(normalize_paragraph, paragraphs) if p)
     out = (_punctuate(p.strip()) for p in _SPACES.sub(" ", joined).split("\n"))
     return tuple(p for p in out if p)
+
+
+def without_private_use(text: str) -> str:
+    """The text without private-use characters (icon fonts' glyphs, user-defined ones)."""
+    return _PRIVATE_USE.sub("", text)
 
 
 def _punctuate(text: str) -> str:
@@ -110,8 +117,8 @@ def _parens(match: re.Match[str]) -> str:
 
 def reader_key(text: str) -> str:
     """Text as a reader compares it: case, curly quotes, dashes and spacing aside (titles
-    matched against each other)."""
-    return " ".join(text.translate(_READER_SAME).lower().split())
+    matched against each other); a private-use character shows nothing to read."""
+    return " ".join(without_private_use(text).translate(_READER_SAME).lower().split())
 
 
 _READER_SAME = str.maketrans("’‘“”–—", "''\"\"--")

@@ -24,6 +24,9 @@ from cleaner.normalize import normalize, normalize_paragraph
         ("日本語です!", "日本語です！"),
         ("\u3000\u3000中国\u00a0 西藏  网讯", "中国 西藏 网讯"),
         ("  indented English line  ", "indented English line"),
+        # private-use characters (an icon font's glyph, a legacy codec's user-defined one)
+        ("投身外交(3)\ue004", "投身外交（3）"),
+        ("\uf015 Home", "Home"),
     ],
 )
 def test_normalize_paragraph(raw, expected):
@@ -36,11 +39,16 @@ def test_never_nfkc():
 
 
 def test_empty_paragraphs_are_dropped():
-    assert normalize(["a", "  ", "\u3000", "b"]) == ("a", "b")
+    assert normalize(["a", "  ", "\u3000", "b", "\ue004\uf8ff"]) == ("a", "b")
+
+
+def test_private_use_characters_are_taken_out_of_every_paragraph():
+    assert normalize(["组成部分。\ue004中央", "\uf0da Home"]) == ("组成部分。中央", "Home")
 
 
 TEXTS = st.text(
-    alphabet=st.sampled_from(list("中文字abc XYZ019,.:;!?()（）“”\u3000\u00a0-/%")), max_size=60
+    alphabet=st.sampled_from(list("中文字abc XYZ019,.:;!?()（）“”\u3000\u00a0\ue004-/%")),
+    max_size=60,
 )
 
 

@@ -91,7 +91,10 @@ def _headline(title: str | None, facts: TitleFacts, address: str | None) -> str 
         return named
     own = without_site_name(title, site, labels)
     if len(set(headings)) == 1 and _lone_heading(headings[0], own, title, site | labels):
-        return headings[0]
+        # of two that differ only in spaces, the one with fewer: an <h1> set on two lines gets
+        # a space at its line break (`助企纾困<div>预计4年`), where the <title> has none
+        same = own.replace(" ", "") == headings[0].replace(" ", "")
+        return own if same and len(own) < len(headings[0]) else headings[0]
     return own
 
 
@@ -233,8 +236,10 @@ def _part_spans(title: str) -> list[tuple[int, int]]:
 
 
 def _names_site(part: str, site: set[str], labels: set[str]) -> bool:
+    """Whether a title's part names the site: its og:site_name, a name of its address, or an
+    address itself (`blog.wenxuecity.com`)."""
     letters = letters_key(part)
-    if reader_key(part) in site or letters in labels:
+    if reader_key(part) in site or letters in labels or _ADDRESS.fullmatch(part.strip()):
         return True
     return any(len(label) >= SITE_LABEL_MIN and label in letters for label in labels)
 

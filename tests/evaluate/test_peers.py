@@ -48,3 +48,4 @@ def test_title_accuracy_stands_beside_f1_where_the_set_has_reviewed_titles():
     assert re.fullmatch(r"\d+\.\d%", ours.split()[-1]) and peer.split()[-1] == "-"
     assert same_title("We’ve Compiled the Top 7 – 2025", "we've compiled the top 7 - 2025")
     assert not same_title(None, "A title") and not same_title("A title | Site", "A title")
+    assert same_title("Ansible playbooks", "Ansible playbooks\uf0c1")  # an icon font's glyph

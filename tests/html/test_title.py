@@ -19,6 +19,10 @@ def test_sections_and_a_site_name_no_metadata_names_leave_a_title():
     )
     sohu = "劳伦斯：一个无法定义的“洛克菲勒”"
     assert _headline(f"{sohu}-搜狐财经") == sohu
+    asked = "脂溢性脱发：爱出油快秃顶？你知道什么该吃什么不该吃吗？"
+    assert _headline(f"{asked}-报社新闻") == asked
+    # a part that is an address names the site
+    assert _headline("昨天去金矿玩 (图) | 海姑娘 | blog.wenxuecity.com") == "昨天去金矿玩 (图)"
     # what the address names goes first, then the short sections before it
     assert _headline("Need some help to Install FlaskBB on Windows - Topic - FlaskBB",
                      url="https://forums.flaskbb.org/topic/2295") == (
@@ -58,6 +62,12 @@ def test_a_lone_h1_unlike_the_title_is_a_sections_unless_the_title_has_no_headli
     assert _headline("Hal Higdon", "Marathon Training", url="https://www.halhigdon.com/t") == (
         "Marathon Training"
     )
+    # of an <h1> and a title that differ only in spaces, the one with fewer: the <h1> was set
+    # on two lines, the title on one (and the other way round)
+    one_line = "内蒙古延续部分到期税收优惠政策助企纾困预计4年为纳税人减负180亿元"
+    two_lines = "内蒙古延续部分到期税收优惠政策助企纾困 预计4年为纳税人减负180亿元"
+    assert _headline(f"{one_line}_内蒙古自治区政府门户网站", two_lines) == one_line
+    assert _headline("पूर्णिमा 23 मई को: गुरुवार", "पूर्णिमा 23 मई को:गुरुवार") == ("पूर्णिमा 23 मई को:गुरुवार")
     # a translated page: its <h1> in another script than the title it kept
     assert _headline("Another Sriracha Shortage", "另一个是拉差短缺可能即将到来") == (
         "另一个是拉差短缺可能即将到来"
