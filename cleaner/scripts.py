@@ -17,6 +17,14 @@ CJK_RANGES = KANA + HAN + HANGUL + HAN_COMPAT  # a CJK character: one token, one
 CJK_RUN = re.compile(f"[{CJK_RANGES}]+")
 # the benchmark metric's tokens: a CJK character, or a run of letters and digits
 TOKEN = re.compile(f"[{CJK_RANGES}]|[^\\W_]+", re.UNICODE)
+_ALNUM_RUN = re.compile(r"[^\W_]+")
+
+
+def tokens_at_most(text: str) -> int:
+    """At least as many as TOKEN finds in `text` (a run of letters that goes on into CJK
+    characters counts them too), found twice as fast in CJK text: its runs go at once."""
+    rest, runs = CJK_RUN.subn(" ", text)
+    return len(text) - len(rest) + runs + _ALNUM_RUN.subn("", rest)[1]
 
 
 def is_unified_han(char: str) -> bool:

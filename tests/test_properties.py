@@ -125,3 +125,13 @@ def test_stray_bytes_keep_the_output(page, strays):
     for where, pick in sorted(strays, reverse=True):
         damaged.insert(int(where * len(damaged)), invalid[pick % len(invalid)])
     assert score(undamaged, to_text(clean(bytes(damaged)))).f1 >= 0.95
+
+
+@given(st.text(alphabet=st.sampled_from(list("中文한글カナabc XYZ019_-.,\n\u00e9")), max_size=80))
+def test_tokens_at_most_never_counts_fewer_tokens_than_the_metric(text):
+    from cleaner.scripts import TOKEN, tokens_at_most
+
+    exact = len(TOKEN.findall(text))
+    assert exact <= tokens_at_most(text)
+    if not any("a" <= c <= "z" or "A" <= c <= "Z" or c.isdigit() or c == "é" for c in text):
+        assert tokens_at_most(text) == exact  # CJK characters alone: one token each

@@ -11,7 +11,7 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..rules.cues import CueSet
 from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
-from ..scripts import CJK_RUN, TOKEN
+from ..scripts import CJK_RUN, TOKEN, tokens_at_most
 from ..textdump.body import marker_ends_body
 from ..textdump.extract import LineSource, extract_text
 from ..textdump.features import CJK_WORD_RATIO, line_cues
@@ -169,13 +169,19 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     result = read_tree(prepared.tree, _settings(reading, prepared.focus))
     paragraphs, removed = _cleaned_lines(result, cues, title, near)
     boilerplate_only = (removed or paragraphs) and not any(map(_sentence, paragraphs))
-    thin = prepared.focus == "precision" and _thin(paragraphs, prepared)
+    thin = (
+        prepared.focus == "precision"
+        and _thin(paragraphs, prepared)
+        and not (__import__("os").environ.get("NOTHIN") and not reading.page_kind.stated)
+    )
     if prepared.focus == "precision" and (boilerplate_only or thin):
         again = read_tree(prepared.tree, _settings(reading, "balanced"))
         more, more_removed = _cleaned_lines(again, cues, title, near)
         if boilerplate_only and any(map(_sentence, more)):
             result, paragraphs, removed = again, more, removed + more_removed
-        elif thin and _tokens(more) >= max(THIN_GAIN * _tokens(paragraphs), THIN_MIN_MORE):
+        elif thin and count_tokens(more) >= max(
+            THIN_GAIN * count_tokens(paragraphs), THIN_MIN_MORE
+        ):
             result, paragraphs, removed = again, more, more_removed
     fallback = _fallback(prepared, "".join(paragraphs), reading)
     if fallback is not None:
@@ -186,27 +192,33 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura")
 
 
-def _tokens(paragraphs: tuple[str, ...]) -> int:
+def count_tokens(paragraphs: tuple[str, ...] | list[str]) -> int:
     """The benchmark metric's tokens in the paragraphs: a CJK character, or a word."""
     return sum(len(TOKEN.findall(p)) for p in paragraphs)
 
 
 def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
     """Whether the precision setting kept under THIN_TOKENS of a page that names no author
-    (a meta tag, rel or itemprop `author`, or an `"author"` in its JSON-LD): a news story
-    names one, a service or product page taken for an article seldom does."""
+    (names_author)."""
     if sum(map(len, paragraphs)) >= THIN_TOKENS * TOKEN_MAX_CHARS:
         return False  # too long to count: no text of this many characters has so few tokens
-    kept = _tokens(paragraphs)
-    if kept >= THIN_TOKENS:
-        return False
-    tree, facts = prepared.tree, prepared.markup.facts
-    if tree.xpath(_BYLINES) or (facts and any('"author"' in text for text in facts.json_ld)):
+    kept = count_tokens(paragraphs)
+    if kept >= THIN_TOKENS or names_author(prepared):
         return False
     # a page whose whole text holds too few tokens for a much longer reading is not read
     # again (WHOLE_GAIN): the re-read is what this test costs
-    whole = len(TOKEN.findall(tree.text_content()))
+    whole = tokens_at_most(prepared.tree.text_content())
     return whole >= max(WHOLE_GAIN * kept, THIN_MIN_MORE)
+
+
+def names_author(prepared: PreparedTree) -> bool:
+    """Whether the page names an author (a meta tag, rel or itemprop `author`, an `"author"`
+    in its JSON-LD): a news story does, a service or product page taken for an article
+    seldom does."""
+    facts = prepared.markup.facts
+    if facts and any('"author"' in text for text in facts.json_ld):
+        return True
+    return bool(prepared.tree.xpath(_BYLINES))
 
 
 def _settings(reading: Reading, focus: str, metadata: bool | None = None) -> Settings:

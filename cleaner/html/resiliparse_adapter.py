@@ -88,8 +88,12 @@ def _heading(h1) -> Heading:
 def reads_main_content(kind: PageKind, tree, markup: str) -> bool:
     """Whether --fast reads only resiliparse's main content of a page of this kind: not when
     thousands of <div>s stand nested (see MANY_DIVS)."""
-    if not (kind.stated and kind.kind in MAIN_CONTENT_KINDS):
-        return False
+    return kind.stated and kind.kind in MAIN_CONTENT_KINDS and main_content_safe(tree, markup)
+
+
+def main_content_safe(tree, markup: str) -> bool:
+    """Whether resiliparse's main-content heuristic may read the page: not when thousands of
+    <div>s stand nested (see MANY_DIVS)."""
     if len(tree.document.query_selector_all("div")) <= MANY_DIVS:
         return True
     return markup.count("<div") - markup.count("</div") <= MANY_DIVS

@@ -1,4 +1,5 @@
-"""--best: three more readings of an HTML page, and the lines all three keep added."""
+"""The second reading of an HTML page (a kind unlike an article, an article only for want of
+evidence), and --best's three more readings, and the lines they keep added."""
 
 import pytest
 from click.testing import CliRunner
@@ -9,6 +10,8 @@ from cleaner.cli import main
 from cleaner.html import readability_adapter
 
 NOTICE = FIXTURES / "best" / "notice.html"
+SERVICE = FIXTURES / "unstated" / "service.html"
+PROVIDERS = ("Harbor Skills Center", "Green Trades Institute")
 CLAUSES = ("一、吉林省嫩江干流补充治理工程位于", "二、自本通告发布之日起", "三、自本通告发布之日起")
 
 
@@ -18,6 +21,42 @@ def test_the_default_reads_a_thin_notice_again_with_the_balanced_setting():
     read = clean(NOTICE.read_bytes(), Options(detect_language=False))
     assert read.method == "trafilatura"
     assert [p for p in read.paragraphs if p.startswith(CLAUSES)]
+
+
+def test_an_unstated_page_that_names_no_author_gets_the_main_contents_rows_it_lacked():
+    # trafilatura's precision setting reads the page's text block only; the line classifier
+    # over resiliparse's main content keeps the providers' table beside it: added after it
+    read = clean(SERVICE.read_bytes(), Options(detect_language=False))
+    assert (read.page_kind.kind, read.page_kind.stated) == ("article", False)
+    assert read.method == "trafilatura+visible"
+    text = "\n".join(read.paragraphs)
+    note = text.index("Note: this program does not award grants")
+    assert all(note < text.index(name) for name in PROVIDERS)
+    assert text.count("About the Workforce Program") == 1  # nothing of the first reading twice
+    assert "Department 1" not in text and "All rights reserved" not in text
+
+
+def test_a_paragraph_trafilatura_read_without_its_private_use_indent_is_not_added_again():
+    # a GBK page's user-defined indent (U+E5E5) that trafilatura drops and resiliparse keeps
+    indented = "<p>\ue5e5\ue5e5The Economic Development Office".encode()
+    data = SERVICE.read_bytes().replace(b"<p>The Economic Development Office", indented, 1)
+    read = clean(data, Options(detect_language=False))
+    assert read.method == "trafilatura+visible"
+    assert "\n".join(read.paragraphs).count("The Economic Development Office") == 1
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        b'<meta name="author" content="Office staff">',  # a story names its author
+        b'<meta property="og:type" content="article">',  # the page states it is an article
+    ],
+)
+def test_a_page_that_names_an_author_or_states_its_kind_keeps_its_first_reading(head):
+    data = SERVICE.read_bytes().replace(b"<title>", head + b"<title>", 1)
+    read = clean(data, Options(detect_language=False))
+    assert read.method == "trafilatura"
+    assert not any(name in p for p in read.paragraphs for name in PROVIDERS)
 
 
 def test_best_adds_the_lines_three_other_readings_keep_in_page_order():
