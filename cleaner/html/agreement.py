@@ -27,14 +27,20 @@ from .trafilatura_adapter import Settings, read_tree
 AGREEMENT = "+agreement"  # the method's suffix when lines were added (--best)
 SECOND_READING = "+visible"  # ... when the second reading's lines were added (by default)
 # A page that states it is a listing, collection, service or documentation page, or a thread,
-# is read a second time by default, by the line classifier over resiliparse's visible text,
-# and the lines that reading keeps are added: trafilatura's reading loses a listing's entries
+# is read a second time by default, by the line classifier over resiliparse's text of the
+# page, and the lines that reading keeps are added: trafilatura's reading loses a listing's entries
 # and a thread's short replies. Measured (mean F1; wcxb-dev / magichtml-article / scrapinghub
 # / magichtml-forum / zh-cwced): .760 / .883 / .969 / .755 / .911 -> .772 / .883 / .969 / .753
 # / .912 (wcxb-dev: forum .726 -> .759, listing .563 -> .585, collection .506 -> .531, article
 # .923 -> .930, service .714 -> .719); product pages lost .008 (.750 -> .742) and are read
 # once; without threads .767 and magichtml-forum unchanged; on every page .794 / .846 / .948
 # / .762 / .883: the article sets lose what the second reading adds there (related links).
+# It reads resiliparse's main content (its heuristic drops menus, headers, footers and
+# sidebars), a thread's rows taken from the whole visible text: the whole visible text read,
+# as --fast reads these kinds, wcxb-dev .801 (collection .555, service .794, listing .637,
+# documentation .878); the main content .806 (collection .588, service .808, listing .632,
+# documentation .879; 36 pages better, 16 worse: listings whose entries the heuristic drops);
+# its rows for threads too, magichtml-forum .757 -> .754.
 SECOND_READING_KINDS = ("listing", "collection", "service", "documentation", "thread")
 # A page that is an article only for want of any evidence (no og:type, schema.org type or
 # address says what it is) and names no author is read a second time too, by the line
@@ -77,30 +83,33 @@ _SPACE = re.compile(r"[\s|\ue000-\uf8ff]+")  # lines are compared without spaces
 
 def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
     """`first` with the lines of the second reading (on a page of a kind in
-    SECOND_READING_KINDS, or an unstated article: _unstated, after trafilatura) and of
-    --best's agreement added: the page is parsed by Lexbor, and its visible text extracted
-    and read by the line classifier once for both."""
+    SECOND_READING_KINDS, or an unstated article: _unstated_reading, after trafilatura) and of
+    --best's agreement added: the page is parsed by Lexbor once for all of them."""
     kind = reading.page_kind
     by_kind = first.method == "trafilatura" and kind.kind in SECOND_READING_KINDS
     unsure = first.method == "trafilatura" and kind.kind == "article" and not kind.stated
     before = _room_for_more(first, prepared) if unsure else None  # first's tokens, if read
-    unstated = before is not None
     best = reading.options.best
     if best:
         require("--best")
     markup = prepared.markup.text
-    lexbor = parse_fast(markup) if by_kind or unstated or best else None
+    lexbor = parse_fast(markup) if by_kind or before is not None or best else None
     if lexbor is None:
         return first
-    if unstated and not best:  # the main content's rows, and no more: no whole text needed
-        return _unstated_reading(first, before, prepared, lexbor, reading)
-    whole = fast_visible(lexbor, main_content=False)  # the rows lines are added from
-    rows = _rows(whole)
+    extracted, whole = first, None
+    if (by_kind or before is not None) and main_content_safe(lexbor, markup):
+        main = fast_visible(lexbor, main_content=True)
+        if by_kind:  # a thread's rows as the whole text has them (a post's lines apart)
+            whole = fast_visible(lexbor, main_content=False) if kind.thread else None
+            main_reading = (_fast_reading(main, reading),)
+            extracted = _with_rows(first, _rows(whole or main), main_reading, SECOND_READING)
+        else:
+            extracted = _unstated_reading(first, before, main, prepared, reading)
+    if not best:
+        return extracted
+    whole = whole or fast_visible(lexbor, main_content=False)  # the rows --best adds from
     fast = _fast_reading(visible_for(kind, lexbor, markup, whole), reading)
-    extracted = _with_rows(first, rows, (fast,), SECOND_READING) if by_kind else first
-    if unstated:
-        extracted = _unstated_reading(first, before, prepared, lexbor, reading)
-    return _with_agreement(extracted, rows, markup, fast, reading) if best else extracted
+    return _with_agreement(extracted, _rows(whole), markup, fast, reading)
 
 
 def _fast_reading(visible: str, reading: Reading) -> tuple[str, ...]:
@@ -129,16 +138,13 @@ def _room_for_more(first: Extracted, prepared: PreparedTree) -> int | None:
 
 
 def _unstated_reading(
-    first: Extracted, before: int, prepared: PreparedTree, lexbor, reading: Reading
+    first: Extracted, before: int, main: str, prepared: PreparedTree, reading: Reading
 ) -> Extracted:
-    """`first` (`before` tokens) with the rows of the main content that the line classifier
-    keeps and it does not, when they make it UNSTATED_GAIN to UNSTATED_MAX_GAIN times as long
-    and at least UNSTATED_MIN_MORE tokens longer, on a page that names no author; else
-    `first`."""
-    if not main_content_safe(lexbor, prepared.markup.text):
-        return first
+    """`first` (`before` tokens) with the rows of the main content (`main`) that the line
+    classifier keeps and it does not, when they make it UNSTATED_GAIN to UNSTATED_MAX_GAIN
+    times as long and at least UNSTATED_MIN_MORE tokens longer, on a page that names no
+    author; else `first`."""
     least = max(UNSTATED_MIN_MORE, (UNSTATED_GAIN - 1) * before)  # tokens to add, at least
-    main = fast_visible(lexbor, main_content=True)
     rows = _rows(main)
     missing = _missing(first, rows)
     if _tokens([rows[i] for i in missing]) < least:  # not even if every row were kept

@@ -36,6 +36,23 @@ def test_an_unstated_page_that_names_no_author_gets_the_main_contents_rows_it_la
     assert "Department 1" not in text and "All rights reserved" not in text
 
 
+def test_a_listings_second_reading_reads_the_main_content_not_the_footer():
+    # the address says listing: the second reading keeps the table, and the prose of the
+    # <footer> the whole visible text would have brought along stays out
+    foot = (
+        b"<footer><p>Residents who need help choosing a training provider can call the city "
+        b"information line on weekdays, and staff will explain the eligibility rules, the "
+        b"application steps and the documents each provider asks for.</p><p>City of Example,"
+    )
+    data = SERVICE.read_bytes().replace(b"<footer><p>City of Example,", foot, 1)
+    options = Options(detect_language=False, url="https://www.example.gov/programs/workforce")
+    read = clean(data, options)
+    assert (read.page_kind.kind, read.method) == ("listing", "trafilatura+visible")
+    text = "\n".join(read.paragraphs)
+    assert all(name in text for name in PROVIDERS)
+    assert "Residents who need help" not in text
+
+
 def test_a_paragraph_trafilatura_read_without_its_private_use_indent_is_not_added_again():
     # a GBK page's user-defined indent (U+E5E5) that trafilatura drops and resiliparse keeps
     indented = "<p>\ue5e5\ue5e5The Economic Development Office".encode()
