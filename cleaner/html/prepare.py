@@ -1,8 +1,8 @@
 """An HTML page's tree made ready for reading, in one ordered pass: the site rule's tree
 directives (strip, and the content block it names), then, when the rule names no block,
 the blocks markup or a tail heading names boilerplate (prune.py), layout tables as blocks
-(tables.py) and the elements trafilatura would delete from every copy it makes (prune.py;
-not for the recall setting)."""
+(tables.py), the elements trafilatura would delete from every copy it makes (prune.py;
+not for the recall setting) and the inline ones it unwraps in each (prune.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..model import Options, PageKind, Reading, Removal
 from ..rules.tree import TreeRuleResult, apply_tree_rule
 from .parse import LEXBOR, Markup
-from .prune import drop_boilerplate_blocks, drop_unread_elements
+from .prune import drop_boilerplate_blocks, drop_unread_elements, strip_inline_markup
 from .tables import unwrap_layout_tables
 
 
@@ -53,10 +53,12 @@ def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
 
 def ready_for_trafilatura(tree, focus: str) -> None:
     """Layout tables as blocks; the elements trafilatura deletes anyway, but for recall,
-    which undoes the deletions when they take every paragraph."""
+    which undoes the deletions when they take every paragraph; the inline elements it
+    unwraps."""
     unwrap_layout_tables(tree)
     if focus != "recall":
         drop_unread_elements(tree)
+    strip_inline_markup(tree)
 
 
 def focus_for(options: Options, kind: PageKind) -> str:

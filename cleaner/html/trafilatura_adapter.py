@@ -80,6 +80,15 @@ def cleaned_tags() -> tuple[str, ...]:
     return tuple(MANUALLY_CLEANED)
 
 
+def stripped_tags() -> tuple[str, ...]:
+    """The elements trafilatura's tree cleaning unwraps (their text stays) in every copy."""
+    try:
+        from trafilatura.settings import MANUALLY_STRIPPED
+    except ImportError:
+        return ()
+    return tuple(MANUALLY_STRIPPED)
+
+
 def peer_text(markup: str, url: str | None, precision: bool = False) -> str:
     """trafilatura's default extraction (or its precision setting), as `cleaner eval
     --compare` scores it."""

@@ -359,6 +359,21 @@ def test_elements_trafilatura_deletes_anyway_are_deleted_once_before_it():
         assert kept in text
 
 
+def test_inline_elements_trafilatura_unwraps_are_unwrapped_once_before_it():
+    from lxml import html as lxml_html
+
+    from cleaner.html.prune import strip_inline_markup
+
+    tree = lxml_html.document_fromstring(
+        "<html><body><p><font color=red><b>Bold</b> and <small>small</small></font> text"
+        "<wbr>ends.</p><table><tbody><tr><td>Cell</td></tr></tbody></table></body></html>"
+    )
+    strip_inline_markup(tree)
+    assert not tree.xpath("//font | //small | //wbr")
+    assert tree.xpath("//b") and tree.xpath("//tbody")  # bold stays; tables are read first
+    assert tree.find(".//p").text_content() == "Bold and small textends."
+
+
 def test_the_recall_setting_gets_the_whole_tree(monkeypatch):
     import trafilatura
 
