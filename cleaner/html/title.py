@@ -86,7 +86,7 @@ def _headline(title: str | None, facts: TitleFacts, address: str | None) -> str 
         return title
     site, labels = _site_names(facts, address)
     headings = _headings(facts, site, labels)
-    named = _named_part(title, headings)
+    named = _named_part(title, headings) or _named_first_part(facts.title, title, headings)
     if named:
         return named
     own = without_site_name(title, site, labels)
@@ -96,6 +96,16 @@ def _headline(title: str | None, facts: TitleFacts, address: str | None) -> str 
         same = own.replace(" ", "") == headings[0].replace(" ", "")
         return own if same and len(own) < len(headings[0]) else headings[0]
     return own
+
+
+def _named_first_part(page_title: str, title: str, headings: list[str]) -> str | None:
+    """The <h1> that is the first part of the page's <title> when the title read (og:title)
+    names none (`Question - Site` for sharing, `Is there any CMS …? | Site` as <title>)."""
+    if page_title == title:
+        return None
+    named = _named_part(page_title, headings)
+    first = reader_key(title_parts(page_title)[0])
+    return named if named and reader_key(named) == first else None
 
 
 def _lone_heading(heading: str, own: str, title: str, names: set[str]) -> bool:

@@ -45,6 +45,22 @@ def test_the_h1_that_names_the_earliest_part_of_the_title_is_the_headline():
     )
 
 
+def test_an_h1_that_is_the_first_part_of_the_title_is_taken_when_og_title_names_none():
+    # og:title written for sharing is a label and the site; the <title> holds the headline
+    question = "Is there any CMS better than WordPress or should I roll my own?"
+    facts = TitleFacts(
+        og_titles=("Question - SabaiDiscuss Demo Site",),
+        title=f"{question} | SabaiDiscuss Demo Site",
+        headings=(Heading(question), Heading("Insert/edit link")),
+    )
+    assert headline("Question - SabaiDiscuss Demo Site", facts) == question
+    # a later part of the <title> that an <h1> names is a section's: the og:title stays
+    section = TitleFacts(
+        title="Bridge closes | Local news | Site", headings=(Heading("Local news"),)
+    )
+    assert headline("Bridge closes", section) == "Bridge closes"
+
+
 def test_an_h1_that_is_a_mark_or_the_address_name_is_no_headline():
     title = "UiPath Load Testing | UiPath Community Forum"
     assert _headline(title, "⯈", "⯈", url="https://forum.uipath.com/t/1") == "UiPath Load Testing"
