@@ -93,6 +93,7 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
     else:
         extracted = _trafilatura_body(prepared, reading, title)
         extracted = _more_readings(extracted, prepared, reading)
+        title = title or _visible_title(prepared, reading)
     if title:  # the page's own title, read alike by every reading
         metadata = replace(extracted.metadata, title=title)
         extracted = replace(extracted, title=title, metadata=metadata)
@@ -138,6 +139,14 @@ def _own_title(prepared: PreparedTree, reading: Reading) -> str | None:
     if not found:
         return first_heading(facts, reading.options.url)
     return headline(found, facts, reading.options.url)
+
+
+def _visible_title(prepared: PreparedTree, reading: Reading) -> str | None:
+    """The title the line classifier chooses in the page's visible text (the heading-like
+    line above the body, as --fast and text dumps choose it), for a page whose markup names
+    none: no og:title, no <title>, no <h1> that may be a headline."""
+    visible = visible_text(prepared.tree, prepared.markup.text)
+    return extract_text(visible, reading, with_metadata=False, source=FALLBACK).title
 
 
 def _rule_body(prepared: PreparedTree, reading: Reading, title: str | None) -> Extracted:

@@ -117,6 +117,24 @@ def test_a_page_without_og_title_or_title_shows_its_first_h1_that_may_be_a_headl
     assert clean(page, Options(detect_language=False)).title == "Bridge closes in June"
 
 
+def test_a_page_whose_markup_names_no_title_shows_the_headline_above_its_body():
+    # no og:title, no <title>, no <h1>: the line classifier's choice in the visible text, as
+    # --fast and text dumps choose it
+    story = "".join(
+        f"<p>This is sentence number {n} of a long story about the river that flooded the old"
+        " town, told slowly.</p>"
+        for n in range(8)
+    )
+    page = (
+        "<html><head><meta charset=utf-8></head><body><div><a href=/>Home</a> "
+        f"<a href=/news>News</a></div><div><b>River floods the old town</b></div>{story}"
+        "</body></html>"
+    ).encode()
+    for fast in (False, True):
+        read = clean(page, Options(detect_language=False, fast=fast))
+        assert read.title == "River floods the old town"
+
+
 def test_an_h1_too_long_even_as_mojibake_is_no_headline_and_is_not_repaired():
     huge = "CafÃ© rÃ©sumÃ© " * 100  # 1,500 characters: a paragraph set large
     assert _headline("Bridge closes in June", huge) == "Bridge closes in June"
