@@ -178,19 +178,13 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     result = read_tree(prepared.tree, _settings(reading, prepared.focus))
     paragraphs, removed = _cleaned_lines(result, cues, title, near)
     boilerplate_only = (removed or paragraphs) and not any(map(_sentence, paragraphs))
-    thin = (
-        prepared.focus == "precision"
-        and _thin(paragraphs, prepared)
-        and not (__import__("os").environ.get("NOTHIN") and not reading.page_kind.stated)
-    )
+    thin = prepared.focus == "precision" and _thin(paragraphs, prepared)
     if prepared.focus == "precision" and (boilerplate_only or thin):
         again = read_tree(prepared.tree, _settings(reading, "balanced"))
         more, more_removed = _cleaned_lines(again, cues, title, near)
         if boilerplate_only and any(map(_sentence, more)):
             result, paragraphs, removed = again, more, removed + more_removed
-        elif thin and count_tokens(more) >= max(
-            THIN_GAIN * count_tokens(paragraphs), THIN_MIN_MORE
-        ):
+        elif thin and _tokens(more) >= max(THIN_GAIN * _tokens(paragraphs), THIN_MIN_MORE):
             result, paragraphs, removed = again, more, more_removed
     fallback = _fallback(prepared, "".join(paragraphs), reading)
     if fallback is not None:
@@ -201,7 +195,7 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura")
 
 
-def count_tokens(paragraphs: tuple[str, ...] | list[str]) -> int:
+def _tokens(paragraphs: tuple[str, ...]) -> int:
     """The benchmark metric's tokens in the paragraphs: a CJK character, or a word."""
     return sum(len(TOKEN.findall(p)) for p in paragraphs)
 
@@ -211,7 +205,7 @@ def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
     (names_author)."""
     if sum(map(len, paragraphs)) >= THIN_TOKENS * TOKEN_MAX_CHARS:
         return False  # too long to count: no text of this many characters has so few tokens
-    kept = count_tokens(paragraphs)
+    kept = _tokens(paragraphs)
     if kept >= THIN_TOKENS or names_author(prepared):
         return False
     # a page whose whole text holds too few tokens for a much longer reading is not read
