@@ -149,15 +149,13 @@ def _unstated_reading(
     missing = _missing(first, rows)
     if _tokens([rows[i] for i in missing]) < least:  # not even if every row were kept
         return first
-    fast = _Lines(_fast_reading(main, reading))
-    added = {i for i in missing if fast.holds(_key(rows[i]))}
+    added = _kept_by_all(rows, missing, (_fast_reading(main, reading),))
     more = _tokens([rows[i] for i in added])  # the tokens the rows add
     if not least <= more <= (UNSTATED_MAX_GAIN - 1) * before:
         return first
     if names_author(prepared):  # asked last: it searches the whole tree
         return first
-    paragraphs = _merged(first.paragraphs, rows, added)
-    return replace(first, paragraphs=paragraphs, method=first.method + SECOND_READING)
+    return _with_added(first, rows, added, SECOND_READING)
 
 
 def _with_agreement(
@@ -176,17 +174,20 @@ def _with_agreement(
 
 def _with_rows(first: Extracted, rows: list[str], readers: tuple, suffix: str) -> Extracted:
     """`first` with the page's visible rows that every reader keeps and it does not."""
-    added = _added(first, rows, readers)
-    if not added:
-        return first
+    added = _kept_by_all(rows, _missing(first, rows), readers)
+    return _with_added(first, rows, added, suffix) if added else first
+
+
+def _with_added(first: Extracted, rows: list[str], added: set[int], suffix: str) -> Extracted:
+    """`first` with the `added` rows where they stand, its method named with `suffix`."""
     paragraphs = _merged(first.paragraphs, rows, added)
     return replace(first, paragraphs=paragraphs, method=first.method + suffix)
 
 
-def _added(first: Extracted, rows: list[str], readers: tuple) -> set[int]:
-    """The indexes of the rows every reader keeps and `first` does not."""
+def _kept_by_all(rows: list[str], indexes: list[int], readers: tuple) -> set[int]:
+    """Those of the rows at `indexes` that every reader keeps."""
     others = [_Lines(r) for r in readers]
-    return {i for i in _missing(first, rows) if all(o.holds(_key(rows[i])) for o in others)}
+    return {i for i in indexes if all(o.holds(_key(rows[i])) for o in others)}
 
 
 def _missing(first: Extracted, rows: list[str]) -> list[int]:

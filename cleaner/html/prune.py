@@ -30,6 +30,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lxml import etree
+
 from ..model import Removal
 from ..rules.cues import CueSet
 from ..rules.literals import shape
@@ -169,8 +171,6 @@ def strip_inline_markup(tree) -> None:
     laid out in `<font>` inside `<font>` (zh-cwced's) is copied and searched smaller. Measured:
     zh-cwced's default speed 0.81x -> 0.82-0.83x trafilatura's, six of the 1,810 shared pages'
     outputs changed, mean F1 within 0.0002 on every set."""
-    from lxml import etree
-
     tags = _inline_tags()
     if tags:
         etree.strip_tags(tree, *tags)
