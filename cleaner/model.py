@@ -78,6 +78,7 @@ POSITIONS = {
     "extracted": "a line of the HTML extractor's output, before cue lines are dropped",
     "paragraph": "a paragraph of the HTML page's body, in order",
     "block": "an element of the HTML tree, taken out before extraction (line 0)",
+    "node": "a text of the HTML tree, repaired before extraction (line 0)",
     "page": "the whole page (line 0)",
 }
 

@@ -57,6 +57,7 @@ _LATIN_RANGE = re.compile("[\u0080-\u024f]")  # “ ” — … are ordinary in 
 # Scripts a mojibake repair never gives back (Latin, Cyrillic, Greek, CJK and punctuation do).
 _EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
 _C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")  # C1 may be bytes to recover
+_C1 = re.compile("[\x80-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
 _LOST_RUN = re.compile("\ufffd+")
 _GARBAGE_HEAD = re.compile(r"^\s*(?:[\ufffd\x80-\x9f]\s*)+")  # private-use bullets stay
@@ -171,6 +172,10 @@ def _repair_once(line: str, page: PageTrip | None) -> tuple[str | None, str]:
     rare = only_rare_han(line)
     if rare is not None and rare <= 1 - RARE_ONLY_SCORE and rare_tail_start(line) is None:
         return line, ""  # a few rare characters, names or places: the cheap verdict
+    if _C1.search(line):  # C1 bytes may end a UTF-8 sequence read as Latin-1 (`â\x86\x92`):
+        fixed = fix_mojibake(line)  # ftfy's reading of them comes before any debris cut
+        if fixed != line and _clean(fixed):
+            return fixed, "ftfy"
     trimmed = _C0.sub("", cut_garbage_tail(_GARBAGE_HEAD.sub("", line)))  # debris, controls
     if trimmed != line and trimmed.strip() and _clean(trimmed):
         return trimmed, "garbage cut"

@@ -166,6 +166,24 @@ def test_an_articles_comment_section_goes_before_extraction():
     assert [(r.line, r.reason) for r in section] == [(0, "comments")]  # --explain lists it
 
 
+def _headed(heading: str) -> bytes:
+    """An article whose last section opens with `heading`."""
+    section = (
+        f"<div class='sect'><h2>{heading}</h2><p>Though not required, it is a good idea to "
+        f"begin the message with a short line that sums up the change and then say more, "
+        f"in as many words as the reader needs.</p></div>"
+    )
+    return _article(section)
+
+
+def test_a_discussion_section_of_a_manual_stays_and_a_counted_one_is_cut():
+    kept = clean(_headed("DISCUSSION"), Options())  # a man page's, a paper's section
+    assert any("good idea to begin" in p for p in kept.paragraphs)
+    cut = clean(_headed("Discussion (3)"), Options())  # a count of readers' posts
+    assert not any("good idea to begin" in p for p in cut.paragraphs)
+    assert any("Paragraph 4" in p for p in cut.paragraphs)
+
+
 def test_a_thread_keeps_its_comment_section():
     doc = clean(_article(_COMMENTS), Options(page_kind="thread"))
     assert any("council got this one wrong" in p for p in doc.paragraphs)

@@ -1,0 +1,53 @@
+"""An HTML page's texts are repaired before trafilatura deletes the C1 bytes a repair needs."""
+
+from lxml import html as lxml_html
+
+from cleaner import Options, clean
+from cleaner.mojibake.nodes import repair_tree_texts
+from cleaner.mojibake.repair import repair_line
+
+# UTF-8 read as Latin-1: ’ is E2 80 99, so "â" and two C1 controls; → is E2 86 92
+APOSTROPHE, ARROW = "\u00e2\u0080\u0099", "\u00e2\u0086\u0092"
+PARAGRAPH = (
+    f"All programs have to manage the way they use a computer{APOSTROPHE}s memory while "
+    f"running, and each language finds its own way to do it, in words enough to be kept."
+)
+
+
+def _page(paragraph: str) -> bytes:
+    body = "".join(f"<p>{paragraph} ({n})</p>" for n in range(5))
+    return (
+        "<html><head><meta charset='utf-8'><title>Ownership</title></head><body>"
+        f"<article><h1>Ownership</h1>{body}<p><code>f(x)</code> <span>{ARROW}</span> "
+        "<code>y</code></p></article></body></html>"
+    ).encode()
+
+
+def test_an_html_pages_misread_quotes_are_repaired_before_extraction():
+    doc = clean(_page(PARAGRAPH), Options(explain=True))
+    assert any("a computer’s memory" in p for p in doc.paragraphs)
+    assert not any("â" in p for p in doc.paragraphs)  # trafilatura would have left "computerâs"
+    nodes = [r for r in doc.repairs if r.of == "node"]
+    assert nodes and all(r.line == 0 for r in nodes)
+    assert {r.after for r in nodes} >= {"→"}
+
+
+def test_a_page_without_c1_characters_is_left_alone():
+    tree = lxml_html.fromstring("<p>It’s fine — Ã  la carte</p>")
+    assert repair_tree_texts(tree, "<p>It’s fine — Ã  la carte</p>") == ()
+    assert tree.text_content() == "It’s fine — Ã  la carte"
+
+
+def test_scripts_are_not_touched_and_a_text_beyond_repair_stays():
+    lost = "\ufffd\ufffd\ufffd\x85"  # bytes lost for good: a repair would drop the line
+    markup = f"<div><script>var s = 'a{APOSTROPHE}b';</script><p>{lost}</p></div>"
+    tree = lxml_html.fromstring(markup)
+    repair_tree_texts(tree, markup)
+    assert tree.find(".//script").text == f"var s = 'a{APOSTROPHE}b';"
+    assert repair_line(lost)[0] is None
+    assert tree.find(".//p").text == lost  # left for the paragraph's own repair to judge
+
+
+def test_a_misread_character_alone_is_decoded_not_cut_as_debris():
+    assert repair_line(ARROW) == ("→", "ftfy")
+    assert repair_line(f"See the next page {ARROW}")[0] == "See the next page →"
