@@ -150,6 +150,11 @@ def test_a_page_declares_itself_a_product_documentation_collection_listing_or_se
         _declared(url="https://ex.com/en/docs/install")
         == "documentation: address '/en/docs/install'"
     )
+    assert _declared(url="https://doc.ex.org/book/ch04.html") == "documentation: host 'doc.ex.org'"
+    assert _declared(url="https://ex.org/linux/man-pages/man1/grep.1.html") == (
+        "documentation: address '/linux/man-pages/man1/grep.1.html'"
+    )
+    assert _declared(url="https://doctors.ex.org/find").startswith("article")  # not doc.
     assert _declared(og("product.group")) == "collection: og:type 'product.group'"
     assert _declared(url="https://shop.ex.com/collections/lamps") == (
         "collection: address '/collections/lamps'"

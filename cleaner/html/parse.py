@@ -11,6 +11,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..model import Page, PageFacts
+from ..mojibake.nodes import repair_markup
+from ..mojibake.repair import LineRepair
 from ..rules.site import SiteRule
 from ..rules.text import find_replace
 from .title import TitleFacts
@@ -33,6 +35,7 @@ class Markup:
     parser: str = LXML
     titles: TitleFacts | None = None  # ... of its title, read with Lexbor's tree (lxml's is
     # read once prepared: its logos and menus pruned)
+    repairs: tuple[LineRepair, ...] = ()  # mojibake repaired in its texts (of="node")
 
     @property
     def too_large(self) -> bool:
@@ -40,22 +43,26 @@ class Markup:
 
 
 def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
-    """The page's markup, the rule's find/replace applied, and its tree: with `fast` Lexbor's,
-    unless the site rule reads the tree with XPath (lxml's tree then, as without)."""
+    """The page's markup, the rule's find/replace applied, mojibake in its texts repaired
+    (mojibake/nodes.py: before trafilatura deletes the bytes a repair needs), and its tree:
+    with `fast` Lexbor's, unless the site rule reads the tree with XPath (lxml's tree then,
+    as without)."""
     text, effects = find_replace(page.text, rule) if rule is not None else (page.text, [])
     if len(text) > LARGE_PAGE_CHARS:
         return Markup(text, None, tuple(effects))
+    text, repairs = repair_markup(text)
+    effects = tuple(effects)
     if fast and not _reads_tree(rule):
         from .resiliparse_adapter import parse_fast, read_facts
 
         tree = parse_fast(text)
         if tree is not None:
             facts = read_facts(tree)
-            return Markup(text, tree, tuple(effects), facts.page, LEXBOR, facts.titles)
+            return Markup(text, tree, effects, facts.page, LEXBOR, facts.titles, repairs)
     tree = _parse(text)
     if tree is None:
-        return Markup(text, None, tuple(effects))
-    return Markup(text, tree, tuple(effects), _facts(tree))
+        return Markup(text, None, effects, repairs=repairs)
+    return Markup(text, tree, effects, _facts(tree), repairs=repairs)
 
 
 def _reads_tree(rule: SiteRule | None) -> bool:

@@ -1,5 +1,4 @@
-"""An HTML page's tree made ready for reading, in one ordered pass: mojibake in its texts
-repaired while the bytes a repair needs are there (mojibake/nodes.py), the site rule's tree
+"""An HTML page's tree made ready for reading, in one ordered pass: the site rule's tree
 directives (strip, and the content block it names), then, when the rule names no block,
 the blocks markup or a tail heading names boilerplate (prune.py), layout tables as blocks
 (tables.py), the elements trafilatura would delete from every copy it makes (prune.py;
@@ -10,8 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Options, PageKind, Reading, Removal
-from ..mojibake.nodes import repair_tree_texts
-from ..mojibake.repair import LineRepair
 from ..rules.tree import TreeRuleResult, apply_tree_rule
 from .parse import LEXBOR, Markup
 from .prune import drop_boilerplate_blocks, drop_unread_elements, strip_inline_markup
@@ -26,7 +23,6 @@ class PreparedTree:
     found: TreeRuleResult | None  # what the site rule's tree directives found
     blocks: tuple[Removal, ...]  # the blocks taken out (of="block")
     focus: str  # trafilatura's setting for this page: balanced | precision | recall
-    repairs: tuple[LineRepair, ...] = ()  # mojibake repaired in the tree's texts (of="node")
 
     @property
     def tree(self):
@@ -47,13 +43,12 @@ def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
     tree, rule, focus = markup.tree, reading.rule, focus_for(reading.options, reading.page_kind)
     if tree is None or markup.parser == LEXBOR:  # --fast: resiliparse reads the tree as it is
         return PreparedTree(markup, None, (), focus)
-    repairs = repair_tree_texts(tree, markup.text)  # before trafilatura deletes the evidence
     found = apply_tree_rule(tree, rule) if rule is not None else None
     if found is not None and found.body:  # the block is read as the rule found it
-        return PreparedTree(markup, found, (), focus, repairs)
+        return PreparedTree(markup, found, (), focus)
     blocks = drop_boilerplate_blocks(tree, reading.cues, reading.keeps_comments)
     ready_for_trafilatura(tree, focus)
-    return PreparedTree(markup, found, blocks, focus, repairs)
+    return PreparedTree(markup, found, blocks, focus)
 
 
 def ready_for_trafilatura(tree, focus: str) -> None:

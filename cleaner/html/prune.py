@@ -8,9 +8,10 @@ id or class starts with "comment" (or is `article-comments`/`post-comments`); si
 theirs `news-comment-list`, `user-comments`, `article__comments`, and the readers' comments
 come out as the article's last paragraphs. A video player's controls come out as lines of
 text ("Play Video", "倍速", "2.0X", "错误代码：QVS.4100"). A block (div, section, list, aside,
-figure) whose id or class matches a `comment_markup` or `player_markup` pattern
-(rules/generic/markup.txt) goes. Thread pages keep their comment sections: the posts are the
-body there.
+figure) whose id or class matches a `comment_markup`, `player_markup` or `menu_markup`
+pattern (rules/generic/markup.txt) goes: a dropdown menu outside `<nav>` (a book's chapter
+list above each chapter) is navigation hidden until clicked. Thread pages keep their comment
+sections: the posts are the body there.
 
 Headed boxes: trafilatura drops a box's heading but may keep its teasers, long summaries that
 read as paragraphs (a news portal's "more stories" stream). A heading (h2-h6) that a cut_from
@@ -38,7 +39,9 @@ from ..rules.literals import shape
 
 # which blocks may be named away, and the patterns that name them (cue file fields)
 BLOCK_TAGS = ("div", "section", "ul", "ol", "aside", "figure")
-MARKUP_FIELDS = {"comment_markup": "comments", "player_markup": "player"}
+MARKUP_FIELDS = {
+    "comment_markup": "comments", "player_markup": "player", "menu_markup": "navigation"
+}  # fmt: skip
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
 HEADING_MAX_CHARS = 40  # longer: a story's headline in a list, not a box's title
 LEAD_SLACK = 20  # characters (spaces aside) before a heading that still leave it opening its

@@ -1,11 +1,12 @@
-"""Mojibake in the texts of an HTML page's tree, repaired before an extractor reads them.
+"""Mojibake in the texts of an HTML page, repaired before any reader parses it.
 
 UTF-8 read as Latin-1 leaves each curly quote or dash as a letter and two C1 control
 characters (`computerâ\\x80\\x99s`). Those controls are the bytes a repair needs, and
 trafilatura deletes every control character from what it keeps: after it, `computerâs` is
-beyond repair. So a page whose text holds a C1 control has its tree's texts repaired first,
-each as a line is (repair.repair_line); a text a repair would drop stays as it was, for the
-paragraph's own repair to judge.
+beyond repair. So a page whose markup holds a C1 control has each text between two tags that
+holds one repaired first, as a line is (repair.repair_line), and every reader of the page
+(trafilatura, the visible text, the second readings compared with it) reads the same text.
+A text a repair would drop stays as it was, for the paragraph's own repair to judge.
 """
 
 from __future__ import annotations
@@ -15,23 +16,22 @@ import re
 from .repair import LineRepair, PageTrip, repair_line
 
 _C1 = re.compile("[\x80-\x9f]")  # never text: the bytes of a UTF-8 sequence read as Latin-1
-_CODE = frozenset({"script", "style"})  # texts no extractor reads
+_TEXT_WITH_C1 = re.compile("(?<=>)[^<>]*[\x80-\x9f][^<>]*(?=<)")  # a text between two tags
 
 
-def repair_tree_texts(tree, page_text: str) -> tuple[LineRepair, ...]:
-    """Repairs in place the texts and tails of the tree's elements that hold a C1 control,
-    when the page's text (`page_text`, one scan) holds one; returns each repair (line 0,
-    of="node")."""
-    if tree is None or not _C1.search(page_text):
-        return ()
+def repair_markup(markup: str) -> tuple[str, tuple[LineRepair, ...]]:
+    """The markup with the texts that hold a C1 control repaired, and each repair (line 0,
+    of="node"); the markup itself when it holds none (one scan)."""
+    if not _C1.search(markup):
+        return markup, ()
     repairs, trip = [], PageTrip()
-    for element in tree.iter():
-        own = isinstance(element.tag, str) and element.tag not in _CODE
-        for field in ("text", "tail") if own else ("tail",):
-            value = getattr(element, field)
-            if value and _C1.search(value):
-                fixed, how = repair_line(value, trip)
-                if fixed is not None and fixed != value:
-                    setattr(element, field, fixed)
-                    repairs.append(LineRepair(0, value.strip(), fixed.strip(), how, "node"))
-    return tuple(repairs)
+
+    def repaired(found: re.Match) -> str:
+        value = found.group(0)
+        fixed, how = repair_line(value, trip)
+        if fixed is None or fixed == value:
+            return value
+        repairs.append(LineRepair(0, value.strip(), fixed.strip(), how, "node"))
+        return fixed
+
+    return _TEXT_WITH_C1.sub(repaired, markup), tuple(repairs)

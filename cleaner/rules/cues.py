@@ -15,9 +15,9 @@ Directives understood here:
   KIND_og / KIND_schema / KIND_url / KIND_host: REGEX
                              evidence of an article, product, documentation, collection,
                              listing or service page (see pagekind.py, rules/generic/kinds.txt)
-  comment_markup / player_markup: REGEX
+  comment_markup / player_markup / menu_markup: REGEX
                              the id/class of an article's comment section, of a video
-                             player (see html/prune.py)
+                             player, of a dropdown menu (see html/prune.py)
 """
 
 from __future__ import annotations
@@ -53,6 +53,7 @@ FIELD_DIRECTIVES = (
     ),  # fmt: skip
     "comment_markup",
     "player_markup",
+    "menu_markup",
 )
 SCOPES = ("any", "cjk", "latin")
 PLAN_CACHE = 20_000  # (first character, length band, script) plans kept; a few MB at most

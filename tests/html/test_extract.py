@@ -216,6 +216,10 @@ def test_blocks_named_boilerplate_by_their_markup():
         "jwplayer jw-reset": True,
         "vjs-control-bar": True,
         "player-stats": False,  # a footballer's figures on a sports page
+        "dropdown-menu show": True,  # a menu shown when clicked
+        "dropdown-panel": True,
+        "dropdown-toggle": False,  # the button that opens it
+        "has-dropdown": False,
     }
     found = {}
     for name in names:

@@ -1,9 +1,7 @@
 """An HTML page's texts are repaired before trafilatura deletes the C1 bytes a repair needs."""
 
-from lxml import html as lxml_html
-
 from cleaner import Options, clean
-from cleaner.mojibake.nodes import repair_tree_texts
+from cleaner.mojibake.nodes import repair_markup
 from cleaner.mojibake.repair import repair_line
 
 # UTF-8 read as Latin-1: ’ is E2 80 99, so "â" and two C1 controls; → is E2 86 92
@@ -33,19 +31,24 @@ def test_an_html_pages_misread_quotes_are_repaired_before_extraction():
 
 
 def test_a_page_without_c1_characters_is_left_alone():
-    tree = lxml_html.fromstring("<p>It’s fine — Ã  la carte</p>")
-    assert repair_tree_texts(tree, "<p>It’s fine — Ã  la carte</p>") == ()
-    assert tree.text_content() == "It’s fine — Ã  la carte"
+    markup = "<p>It’s fine — Ã  la carte</p>"
+    assert repair_markup(markup) == (markup, ())
 
 
-def test_scripts_are_not_touched_and_a_text_beyond_repair_stays():
+def test_only_texts_between_tags_are_repaired_and_one_beyond_repair_stays():
     lost = "\ufffd\ufffd\ufffd\x85"  # bytes lost for good: a repair would drop the line
-    markup = f"<div><script>var s = 'a{APOSTROPHE}b';</script><p>{lost}</p></div>"
-    tree = lxml_html.fromstring(markup)
-    repair_tree_texts(tree, markup)
-    assert tree.find(".//script").text == f"var s = 'a{APOSTROPHE}b';"
     assert repair_line(lost)[0] is None
-    assert tree.find(".//p").text == lost  # left for the paragraph's own repair to judge
+    markup = f"<p title='a{APOSTROPHE}b'>a{APOSTROPHE}b</p><p>{lost}</p>"
+    fixed, repairs = repair_markup(markup)
+    assert fixed == f"<p title='a{APOSTROPHE}b'>a’b</p><p>{lost}</p>"  # attributes stay
+    assert [(r.line, r.before, r.after, r.of) for r in repairs] == [
+        (0, f"a{APOSTROPHE}b", "a’b", "node")
+    ]
+
+
+def test_every_reader_of_the_page_reads_the_repaired_text():
+    doc = clean(_page(PARAGRAPH), Options(page_kind="documentation"))  # a second reading too
+    assert sum("a computer’s memory" in p for p in doc.paragraphs) == 5  # no paragraph twice
 
 
 def test_a_misread_character_alone_is_decoded_not_cut_as_debris():
