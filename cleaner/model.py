@@ -69,6 +69,8 @@ class Decoded:
     replacements: int = 0  # byte sequences that could not be decoded and became U+FFFD
     evidence: str = ""  # what decided the codec, in words (--explain)
     controls: int = 0  # control characters taken out (a form feed became a line break)
+    c1: bool = False  # holds C1 controls (U+0080-U+009F): UTF-8 read as Latin-1 in the page
+    # itself, whose bytes a repair needs (mojibake/nodes.py)
 
 
 # What a position in the explain trail counts (Removal.of, LineRepair.of, Effect.of)
@@ -102,6 +104,7 @@ class Page:
     text: str  # decoded; an HTML page's tags mended (see sniff.mend_markup)
     url: str | None  # the address the caller gave (--url)
     own_url: str | None = None  # the address an HTML page states (canonical link, og:url)
+    c1: bool = False  # its text holds C1 controls (Decoded.c1)
 
     @property
     def address(self) -> str | None:

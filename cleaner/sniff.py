@@ -64,7 +64,8 @@ def sniff(decoded: Decoded, options: Options) -> Page:
     if kind == "text":
         return Page("text", decoded.text, options.url)
     text = mend_markup(decoded.text)
-    return Page("html", text, options.url, None if options.url else page_address(text))
+    own = None if options.url else page_address(text)
+    return Page("html", text, options.url, own, decoded.c1)
 
 
 def page_address(markup: str) -> str | None:

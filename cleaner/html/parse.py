@@ -50,7 +50,7 @@ def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
     text, effects = find_replace(page.text, rule) if rule is not None else (page.text, [])
     if len(text) > LARGE_PAGE_CHARS:
         return Markup(text, None, tuple(effects))
-    text, repairs = repair_markup(text)
+    text, repairs = repair_markup(text, page.c1)
     effects = tuple(effects)
     if fast and not _reads_tree(rule):
         from .resiliparse_adapter import parse_fast, read_facts

@@ -15,14 +15,13 @@ import re
 
 from .repair import LineRepair, PageTrip, repair_line
 
-_C1 = re.compile("[\x80-\x9f]")  # never text: the bytes of a UTF-8 sequence read as Latin-1
 _TEXT_WITH_C1 = re.compile("(?<=>)[^<>]*[\x80-\x9f][^<>]*(?=<)")  # a text between two tags
 
 
-def repair_markup(markup: str) -> tuple[str, tuple[LineRepair, ...]]:
+def repair_markup(markup: str, c1: bool) -> tuple[str, tuple[LineRepair, ...]]:
     """The markup with the texts that hold a C1 control repaired, and each repair (line 0,
-    of="node"); the markup itself when it holds none (one scan)."""
-    if not _C1.search(markup):
+    of="node"); the markup itself when it holds none (`c1`: decoding found some, model.Decoded)."""
+    if not c1:
         return markup, ()
     repairs, trip = [], PageTrip()
 

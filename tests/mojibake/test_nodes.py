@@ -1,6 +1,7 @@
 """An HTML page's texts are repaired before trafilatura deletes the C1 bytes a repair needs."""
 
 from cleaner import Options, clean
+from cleaner.decode import decode_bytes
 from cleaner.mojibake.nodes import repair_markup
 from cleaner.mojibake.repair import repair_line
 
@@ -30,16 +31,20 @@ def test_an_html_pages_misread_quotes_are_repaired_before_extraction():
     assert {r.after for r in nodes} >= {"→"}
 
 
-def test_a_page_without_c1_characters_is_left_alone():
-    markup = "<p>It’s fine — Ã  la carte</p>"
-    assert repair_markup(markup) == (markup, ())
+def test_decoding_says_whether_the_text_holds_c1_characters():
+    clean_page = "<p>It’s fine — Ã  la carte</p>"
+    assert not decode_bytes(clean_page.encode()).c1
+    assert decode_bytes(f"<p>a{APOSTROPHE}b</p>".encode()).c1  # UTF-8 bytes C2 80, C2 99
+    assert decode_bytes(f"<p>a{APOSTROPHE}b</p>".encode("utf-16")).c1  # found in the text
+    assert not decode_bytes(clean_page.encode("cp1252"), encoding="cp1252").c1
+    assert repair_markup(clean_page, c1=False) == (clean_page, ())
 
 
 def test_only_texts_between_tags_are_repaired_and_one_beyond_repair_stays():
     lost = "\ufffd\ufffd\ufffd\x85"  # bytes lost for good: a repair would drop the line
     assert repair_line(lost)[0] is None
     markup = f"<p title='a{APOSTROPHE}b'>a{APOSTROPHE}b</p><p>{lost}</p>"
-    fixed, repairs = repair_markup(markup)
+    fixed, repairs = repair_markup(markup, c1=True)
     assert fixed == f"<p title='a{APOSTROPHE}b'>a’b</p><p>{lost}</p>"  # attributes stay
     assert [(r.line, r.before, r.after, r.of) for r in repairs] == [
         (0, f"a{APOSTROPHE}b", "a’b", "node")
