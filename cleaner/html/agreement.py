@@ -11,21 +11,21 @@ counted, not a page-specific rule. Needs readability-lxml (`pip install 'cleaner
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
 from ..model import Extracted, Page, Reading
 from ..scripts import tokens_at_most
 from ..textdump.extract import extract_text
+from .continued import continued_rows
 from .extract import FAST, names_author
 from .parse import parse_page
 from .prepare import PreparedTree
 from .readability_adapter import readability_text, require
 from .resiliparse_adapter import fast_visible, main_content_safe, parse_fast, visible_for
+from .rows import Lines, key_of, with_added
 from .trafilatura_adapter import Settings, read_tree
 
 AGREEMENT = "+agreement"  # the method's suffix when lines were added (--best)
 SECOND_READING = "+visible"  # ... when the second reading's lines were added (by default)
+CONTINUED = "+continued"  # ... when an article's body continued in blocks like its first
 # A page that states it is a listing, collection, service or documentation page, or a thread,
 # is read a second time by default, by the line classifier over resiliparse's text of the
 # page, and the lines that reading keeps are added: trafilatura's reading loses a listing's entries
@@ -67,13 +67,6 @@ UNSTATED_MIN_MORE = 100
 # (documentation .883 / .878 / .878).
 UNSTATED_ROOM = 1.6
 MIN_LINE_CHARS = 2  # shorter visible lines (a bullet, a digit) are never added
-PART_MIN_CHARS = 8  # a shorter row agrees with a reader only as a paragraph of its own:
-# wcxb-dev .772 either way, magichtml-forum .753 -> .754 (rows matched across two paragraphs,
-# or inside a longer word, no longer count); the first reading's own lines are still compared
-# joined (a row it split in two is no row it lacks: joined per paragraph, wcxb-dev .765)
-_SPACE = re.compile(r"[\s|\ue000-\uf8ff]+")  # lines are compared without spaces and table bars
-# (trafilatura writes a table row `| a | b |`, resiliparse the same row `a\t\tb`), and without
-# private-use characters, which trafilatura drops (a GBK page's user-defined indent, `\ue5e5`)
 # --best measured (mean F1; wcxb-dev / magichtml-article / scrapinghub / magichtml-forum /
 # zh-cwced): cleaner alone .760 / .883 / .969 / .755 / .911; lines all three keep added .766 /
 # .885 / .968 / .761 / .919 (.777 / .886 / .968 / .759 / .922 over the default's second
@@ -82,10 +75,14 @@ _SPACE = re.compile(r"[\s|\ue000-\uf8ff]+")  # lines are compared without spaces
 
 
 def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
-    """`first` with the lines of the second reading (on a page of a kind in
-    SECOND_READING_KINDS, or an unstated article: _unstated_reading, after trafilatura) and of
-    --best's agreement added: the page is parsed by Lexbor once for all of them."""
+    """`first` with the rows of the blocks its body continues in (an article's, continued.py),
+    the lines of the second reading (on a page of a kind in SECOND_READING_KINDS, or an
+    unstated article: _unstated_reading, after trafilatura) and of --best's agreement added:
+    the page is parsed by Lexbor once for all of them."""
     kind = reading.page_kind
+    if first.method == "trafilatura" and kind.kind == "article":  # a body split in blocks
+        found = continued_rows(first, prepared.tree, reading.cues)
+        first = with_added(first, *found, CONTINUED) if found else first
     by_kind = first.method == "trafilatura" and kind.kind in SECOND_READING_KINDS
     unsure = first.method == "trafilatura" and kind.kind == "article" and not kind.stated
     before = _room_for_more(first, prepared) if unsure else None  # first's tokens, if read
@@ -155,7 +152,7 @@ def _unstated_reading(
         return first
     if names_author(prepared):  # asked last: it searches the whole tree
         return first
-    return _with_added(first, rows, added, SECOND_READING)
+    return with_added(first, rows, added, SECOND_READING)
 
 
 def _with_agreement(
@@ -175,62 +172,20 @@ def _with_agreement(
 def _with_rows(first: Extracted, rows: list[str], readers: tuple, suffix: str) -> Extracted:
     """`first` with the page's visible rows that every reader keeps and it does not."""
     added = _kept_by_all(rows, _missing(first, rows), readers)
-    return _with_added(first, rows, added, suffix) if added else first
-
-
-def _with_added(first: Extracted, rows: list[str], added: set[int], suffix: str) -> Extracted:
-    """`first` with the `added` rows where they stand, its method named with `suffix`."""
-    paragraphs = _merged(first.paragraphs, rows, added)
-    return replace(first, paragraphs=paragraphs, method=first.method + suffix)
+    return with_added(first, rows, added, suffix) if added else first
 
 
 def _kept_by_all(rows: list[str], indexes: list[int], readers: tuple) -> set[int]:
     """Those of the rows at `indexes` that every reader keeps."""
-    others = [_Lines(r) for r in readers]
-    return {i for i in indexes if all(o.holds(_key(rows[i])) for o in others)}
+    others = [Lines(r) for r in readers]
+    return {i for i in indexes if all(o.holds(key_of(rows[i])) for o in others)}
 
 
 def _missing(first: Extracted, rows: list[str]) -> list[int]:
     """The indexes of the rows `first` does not hold (but a bullet or a digit)."""
-    kept = _key("\n".join(first.paragraphs))
+    kept = key_of("\n".join(first.paragraphs))
     return [
         i
         for i, row in enumerate(rows)
-        if len(key := _key(row)) >= MIN_LINE_CHARS and key not in kept
+        if len(key := key_of(row)) >= MIN_LINE_CHARS and key not in kept
     ]
-
-
-def _merged(paragraphs: tuple[str, ...], rows: list[str], added: set[int]) -> tuple[str, ...]:
-    """The paragraphs in their order, each added row after the paragraphs that stand above
-    it on the page (a paragraph stands where the first visible row it holds does)."""
-    out, pending = [], [(p, _key(p)) for p in paragraphs]
-    for i, row in enumerate(rows):
-        if i in added:
-            out.append(row)
-            continue
-        key = _key(row)
-        if key and any(key in k for _, k in pending):
-            while pending:  # every paragraph up to the one that holds this row
-                paragraph, held = pending.pop(0)
-                out.append(paragraph)
-                if key in held:
-                    break
-    return tuple(out + [p for p, _ in pending])
-
-
-def _key(text: str) -> str:
-    return _SPACE.sub("", text)
-
-
-class _Lines:
-    """A reading's paragraphs, to ask whether one holds a visible row: a short row only as a
-    paragraph of its own ("News" is no part of "Newsletter"), a longer one as a part of one
-    paragraph (a reader may join rows), never across two."""
-
-    def __init__(self, paragraphs: tuple[str, ...]) -> None:
-        self.joined = "\x00" + "\x00".join(map(_key, paragraphs)) + "\x00"
-
-    def holds(self, key: str) -> bool:
-        if len(key) < PART_MIN_CHARS:
-            return f"\x00{key}\x00" in self.joined
-        return key in self.joined

@@ -1,0 +1,61 @@
+"""Rows of a page's text compared across readings: which rows a reading holds, and a reading
+with rows added where they stand on the page (the second readings, agreement.py; the
+continued body blocks, continued.py)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Extracted
+
+PART_MIN_CHARS = 8  # a shorter row agrees with a reader only as a paragraph of its own:
+# wcxb-dev .772 either way, magichtml-forum .753 -> .754 (rows matched across two paragraphs,
+# or inside a longer word, no longer count); the first reading's own lines are still compared
+# joined (a row it split in two is no row it lacks: joined per paragraph, wcxb-dev .765)
+_SPACE = re.compile(r"[\s|\ue000-\uf8ff]+")  # lines are compared without spaces and table bars
+# (trafilatura writes a table row `| a | b |`, resiliparse the same row `a\t\tb`), and without
+# private-use characters, which trafilatura drops (a GBK page's user-defined indent, `\ue5e5`)
+
+
+def with_added(first: Extracted, rows: list[str], added: set[int], suffix: str) -> Extracted:
+    """`first` with the `added` rows where they stand, its method named with `suffix`."""
+    paragraphs = merged(first.paragraphs, rows, added)
+    return replace(first, paragraphs=paragraphs, method=first.method + suffix)
+
+
+def merged(paragraphs: tuple[str, ...], rows: list[str], added: set[int]) -> tuple[str, ...]:
+    """The paragraphs in their order, each added row after the paragraphs that stand above
+    it on the page (a paragraph stands where the first visible row it holds does)."""
+    out, pending = [], [(p, key_of(p)) for p in paragraphs]
+    for i, row in enumerate(rows):
+        if i in added:
+            out.append(row)
+            continue
+        key = key_of(row)
+        if key and any(key in k for _, k in pending):
+            while pending:  # every paragraph up to the one that holds this row
+                paragraph, held = pending.pop(0)
+                out.append(paragraph)
+                if key in held:
+                    break
+    return tuple(out + [p for p, _ in pending])
+
+
+def key_of(text: str) -> str:
+    """A row as rows are compared: without spaces, table bars and private-use characters."""
+    return _SPACE.sub("", text)
+
+
+class Lines:
+    """A reading's paragraphs, to ask whether one holds a visible row: a short row only as a
+    paragraph of its own ("News" is no part of "Newsletter"), a longer one as a part of one
+    paragraph (a reader may join rows), never across two."""
+
+    def __init__(self, paragraphs: tuple[str, ...]) -> None:
+        self.joined = "\x00" + "\x00".join(map(key_of, paragraphs)) + "\x00"
+
+    def holds(self, key: str) -> bool:
+        if len(key) < PART_MIN_CHARS:
+            return f"\x00{key}\x00" in self.joined
+        return key in self.joined
