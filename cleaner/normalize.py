@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .scripts import HAN, HAN_COMPAT, KANA
 
@@ -124,9 +125,11 @@ def reader_key(text: str) -> str:
 _READER_SAME = str.maketrans("’‘“”–—", "''\"\"--")
 
 
+@lru_cache(maxsize=8192)
 def letters_key(text: str) -> str:
     """Text as compared letter by letter: lower case, nothing but its letters and digits
-    (a headline's line against the page title's, a title's part against a site's name)."""
+    (a headline's line against the page title's, a title's part against a site's name);
+    remembered: a dump's lines are compared with its title again when its body settles."""
     return _NOT_LETTERS.sub("", text.lower())
 
 

@@ -1,13 +1,19 @@
 """Debris around a good line: U+FFFD, C1 and private-use runs, 锟斤拷, and rare characters
-ending a simplified-Chinese line (`中国公众信息网摘编崯嶧`)."""
+ending a simplified-Chinese line (`中国公众信息网摘编崯嶧`); stray U+FFFD inside one."""
 
 from __future__ import annotations
+
+import re
 
 from ..scripts import is_han
 from .plausible import score
 
 ACCEPT_SCORE = 0.9  # a repaired line, or what is left of one, must read this plausibly
 MIN_TAIL = 2  # a run of this many garbage characters ending a good line is cut off
+STRAY_LOST = 1  # places a line may have lost characters in (U+FFFD runs: one stray byte
+STRAY_LOST_SHARE = 0.03  # in UTF-8 makes up to four) and keep its text, or one per 33
+# characters; more, and the line is dropped
+_LOST_RUN = re.compile("\ufffd+")
 _DEBRIS = frozenset("\ufffd" + "".join(map(chr, range(0x80, 0xA0))))
 
 
@@ -54,3 +60,12 @@ def _in_gb2312(text: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+def settle_lost(line: str, how: str) -> tuple[str | None, str]:
+    """A line still holding U+FFFD lost characters no repair gives back: a stray one or two
+    in a long paragraph are taken out and the text kept; more, and the line is dropped."""
+    lost = len(_LOST_RUN.findall(line))
+    if lost > max(STRAY_LOST, STRAY_LOST_SHARE * len(line.strip())):
+        return None, f"characters lost to bad bytes in {lost} places"
+    return line.replace("\ufffd", ""), ", ".join(h for h in (how, "bad bytes taken out") if h)

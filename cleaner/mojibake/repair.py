@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import Removal
 from ..scripts import is_kana
-from .debris import ACCEPT_SCORE, cut_garbage_tail, rare_tail_start
+from .debris import ACCEPT_SCORE, cut_garbage_tail, rare_tail_start, settle_lost
 from .ftfy_adapter import fix_mojibake, sees_mojibake
 from .plausible import (
     hard_garbage,
@@ -49,9 +49,6 @@ WINDOW_SLACK = 3  # characters a broken span's edges may be off by
 MAX_LOST = 0.2  # a lossy round trip may leave at most this share of U+FFFD
 LOST_SHARE = 0.3  # a line with more U+FFFD than this lost its bytes: dropped
 MAX_PASSES = 3  # a repaired line is repaired again until it stops changing
-STRAY_LOST = 1  # places a line may have lost characters in (U+FFFD runs: one stray byte
-STRAY_LOST_SHARE = 0.03  # in UTF-8 makes up to four) and keep its text, or one per 33
-# characters; more, and the line is dropped
 
 _LATIN_RANGE = re.compile("[\u0080-\u024f]")  # “ ” — … are ordinary in CJK text too
 # Scripts a mojibake repair never gives back (Latin, Cyrillic, Greek, CJK and punctuation do).
@@ -59,7 +56,6 @@ _EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
 _C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")  # C1 may be bytes to recover
 _C1 = re.compile("[\x80-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
-_LOST_RUN = re.compile("\ufffd+")
 _GARBAGE_HEAD = re.compile(r"^\s*(?:[\ufffd\x80-\x9f]\s*)+")  # private-use bullets stay
 
 
@@ -144,20 +140,11 @@ def repair_line(line: str, page: PageTrip | None = None) -> tuple[str | None, st
         line, fixed = fixed, again
         how = ", ".join(h for h in (how, again_how) if h)
     if fixed is not None and "\ufffd" in fixed:
-        fixed, how = _settle_lost(fixed, how)
+        fixed, how = settle_lost(fixed, how)
         if fixed is not None:  # what is left is judged again, so that this is a fixpoint
             again, again_how = repair_line(fixed, page)
             return again, ", ".join(h for h in (how, again_how) if h)
     return fixed, how
-
-
-def _settle_lost(line: str, how: str) -> tuple[str | None, str]:
-    """A line still holding U+FFFD lost characters no repair gives back: a stray one or two
-    in a long paragraph are taken out and the text kept; more, and the line is dropped."""
-    lost = len(_LOST_RUN.findall(line))
-    if lost > max(STRAY_LOST, STRAY_LOST_SHARE * len(line.strip())):
-        return None, f"characters lost to bad bytes in {lost} places"
-    return line.replace("\ufffd", ""), ", ".join(h for h in (how, "bad bytes taken out") if h)
 
 
 def _repair_once(line: str, page: PageTrip | None) -> tuple[str | None, str]:

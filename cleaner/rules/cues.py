@@ -86,14 +86,16 @@ class _Guard:
     def _head(self) -> re.Pattern[str] | None:
         return re.compile(self.shape.head) if self.shape.head else None
 
-    def admits(self, first: str, length_band: int | None, cjk: bool, latin: bool) -> bool:
-        """Whether a line starting with `first`, in the length band that ends at
-        `length_band` (None: longer than every limit), in these scripts, could match."""
+    def admits(self, length_band: int | None, cjk: bool, latin: bool) -> bool:
+        """Whether a line in the length band that ends at `length_band` (None: longer than
+        every limit), in these scripts, could match (its first character aside: starts)."""
         scope, limit = self.cue.scope, self.shape.limit
         if (scope == "cjk" and not cjk) or (scope == "latin" and not latin):
             return False
-        if limit is not None and (length_band is None or length_band > limit):
-            return False
+        return limit is None or (length_band is not None and length_band <= limit)
+
+    def starts(self, first: str) -> bool:
+        """Whether a match may start with `first`."""
         return self._head is None or self._head.match(first) is not None
 
 
@@ -130,6 +132,7 @@ class CueSet:
         self._guards = [_Guard(number, cue) for number, cue in enumerate(self.cues)]
         self._limits = sorted({g.shape.limit for g in self._guards if g.shape.limit is not None})
         self._plans: dict[tuple[str, int, bool, bool], _Plan] = {}
+        self._starting: dict[str, list[bool]] = {}  # first character -> which guards it starts
         self._matched: dict[tuple[str, bool, bool], Cue | None] = {}
         _LIVE.add(self)
         self._automaton = _keyword_automaton([g for g in self._guards if g.needs_keyword])
@@ -165,7 +168,15 @@ class CueSet:
     def _plan(self, key: tuple[str, int, bool, bool]) -> _Plan:
         first, band, cjk, latin = key
         shortest = self._limits[band] if band < len(self._limits) else None
-        every = tuple(g for g in self._guards if g.admits(first, shortest, cjk, latin))
+        starting = self._starting.get(first)  # a first character comes in several plans
+        if starting is None:
+            if len(self._starting) >= PLAN_CACHE:
+                self._starting.clear()
+            starting = self._starting[first] = [g.starts(first) for g in self._guards]
+        every = tuple(
+            g for g, start in zip(self._guards, starting, strict=True)
+            if start and g.admits(shortest, cjk, latin)
+        )  # fmt: skip
         if len(self._plans) >= PLAN_CACHE:
             self._plans.clear()
         plan = self._plans[key] = (every, tuple(g for g in every if not g.needs_keyword))

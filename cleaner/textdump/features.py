@@ -72,8 +72,9 @@ _ROWS = _Remembered()
 def describe_all(text: str, cues: CueSet, defer: bool = False) -> list[LineInfo]:
     """Features of every line of a dump (rows met before from _ROWS). With `defer`, the cue
     match (the most expensive step) waits until `checked_cue` asks for it: most lines of a
-    dump are far from its body."""
-    rows = text.splitlines()
+    dump are far from its body. Rows are remembered stripped: a line's features do not
+    change with the spaces around it, and the re-read meets most of them normalized."""
+    rows = [row.strip(_STRIP) for row in text.splitlines()]
     known = [_ROWS.get(row) for row in rows]
     new = [row for row, info in zip(rows, known, strict=True) if info is None]
     added = sum(map(len, new))
