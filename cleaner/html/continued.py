@@ -5,10 +5,13 @@ it kept, each with CHUNK_MIN_PROSE paragraphs of prose it left out, continue the
 paragraphs that no cue marks are added where they stand.
 
 Measured (mean F1; zh-cwced / scrapinghub / magichtml-article / magichtml-forum / wcxb-dev):
-.9159 / .9695 / .8838 / .7566 / .8072 -> .9159 / .9741 / .8838 / .7568 / .8072 (three pages
-better, two of them +0.37 and +0.46, none worse). Any block of that kind, prose or not:
-.9149 / .9723 / .8841 / .7564 / .8063 (a company's "About" paragraph below a press release,
-a service page's list of cities, an FAQ). CHUNK_MIN_PROSE 3, NEAR_LEVELS 2 or 6: the same.
+.9159 / .9695 / .8838 / .7566 / .8072 -> .9159 / .9741 / .8838 / .7566 / .8072 (two pages
+better, +0.37 and +0.46, none worse). Any block of that kind, prose or not: .9149 / .9723 /
+.8841 / .7564 / .8063 (a company's "About" paragraph below a press release, a service page's
+list of cities, an FAQ). CHUNK_MIN_PROSE 3, NEAR_LEVELS 2 or 6: the same. Without the test
+that the first block holds most of the first reading (MAIN_SHARE), one forum page +0.02;
+without the test for rows trafilatura damaged, two PostgreSQL manual pages -0.008 (their
+paragraphs added a second time, whole).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..model import Extracted
+from ..rules.cues import CueSet
 from ..textdump.features import line_cues
 from .rows import Lines, key_of
 
@@ -32,7 +36,7 @@ MIN_ROW_CHARS = 20  # shorter rows are not added (a caption's credit, a button)
 _SENTENCE_ENDS = tuple(".!?\"”'’。！？")
 
 
-def continued_rows(first: Extracted, tree, cues) -> tuple[list[str], set[int]] | None:
+def continued_rows(first: Extracted, tree, cues: CueSet) -> tuple[list[str], set[int]] | None:
     """The rows of the blocks that hold the body (in page order) and the indexes of those to
     add, when the body continues in blocks like the first one; else None."""
     kept = Lines(first.paragraphs)
@@ -74,6 +78,7 @@ def _holds_most(block, paragraphs: tuple[str, ...]) -> bool:
 
 
 def _block(element):
+    """The nearest block with a class that holds the element, below STOP_TAGS."""
     for ancestor in element.iterancestors():
         if ancestor.tag in BLOCK_TAGS and ancestor.get("class"):
             return ancestor
@@ -87,7 +92,7 @@ def _rows(top, main, others: set, kept: Lines) -> tuple[list[str], dict]:
     indexes of its rows the first reading did not keep."""
     rows, new, blocks = [], {}, {main} | others
     for element in top.iter(*ROW_TAGS):
-        block = next((a for a in element.iterancestors() if a in blocks), None)
+        block = _holder(element, blocks)
         text = " ".join(element.text_content().split()) if block is not None else ""
         if not text:
             continue
@@ -95,6 +100,17 @@ def _rows(top, main, others: set, kept: Lines) -> tuple[list[str], dict]:
             new.setdefault(block, []).append(len(rows))
         rows.append(text)
     return rows, new
+
+
+def _holder(element, blocks: set):
+    """The block that holds the element, None when none does or when a row holds it (a
+    <p> in a <blockquote> is read with it)."""
+    for ancestor in element.iterancestors():
+        if ancestor in blocks:
+            return ancestor
+        if ancestor.tag in ROW_TAGS:
+            return None
+    return None
 
 
 def _not_held_damaged(rows: list[str], indexes: list[int], paragraphs) -> list[int]:

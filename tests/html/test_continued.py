@@ -45,3 +45,13 @@ def test_one_paragraph_in_a_block_like_the_body_is_no_continuation():
 def test_a_continued_block_adds_nothing_the_body_holds_already():
     doc = clean(_page("".join(f"<p>{s}</p>" for s in SENTENCES)), Options())  # repeated
     assert len(doc.paragraphs) == len(set(doc.paragraphs))
+
+
+def test_a_quote_in_a_continued_block_is_added_once():
+    quote = (
+        "<blockquote><p>We will keep the doors open as long as the town wants us to, and we "
+        "have every reason to think that it does.</p></blockquote>"
+    )
+    doc = clean(_page("".join(f"<p>{s}</p>" for s in SENTENCES[4:]) + quote), Options())
+    assert doc.method == "trafilatura+continued"
+    assert sum("keep the doors open" in p for p in doc.paragraphs) == 1
