@@ -75,6 +75,14 @@ def read_page(page: Page, decoded: Decoded, choice: RuleChoice, options: Options
 # host rule names a block: 5 pages at 0.14-0.47 all lost 0.2-1.0 F1 by their block; the
 # lowest share at which a block gained was 0.53.
 RULE_BODY_MIN_COVER = 0.5
+# ... and on a page that states it is an article, when the block holds this many times the
+# metric's tokens the own reading keeps, the block has taken in more than the article (a
+# portal's related stories and slideshow captions) and the own reading is taken too. Measured
+# on the same pages (158 with a host rule, 2026-12-06): the collection's mean F1 0.881 ->
+# 0.889 against 0.887 without it; of the eight stated articles whose block holds over 1.3
+# times as much, six lost 0.19-0.35 by it (wp.pl, businessinsider.com, huffpost.com) and two
+# gained (Wikipedia's tables, a Quora page's answers); none lies between 1.30 and 1.67.
+RULE_BODY_MAX_GROWTH = 1.5
 
 
 def _may_be_stale(found: Document, choice: RuleChoice) -> bool:
@@ -83,13 +91,23 @@ def _may_be_stale(found: Document, choice: RuleChoice) -> bool:
 
 def block_or_own(found: Document, own: Document, choice: RuleChoice) -> Document:
     """`found` (read with a host rule's content block), or `own` when the block holds under
-    RULE_BODY_MIN_COVER of the words `own` keeps."""
-    words = set(TOKEN.findall("\n".join(own.paragraphs).lower()))
-    held = words & set(TOKEN.findall("\n".join(found.paragraphs).lower()))
-    if not words or len(held) >= RULE_BODY_MIN_COVER * len(words):
+    RULE_BODY_MIN_COVER of the words `own` keeps, or, on a stated article, over
+    RULE_BODY_MAX_GROWTH times its tokens."""
+    own_text, found_text = "\n".join(own.paragraphs), "\n".join(found.paragraphs)
+    words = set(TOKEN.findall(own_text.lower()))
+    held = words & set(TOKEN.findall(found_text.lower()))
+    if words and len(held) < RULE_BODY_MIN_COVER * len(words):
+        why = f"it holds {len(held) / len(words):.0%} of the words the page's own reading keeps"
+    elif own.page_kind.stated and own.page_kind.kind == "article":
+        kept, grown = len(TOKEN.findall(own_text)), len(TOKEN.findall(found_text))
+        if not kept or grown <= RULE_BODY_MAX_GROWTH * kept:
+            return found
+        why = (
+            f"it holds {grown / kept:.1f} times the text the page's own reading of an article keeps"
+        )
+    else:
         return found
-    why = (f"{choice.rule.name}'s content block set aside: it holds {len(held) / len(words):.0%}"
-           " of the words the page's own reading keeps")  # fmt: skip
+    why = f"{choice.rule.name}'s content block set aside: {why}"
     return replace(own, rule_why=f"{why}; {own.rule_why}" if own.rule_why else why)
 
 

@@ -139,3 +139,33 @@ def test_a_host_rules_block_that_misses_most_of_the_page_is_set_aside(tmp_path, 
         assert doc.rule_why.startswith("news.example's content block set aside: it holds")
     else:
         assert doc.method.startswith("site-rule-body") and doc.rule == "news.example"
+
+
+_TEASERS = "".join(
+    f"<p><a href='/s{n}'>Teaser {n}: the next town over argues about its own river crossing</a>"
+    " and the money it will cost, residents say in letters to the editor.</p>"
+    for n in range(1, 11)
+)
+
+
+@pytest.mark.parametrize("stated", [True, False])
+def test_a_host_rules_block_far_larger_than_a_stated_articles_reading_is_set_aside(
+    tmp_path, stated
+):
+    from cleaner.rules.book import rule_sources
+
+    (tmp_path / "news.example.txt").write_text("body: //div[@class='wrap']\nprune: no\n")
+    og = "<meta property='og:type' content='article'>" if stated else ""
+    page = (
+        f"<html><head><title>Bridge story</title>{og}</head><body><div class='wrap'>"
+        f"<h1>Bridge story</h1><div class='story'>{_STORY}</div>"
+        f"<aside class='more'>{_TEASERS}</aside></div></body></html>"
+    ).encode()
+    options = Options(url="https://news.example/b", rule_sources=rule_sources((str(tmp_path),)))
+    doc = clean(page, options)
+    teasers = sum("Teaser" in p for p in doc.paragraphs)
+    if stated:  # the block holds the related stories too: the article's own reading
+        assert (doc.method, doc.rule, teasers) == ("trafilatura", None, 0)
+        assert "times the text the page's own reading of an article keeps" in doc.rule_why
+    else:  # nothing says it is an article: the rule's block, as its author wrote it
+        assert (doc.method, doc.rule, teasers) == ("site-rule-body", "news.example", 10)
