@@ -25,16 +25,19 @@ def keywords_in(data: bytes, keywords: tuple[bytes, ...]) -> frozenset[bytes]:
     if not keywords:
         return frozenset()
     compiled = _compiled(keywords) if hyperscan is not None else None
-    if compiled is None:
-        lowered = data.lower()
-        return frozenset(k for k in keywords if k in lowered)
-    found: set[int] = set()
+    if compiled is not None:
+        found: set[int] = set()
 
-    def on_match(number: int, _start: int, _end: int, _flags: int, _context) -> None:
-        found.add(number)
+        def on_match(number: int, _start: int, _end: int, _flags: int, _context) -> None:
+            found.add(number)
 
-    compiled.database.scan(data, match_event_handler=on_match, scratch=compiled.scratch())
-    return frozenset(keywords[n] for n in found)
+        try:
+            compiled.database.scan(data, match_event_handler=on_match, scratch=compiled.scratch())
+            return frozenset(keywords[n] for n in found)
+        except hyperscan.error:  # a machine it cannot run on after all: the searches below
+            pass
+    lowered = data.lower()
+    return frozenset(k for k in keywords if k in lowered)
 
 
 class _Compiled:
@@ -56,8 +59,8 @@ class _Compiled:
 def _compiled(keywords: tuple[bytes, ...]) -> _Compiled | None:
     """The keywords compiled for block scans (None when Hyperscan refuses them)."""
     flags = hyperscan.HS_FLAG_CASELESS | hyperscan.HS_FLAG_SINGLEMATCH
-    database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
     try:
+        database = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
         database.compile(
             expressions=list(keywords), ids=list(range(len(keywords))),
             elements=len(keywords), flags=[flags] * len(keywords), literal=True,

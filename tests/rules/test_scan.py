@@ -37,3 +37,21 @@ def test_a_forum_is_recognised_by_its_markup_with_either_engine(engine):
     rule, matched = book.for_content(page)
     assert rule.name == "phpbb" and matched.startswith("<body")
     assert book.for_content("<html><body><p>phpbb is a forum software</p></body></html>") is None
+
+
+def test_a_hyperscan_that_fails_on_this_machine_leaves_the_substring_searches(monkeypatch):
+    if scan.hyperscan is None:
+        pytest.skip("hyperscan has no wheel for this machine")
+
+    class Refused:  # a database whose scan the CPU refuses (no SSSE3)
+        def scan(self, *args, **kwargs):
+            raise scan.hyperscan.ArchitectureError("no SSSE3")
+
+    class Compiled:
+        database = Refused()
+
+        def scratch(self):
+            return None
+
+    monkeypatch.setattr(scan, "_compiled", lambda keywords: Compiled())
+    assert scan.keywords_in(PAGE, KEYWORDS) == frozenset(KEYWORDS)
