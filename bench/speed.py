@@ -44,10 +44,14 @@ def forget_lines() -> None:
     keeping what is loaded once per process (rule files, cue sets, parsers), as a long run
     has them: `cleaner.pipeline.clear_caches` would reload those on every pass."""
     from cleaner.mojibake.plausible import score
+    from cleaner.normalize import letters_key
     from cleaner.rules.cues import forget_matches
+    from cleaner.textdump.features import forget_rows
 
     forget_matches()
+    forget_rows()  # a row's features, and its letters as titles are compared
     score.cache_clear()
+    letters_key.cache_clear()
 
 
 def measure(folder: Path) -> tuple[int, float, float, float | None]:

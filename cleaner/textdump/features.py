@@ -69,6 +69,11 @@ ROW_CACHE_CHARS = 4_000_000  # characters of rows whose features are remembered 
 _ROWS = _Remembered()
 
 
+def forget_rows() -> None:
+    """Forget every row's remembered features (a benchmark measures its pages cold)."""
+    _ROWS.cache_clear()
+
+
 def describe_all(text: str, cues: CueSet, defer: bool = False) -> list[LineInfo]:
     """Features of every line of a dump (rows met before from _ROWS). With `defer`, the cue
     match (the most expensive step) waits until `checked_cue` asks for it: most lines of a
