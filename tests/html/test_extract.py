@@ -660,3 +660,23 @@ def test_a_comment_marker_among_menu_items_opens_no_comment_section():
     reply = "Great news, about time they did something about that bridge honestly."
     kept, removed = drop_cue_lines([*story, "Comments", reply], generic_cues(), None)
     assert kept == tuple(story) and [r.reason for r in removed] == ["comments", "comments"]
+
+
+_ENTRIES = "".join(
+    f"<div class='entry'><h2><a href='/j{n}'>Startup {n} is hiring engineers for its data "
+    "team</a></h2><p>We build tools that help small towns run their libraries, and we need "
+    f"people who care about it.</p><p>{n + 1} days ago</p></div>"
+    for n in range(6)
+)
+_LISTING = (
+    "<html><head><title>Jobs</title></head><body><main><h1>Jobs</h1>"
+    f"{_ENTRIES}</main></body></html>"
+).encode()
+
+
+def test_a_listing_keeps_its_entries_dates_and_an_article_drops_its_date_lines():
+    listing = clean(_LISTING, Options(page_kind="listing"))
+    assert sum("days ago" in p for p in listing.paragraphs) == 6  # each entry's, with it
+    article = clean(_LISTING, Options(page_kind="article", explain=True))
+    assert not any("days ago" in p for p in article.paragraphs)
+    assert {r.reason for r in article.removed if "days ago" in r.text} == {"metadata"}
