@@ -23,7 +23,8 @@ from .urls import split_url
 
 DECLARED_KINDS = ("product", "documentation", "collection", "listing", "service")  # tried in
 # this order once a page shows no thread's and no article's evidence
-_WHAT = {"og": "og:type", "schema": "schema.org type", "url": "address", "host": "host"}
+_WHAT = {"og": "og:type", "schema": "schema.org type", "url": "address", "host": "host",
+         "index": "an index's address"}  # fmt: skip
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
 
 
@@ -53,6 +54,11 @@ class Claims:
     url: str
     host: str
 
+    @property
+    def index(self) -> str:
+        """The address's path and query, as the `listing_index` patterns read it."""
+        return self.url
+
 
 def _claims(facts: PageFacts, address: str | None) -> Claims:
     og = tuple(t.strip().lower() for t in facts.og_types)
@@ -67,11 +73,18 @@ def _claims(facts: PageFacts, address: str | None) -> Claims:
 
 
 def _declared_kind(claims: Claims, cues: CueSet) -> PageKind | None:
-    """A documentation schema type (TechArticle), else an article's evidence, else the first
-    kind of DECLARED_KINDS with evidence (rules/generic/kinds.txt)."""
+    """A documentation schema type (TechArticle), else a date in the address (an article),
+    else an index's address (a listing), else an article's og:type or schema.org type, else
+    the first kind of DECLARED_KINDS with evidence (rules/generic/kinds.txt)."""
     evidence = _evidence("documentation", claims, cues, ("schema",))
     if evidence:
         return PageKind("documentation", evidence)
+    evidence = _evidence("article", claims, cues, ("url",))  # a date in the address
+    if evidence:
+        return PageKind("article", evidence)
+    evidence = _evidence("listing", claims, cues, ("index",))
+    if evidence:
+        return PageKind("listing", evidence)
     evidence = _evidence("article", claims, cues)
     if evidence:
         return PageKind("article", evidence)

@@ -155,12 +155,19 @@ def test_a_page_declares_itself_a_product_documentation_collection_listing_or_se
         "documentation: address '/linux/man-pages/man1/grep.1.html'"
     )
     assert _declared(url="https://doctors.ex.org/find").startswith("article")  # not doc.
+    article = '<meta property="og:type" content="article">'  # written on every page
+    assert _declared(article, url="https://blog.ex.org/") == "listing: an index's address '/'"
+    assert _declared(article, url="https://ex.org/category/news/").startswith("listing")
+    assert _declared(article, url="https://ex.org/food/recipes/").startswith("listing")
+    assert _declared(article, url="https://ex.org/food/recipes/hummus.html").startswith("article")
+    assert _declared(url="https://ex.org/2024/05/12/recipes").startswith("article")  # dated
     assert _declared(og("product.group")) == "collection: og:type 'product.group'"
     assert _declared(url="https://shop.ex.com/collections/lamps") == (
         "collection: address '/collections/lamps'"
     )
     assert (
-        _declared(url="https://ex.com/category/recipes/") == "listing: address '/category/recipes/'"
+        _declared(url="https://ex.com/category/recipes/")
+        == "listing: an index's address '/category/recipes/'"
     )
     assert _declared(ld("Service")) == "service: schema.org type 'Service'"
     # an article's own evidence outranks a product advertised on it, and a /products/ path
@@ -171,9 +178,11 @@ def test_a_page_declares_itself_a_product_documentation_collection_listing_or_se
     assert _declared() == "article: no evidence of another kind"  # no evidence: an article
     # a site's front page, a jobs list, a news index; not a route kept in the fragment, not a
     # front page that serves an article by its query
-    assert _declared(url="https://lwn.example/") == "listing: address '/'"
-    assert _declared(url="https://ex.com/remote-jobs") == "listing: address '/remote-jobs'"
-    assert _declared(url="https://ex.com/news/") == "listing: address '/news/'"
+    assert _declared(url="https://lwn.example/") == "listing: an index's address '/'"
+    assert (
+        _declared(url="https://ex.com/remote-jobs") == "listing: an index's address '/remote-jobs'"
+    )
+    assert _declared(url="https://ex.com/news/") == "listing: an index's address '/news/'"
     assert _declared(url="https://ex.info/#/post?id=10").startswith("article")
     assert _declared(url="https://ex.com/?p=123").startswith("article")
 

@@ -15,6 +15,8 @@ Directives understood here:
   KIND_og / KIND_schema / KIND_url / KIND_host: REGEX
                              evidence of an article, product, documentation, collection,
                              listing or service page (see pagekind.py, rules/generic/kinds.txt)
+  listing_index: REGEX       an address that is an index (a front page, an archive): a
+                             listing whatever else the page says (see pagekind.py)
   comment_markup / player_markup / menu_markup: REGEX
                              the id/class of an article's comment section, of a video
                              player, of a dropdown menu (see html/prune.py)
@@ -51,6 +53,7 @@ FIELD_DIRECTIVES = (
         if kind != "thread"
         for where in ("og", "schema", "url", "host")
     ),  # fmt: skip
+    "listing_index",
     "comment_markup",
     "player_markup",
     "menu_markup",
