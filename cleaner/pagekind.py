@@ -23,6 +23,17 @@ from .urls import split_url
 
 DECLARED_KINDS = ("product", "documentation", "collection", "listing", "service")  # tried in
 # this order once a page shows no thread's and no article's evidence
+_EVERYWHERE = ("og", "schema", "url", "host")
+# which claims decide a page's kind, strongest first: a documentation schema type
+# (TechArticle), a date in the address (an article), an index's address (a listing, whatever
+# og:type a theme writes), an article's og:type or schema.org type, then the other kinds
+PRECEDENCE = (
+    ("documentation", ("schema",)),
+    ("article", ("url",)),
+    ("listing", ("index",)),
+    ("article", _EVERYWHERE),
+    *((kind, _EVERYWHERE) for kind in DECLARED_KINDS),
+)
 _WHAT = {"og": "og:type", "schema": "schema.org type", "url": "address", "host": "host",
          "index": "an index's address"}  # fmt: skip
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
@@ -73,30 +84,16 @@ def _claims(facts: PageFacts, address: str | None) -> Claims:
 
 
 def _declared_kind(claims: Claims, cues: CueSet) -> PageKind | None:
-    """A documentation schema type (TechArticle), else a date in the address (an article),
-    else an index's address (a listing), else an article's og:type or schema.org type, else
-    the first kind of DECLARED_KINDS with evidence (rules/generic/kinds.txt)."""
-    evidence = _evidence("documentation", claims, cues, ("schema",))
-    if evidence:
-        return PageKind("documentation", evidence)
-    evidence = _evidence("article", claims, cues, ("url",))  # a date in the address
-    if evidence:
-        return PageKind("article", evidence)
-    evidence = _evidence("listing", claims, cues, ("index",))
-    if evidence:
-        return PageKind("listing", evidence)
-    evidence = _evidence("article", claims, cues)
-    if evidence:
-        return PageKind("article", evidence)
-    for kind in DECLARED_KINDS:
-        evidence = _evidence(kind, claims, cues)
+    """The first kind of PRECEDENCE whose evidence the claims hold (rules/generic/kinds.txt)."""
+    for kind, where in PRECEDENCE:
+        evidence = _evidence(kind, claims, cues, where)
         if evidence:
             return PageKind(kind, evidence)
     return None
 
 
 def _evidence(kind: str, claims: Claims, cues: CueSet,
-              where: tuple[str, ...] = ("og", "schema", "url", "host")) -> str | None:  # fmt: skip
+              where: tuple[str, ...] = _EVERYWHERE) -> str | None:  # fmt: skip
     """What of `claims` is evidence of `kind` (the `{kind}_{where}` patterns), in words."""
     for field in where:
         values = getattr(claims, field)
