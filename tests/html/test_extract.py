@@ -279,8 +279,8 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
     )
     seen.clear()
     assert clean(_article(""), Options()).paragraphs == (texts["balanced"],)
-    # one sentence kept: read again (thin, and no author named), but the balanced reading,
-    # no longer, is not taken; with an author named, not read again at all
+    # one sentence kept: read again (thin), but the balanced reading, no longer, is not
+    # taken; with an author named too (a reading this short is no story: VERY_THIN_TOKENS)
     texts["precision"] = "The council voted on Monday to close the old bridge."
     seen.clear()
     assert clean(_article(""), Options()).paragraphs == (texts["precision"],)
@@ -288,7 +288,7 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
     seen.clear()
     bylined = _article("").replace(b"<head>", b'<head><meta name="author" content="A. Writer">')
     assert clean(bylined, Options()).paragraphs == (texts["precision"],)
-    assert seen == ["precision"]
+    assert seen == ["precision", "balanced"]
 
 
 _STREAM = (
@@ -634,10 +634,22 @@ def test_a_thin_precision_reading_of_a_page_naming_no_author_gives_way_to_the_ba
     url = "https://business.fau.edu/executive-education/professional-development/"
     read = clean(page, Options(url=url, detect_language=False))
     assert read.page_kind.kind == "article" and score(gold, "\n".join(read.paragraphs)).f1 > 0.7
-    # a page that names its author is a story: what the precision setting kept stands
-    bylined = page.replace(b"<head>", b'<head><meta name="author" content="A. Writer">', 1)
-    kept = clean(bylined, Options(url=url, detect_language=False))
+    byline = b'<head><meta name="author" content="A. Writer">'
+    # a page that names its author is a story: what the precision setting kept stands, when
+    # it is no shorter than a story (three more paragraphs of it: 288 tokens) ...
+    extra = b"".join(
+        b"<p>The programs were built with the region's employers, who asked for courses their "
+        b"staff could take without leaving work, and a board of practitioners who teach in "
+        b"them reviews every one each year. Paragraph %d.</p>" % n
+        for n in range(3)
+    )
+    longer = page.replace(b"<p>Whether you are ready", extra + b"<p>Whether you are ready", 1)
+    kept = clean(longer.replace(b"<head>", byline, 1), Options(url=url, detect_language=False))
     assert len(kept.paragraphs) < len(read.paragraphs) / 2
+    assert len(clean(longer, Options(url=url)).paragraphs) > len(read.paragraphs) / 2
+    # ... but under VERY_THIN_TOKENS (170 tokens here) it is read again all the same
+    short = clean(page.replace(b"<head>", byline, 1), Options(url=url, detect_language=False))
+    assert len(short.paragraphs) == len(read.paragraphs)
 
 
 def test_a_comment_marker_among_menu_items_opens_no_comment_section():
