@@ -49,11 +49,11 @@ def continued_rows(first: Extracted, tree, cues: CueSet) -> tuple[list[str], set
     kind = main.get("class")
     others = [b for b in top.iter(main.tag) if b is not main and b.get("class") == kind]
     others = [b for b in others if main not in b.iterancestors() and b not in main.iterancestors()]
-    if not others or not _holds_most(main, first.paragraphs):
+    if not others or not _holds_most(main, kept):
         return None
     rows, new = _rows(top, main, set(others), kept)
     added = [i for block_rows in new.values() if _prose(rows, block_rows) for i in block_rows]
-    added = _not_held_damaged(rows, added, first.paragraphs)
+    added = _not_held_damaged(rows, added, kept)
     cued = line_cues([rows[i] for i in added], cues)
     added_set = {i for i, (_, cue) in zip(added, cued, strict=True) if cue is None}
     return (rows, added_set) if added_set else None
@@ -68,13 +68,12 @@ def _first_block(tree, kept: Lines):
     return None
 
 
-def _holds_most(block, paragraphs: tuple[str, ...]) -> bool:
+def _holds_most(block, kept: Lines) -> bool:
     """Whether the block holds MAIN_SHARE of the first reading's text (by its paragraphs'
     openings): the block the reading took its body from."""
     text = key_of(block.text_content())
-    keys = [key_of(p) for p in paragraphs]
-    inside = sum(len(k) for k in keys if k[:EDGE_CHARS] in text)
-    return inside >= MAIN_SHARE * sum(map(len, keys))
+    inside = sum(len(k) for k in kept.keys if k[:EDGE_CHARS] in text)
+    return inside >= MAIN_SHARE * sum(map(len, kept.keys))
 
 
 def _block(element):
@@ -113,21 +112,19 @@ def _holder(element, blocks: set):
     return None
 
 
-def _not_held_damaged(rows: list[str], indexes: list[int], paragraphs) -> list[int]:
+def _not_held_damaged(rows: list[str], indexes: list[int], kept: Lines) -> list[int]:
     """Those of the rows that the first reading does not hold in a damaged form: trafilatura
     may write a row's inline elements out of order or leave one out (`ON , join_conditionUSING
     (` for `ON join_condition, USING (`), and such a row is not new. A paragraph that opens or
     ends as the row does holds it, or one of about its length with every letter of it."""
     if not indexes:
         return indexes
-    keys = [key_of(p) for p in paragraphs]
-    joined = "\x00" + "\x00".join(keys) + "\x00"
-    letters = [(len(k), Counter(k)) for k in keys]
+    letters = [(len(k), Counter(k)) for k in kept.keys]
 
     def held(row: str) -> bool:
         key = key_of(row)
         head, tail = key[:EDGE_CHARS], key[-EDGE_CHARS:]
-        if "\x00" + head in joined or tail + "\x00" in joined:
+        if "\x00" + head in kept.joined or tail + "\x00" in kept.joined:
             return True
         own = Counter(key)
         return any(abs(size - len(key)) <= SCRAMBLE_SLACK * len(key) and own <= found

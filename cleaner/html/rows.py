@@ -53,7 +53,8 @@ class Lines:
     paragraph (a reader may join rows), never across two."""
 
     def __init__(self, paragraphs: tuple[str, ...]) -> None:
-        self.joined = "\x00" + "\x00".join(map(key_of, paragraphs)) + "\x00"
+        self.keys = tuple(map(key_of, paragraphs))  # each paragraph's key, in order
+        self.joined = "\x00" + "\x00".join(self.keys) + "\x00"
 
     def holds(self, key: str) -> bool:
         if len(key) < PART_MIN_CHARS:
