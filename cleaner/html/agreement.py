@@ -127,11 +127,11 @@ def _room_for_more(first: Extracted, prepared: PreparedTree) -> int | None:
     """The tokens `first` holds, when the page's whole text holds UNSTATED_ROOM times as many
     and at least UNSTATED_MIN_MORE more (see _unstated_reading); else None, and the page is
     not read again (most of zh-cwced's are read whole by trafilatura)."""
-    before, text = _tokens(first.paragraphs), prepared.tree.text_content()
+    before = _tokens(first.paragraphs)
     wanted = before + max(UNSTATED_MIN_MORE, (UNSTATED_ROOM - 1) * before)
-    if len("".join(text.split())) < wanted:  # no more tokens than it has characters
+    if len("".join(prepared.text.split())) < wanted:  # no more tokens than characters
         return None
-    return before if tokens_at_most(text) >= wanted else None
+    return before if prepared.text_tokens >= wanted else None
 
 
 def _unstated_reading(

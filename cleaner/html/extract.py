@@ -11,7 +11,7 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..rules.cues import CueSet
 from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
-from ..scripts import CJK_RUN, TOKEN, tokens_at_most
+from ..scripts import CJK_RUN, TOKEN
 from ..textdump.body import marker_ends_body
 from ..textdump.extract import LineSource, extract_text
 from ..textdump.features import CJK_WORD_RATIO, line_cues
@@ -231,7 +231,7 @@ def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
     # a page whose whole text holds too few tokens for a much longer reading is not read
     # again (WHOLE_GAIN; AUTHOR_WHOLE_GAIN when it names an author): the re-read is what
     # this test costs
-    whole = tokens_at_most(prepared.tree.text_content())
+    whole = prepared.text_tokens
     return whole >= max((AUTHOR_WHOLE_GAIN if named else WHOLE_GAIN) * kept, THIN_MIN_MORE)
 
 

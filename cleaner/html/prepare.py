@@ -7,9 +7,11 @@ not for the recall setting) and the inline ones it unwraps in each (prune.py).""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from ..model import Options, PageKind, Reading, Removal
 from ..rules.tree import TreeRuleResult, apply_tree_rule
+from ..scripts import tokens_at_most
 from .parse import LEXBOR, Markup
 from .prune import drop_boilerplate_blocks, drop_unread_elements, strip_inline_markup
 from .tables import unwrap_layout_tables
@@ -36,6 +38,17 @@ class PreparedTree:
     def body(self) -> tuple:
         """The site rule's content block (elements), or ()."""
         return self.found.body if self.found is not None else ()
+
+    @cached_property
+    def text(self) -> str:
+        """The prepared tree's whole text, read once: the thin re-read's bound and the
+        unstated reading's both weigh it (extract._thin, agreement._room_for_more)."""
+        return self.tree.text_content()
+
+    @cached_property
+    def text_tokens(self) -> int:
+        """scripts.tokens_at_most of that text."""
+        return tokens_at_most(self.text)
 
 
 def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
