@@ -96,21 +96,21 @@ def describe_all(text: str, cues: CueSet, defer: bool = False) -> list[LineInfo]
 
 
 def _features(rows: list[str]) -> list[LineInfo]:
-    """Each row's features, cue match deferred. Computed column by column over the whole
-    text: one regex pass per feature replaces each CJK run, word, sentence end and comma by a
-    marker character, and rows are then read with str.count. Lines are short and a call has
-    a fixed cost, so this is about twice as fast as regex calls per line."""
+    """Each row's features (rows stripped, as describe_all gives them), cue match deferred.
+    Computed column by column over the whole text: one regex pass per feature replaces each
+    CJK run, word, sentence end and comma by a marker character, and rows are then read with
+    str.count. Lines are short and a call has a fixed cost, so this is about twice as fast as
+    regex calls per line."""
     text, cjk = _marked_words(rows)
     marked = _COMMA.sub(_COMMA_MARK, _SENTENCE_END.sub(_END_MARK, text)).split("\n")
-    texts = [row.strip(_STRIP) for row in rows]
     words = [row.count(_WORD_MARK) for row in marked]
     ends = [  # a Latin '.' ends a sentence before a space or at the end of the line
         row.count(_END_MARK) + t.count(". ") + t.endswith(".")
-        for row, t in zip(marked, texts, strict=False)
+        for row, t in zip(marked, rows, strict=False)
     ]
     commas = [row.count(_COMMA_MARK) for row in marked]
     weights = [w + c * CJK_WORD_RATIO for w, c in zip(words, cjk, strict=False)]
-    columns = zip(range(len(rows)), texts, weights, cjk, ends, commas, strict=False)
+    columns = zip(range(len(rows)), rows, weights, cjk, ends, commas, strict=False)
     return [LineInfo(i, t, w, c, e, m, _listed(t, w), None, not t) for i, t, w, c, e, m in columns]
 
 
