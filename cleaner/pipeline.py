@@ -21,6 +21,7 @@ from .rules import RuleChoice, choose_rule
 from .scripts import TOKEN
 from .sniff import refuse_binary, refuse_binary_text, sniff
 from .textdump import LARGE_DUMP_BYTES, clean_large_dump, prepare_dump, read_dump
+from .textdump.fields import without_labels
 
 
 def clean(data: bytes, options: Options | None = None) -> Document:
@@ -132,6 +133,7 @@ def document(
     options = reading.options
     explain, rule = options.explain, choice.rule
     title = normalize((extracted.title,))[0] if extracted.title else None
+    title = without_labels(title, reading.cues) if title else None
     return Document(
         source=options.source, kind=page.kind, title=title or None, paragraphs=paragraphs,
         metadata=extracted.metadata, encoding=decoded.encoding,

@@ -11,13 +11,14 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..rules.cues import CueSet
 from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
-from ..scripts import CJK_RUN, TOKEN
+from ..scripts import TOKEN
 from ..textdump.body import marker_ends_body
 from ..textdump.extract import LineSource, extract_text
-from ..textdump.features import CJK_WORD_RATIO, line_cues
+from ..textdump.features import line_cues, line_weight
 from ..textdump.title import same_headline
 from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
+from .shown import checked_title
 from .title import first_heading, headline, title_facts, wordlike
 from .trafilatura_adapter import Settings, read_tree
 from .visible import visible_text
@@ -110,6 +111,8 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
         extracted = _trafilatura_body(prepared, reading, title)
         extracted = _more_readings(extracted, prepared, reading)
         title = title or _visible_title(prepared, reading)
+        extracted = checked_title(title, extracted, prepared, reading)
+        title = extracted.title
     if title:  # the page's own title, read alike by every reading
         metadata = replace(extracted.metadata, title=title)
         extracted = replace(extracted, title=title, metadata=metadata)
@@ -274,7 +277,7 @@ def _menu_item(items: list[str], index: int) -> bool:
 
     def word(lines) -> bool:
         line = next((x for x in lines if x.strip(" |")), None)
-        return line is not None and _weight(line) <= MENU_ITEM_WEIGHT
+        return line is not None and line_weight(line) <= MENU_ITEM_WEIGHT
 
     return word(items[index - 1 :: -1] if index else []) and word(items[index + 1 :])
 
@@ -282,13 +285,7 @@ def _menu_item(items: list[str], index: int) -> bool:
 def _sentence(line: str) -> bool:
     """Whether a line is long enough to be a sentence of a body: its space-separated words
     and CJK characters weigh SENTENCE_MIN_WEIGHT (an address is one word)."""
-    return _weight(line) >= SENTENCE_MIN_WEIGHT
-
-
-def _weight(line: str) -> float:
-    """A line's space-separated words, and its CJK characters at CJK_WORD_RATIO each."""
-    cjk = sum(map(len, CJK_RUN.findall(line)))
-    return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO
+    return line_weight(line) >= SENTENCE_MIN_WEIGHT
 
 
 def _found_or(found, field: str, default):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from ..mojibake.repair import repair_title
 from ..normalize import letters_key, reader_key
+from ..scripts import CJK_RUN
 from ..textdump.fields import TITLE_SEPARATORS, split_page_title, title_parts
 from ..urls import split_url
 from .visible import tree_text
@@ -90,6 +91,8 @@ def _headline(title: str | None, facts: TitleFacts, address: str | None) -> str 
     if named:
         return named
     own = without_site_name(title, site, labels)
+    if len(set(headings)) == 1 and _ends_with(own, headings[0]):
+        return own[: -len(headings[0])].strip()  # the site's name as <h1>, after the headline
     if len(set(headings)) == 1 and _lone_heading(headings[0], own, title, site | labels):
         # of two that differ only in spaces, the one with fewer: an <h1> set on two lines gets
         # a space at its line break (`助企纾困<div>预计4年`), where the <title> has none
@@ -106,6 +109,16 @@ def _named_first_part(page_title: str, title: str, headings: list[str]) -> str |
     named = _named_part(page_title, headings)
     first = reader_key(title_parts(page_title)[0])
     return named if named and reader_key(named) == first else None
+
+
+def _ends_with(title: str, heading: str) -> bool:
+    """Whether a title is a headline, a space, then the page's one <h1> in Han characters: a
+    site's name set as its <h1> and written after the headline without a separator
+    (`土豆不“土” 土豆无“土” 松花江网` with the <h1> `松花江网`)."""
+    rest = title[: -len(heading)] if title.endswith(heading) else ""
+    if not rest[-1:].isspace() or CJK_RUN.match(heading) is None:
+        return False  # a space inside a Latin title parts words, not a name ("near Houston")
+    return len(rest.strip()) > len(heading)
 
 
 def _lone_heading(heading: str, own: str, title: str, names: set[str]) -> bool:
@@ -219,9 +232,12 @@ def without_site_name(title: str, site: set[str], labels: set[str]) -> str:
     end = len(spans)
     while end > 1 and _names_site(title[slice(*spans[end - 1])], site, labels):
         end -= 1
-    if _short_tail(title, spans[:end]):
-        end = 1
-    return title if end == len(spans) else title[spans[0][0] : spans[end - 1][1]].strip()
+    begin = 1 if end > 1 and _is_site_name(title[slice(*spans[0])], site, labels) else 0
+    if _short_tail(title, spans[begin:end]):
+        end = begin + 1
+    if (begin, end) == (0, len(spans)):
+        return title
+    return title[spans[begin][0] : spans[end - 1][1]].strip()
 
 
 def _short_tail(title: str, spans: list[tuple[int, int]]) -> bool:
@@ -243,6 +259,12 @@ def _part_spans(title: str) -> list[tuple[int, int]]:
             spans.append((start, end))
         start = separator.end() if separator else end
     return spans
+
+
+def _is_site_name(part: str, site: set[str], labels: set[str]) -> bool:
+    """Whether a title's first part is the site's name itself (`Joel on Software - 给计算机系
+    学生的建议` on joelonsoftware.com), not a headline that holds it (`Nintendo Switch`)."""
+    return reader_key(part) in site or letters_key(part) in labels
 
 
 def _names_site(part: str, site: set[str], labels: set[str]) -> bool:

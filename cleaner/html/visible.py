@@ -8,19 +8,19 @@ import html
 import re
 
 # fmt: off
-_BLOCKS = frozenset((
+BLOCKS = frozenset((
     "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset",
     "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
     "hr", "li", "main", "nav", "ol", "option", "p", "pre", "section", "table", "tbody", "td",
     "tfoot", "th", "thead", "title", "tr", "ul",
 ))
 # fmt: on
-_INVISIBLE = frozenset(("script", "style", "noscript", "template", "head"))
+INVISIBLE = frozenset(("script", "style", "noscript", "template", "head"))
 _HIDDEN_OPEN = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
 _HIDDEN_CLOSE = {
     tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style", "noscript", "template")
 } | {"": re.compile("-->")}
-_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(_BLOCKS))})\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(BLOCKS))})\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 PARSER_LOSS = 0.5  # the tree holds under this share of the markup's text: the parser cut it
 
@@ -60,12 +60,12 @@ def tree_text(tree) -> str:
     walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, node in walk:
         if event == "start":
-            if node.tag in _INVISIBLE:
+            if node.tag in INVISIBLE:
                 walk.skip_subtree()  # its end event still comes, with the tail
             else:
-                parts += ("\n" if node.tag in _BLOCKS else "", node.text or "")
+                parts += ("\n" if node.tag in BLOCKS else "", node.text or "")
         elif node is not root:  # an element's end, or a comment or PI, with its tail
-            block = event == "end" and node.tag in _BLOCKS
+            block = event == "end" and node.tag in BLOCKS
             parts += ("\n" if block else "", node.tail or "")
     return "".join(parts)
 

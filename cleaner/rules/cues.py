@@ -43,6 +43,7 @@ FIELD_DIRECTIVES = (
     "text_date",
     "text_author",
     "text_sitename",
+    "title_label",
     "thread_url",
     "thread_host",
     "thread_generator",

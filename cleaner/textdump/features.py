@@ -137,6 +137,13 @@ def line_cues(rows: list[str], cues: CueSet) -> list[tuple[str, Cue | None]]:
     ]
 
 
+def line_weight(line: str) -> float:
+    """A line's space-separated words, and its CJK characters at CJK_WORD_RATIO each (one
+    line's weight, as the batch above computes it for every row)."""
+    cjk = sum(map(len, CJK_RUN.findall(line)))
+    return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO
+
+
 def _listed(text: str, weight: float) -> bool:
     """A list item: a bullet, or an ordered list's number before a short item (a long one
     is a numbered paragraph of the body)."""

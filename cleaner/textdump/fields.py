@@ -20,7 +20,7 @@ MONTHS = {
 # ("成长--大河网", "“洛克菲勒”-搜狐财经", "该吃吗？-报社新闻"), never inside a word of a
 # script that hyphenates
 TITLE_SEPARATORS = re.compile(
-    r"(?<!\s)\s+[-|–—_·]\s+|_|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff])"
+    r"(?<!\s)\s+[-|–—_·•»›]\s+|_|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff])"
 )
 MAX_SITENAME_CHARS = 40  # a longer title segment is a headline, not a site name
 
@@ -46,6 +46,16 @@ def find_field(name: str, lines: Iterable[str], cues: CueSet) -> str | None:
             if match and match.group(1):
                 return match.group(1).strip()
     return None
+
+
+def without_labels(title: str, cues: CueSet) -> str:
+    """The title without the labels set beside its headline (`title_label` patterns: a
+    forum's `Question` badge, `主题：`, an `[编辑]` link, a `（页 1）` counter); the title as
+    given when nothing of a word would be left."""
+    bare = title
+    for pattern in cues.field_patterns("title_label"):
+        bare = pattern.sub("", bare, count=1).strip()
+    return bare if any(c.isalnum() for c in bare) else title
 
 
 def title_parts(line: str) -> list[str]:

@@ -138,3 +138,19 @@ def test_a_page_whose_markup_names_no_title_shows_the_headline_above_its_body():
 def test_an_h1_too_long_even_as_mojibake_is_no_headline_and_is_not_repaired():
     huge = "CafÃ© rÃ©sumÃ© " * 100  # 1,500 characters: a paragraph set large
     assert _headline("Bridge closes in June", huge) == "Bridge closes in June"
+
+
+def test_a_first_part_that_is_the_sites_name_is_not_the_headline():
+    joel = "http://chinese.joelonsoftware.com/Articles/Advice.html"
+    assert _headline("Joel on Software - 给计算机系学生的建议", url=joel) == "给计算机系学生的建议"
+    # a headline that holds the site's name stays whole
+    nintendo = "https://www.nintendo.com/us/store/products/oled"
+    assert _headline("Nintendo Switch – OLED Model - Nintendo", url=nintendo) == (
+        "Nintendo Switch – OLED Model"
+    )
+
+
+def test_a_han_site_name_as_h1_after_the_headline_is_not_the_headline():
+    assert _headline("土豆不“土” 土豆无“土” 松花江网", "松花江网") == "土豆不“土” 土豆无“土”"
+    # a space inside a Latin title parts words: the <h1> there is no site's name
+    assert _headline("Mountain Bike Trails near Houston", "Houston") != "Mountain Bike Trails near"

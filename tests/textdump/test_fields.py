@@ -3,7 +3,7 @@
 import pytest
 
 from cleaner.rules.cues import generic_cues
-from cleaner.textdump.fields import find_date, find_field, split_page_title
+from cleaner.textdump.fields import find_date, find_field, split_page_title, without_labels
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,30 @@ def test_an_author_is_a_name_on_a_byline(line, author):
 def test_split_page_title():
     assert split_page_title("Headline here - The Site") == ("Headline here", "The Site")
     assert split_page_title("只有标题") == ("只有标题", None)
+    # a breadcrumb's or a forum's separators part a title too; a hyphen inside a word does not
+    assert split_page_title("多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业") == (
+        "播客热潮迅速蔓延 挑逗传统传媒业",
+        "多维博客",
+    )
+    assert (
+        split_page_title("NationStates • View topic - 2025-26 Football Season: MLS is Back!")[0]
+        == "2025-26 Football Season: MLS is Back!"
+    )
+
+
+@pytest.mark.parametrize(
+    ("title", "bare"),
+    [
+        ("Question Social login options like Facebook", "Social login options like Facebook"),
+        ("Question about my login", "Question about my login"),  # a word of the headline
+        ("Thread: What do you pay attention to?", "What do you pay attention to?"),
+        ("View topic - MLS is Back!", "MLS is Back!"),
+        ("雄安新区[编辑]", "雄安新区"),
+        ("社会资本、人力资本与下岗职工的再就业（页 1）", "社会资本、人力资本与下岗职工的再就业"),
+        ("主题：【2005年中国革命历史巨作】【太行山上】", "【2005年中国革命历史巨作】【太行山上】"),
+        ("[原创]朋友，请正确客观认识凉山", "朋友，请正确客观认识凉山"),
+        ("Question", "Question"),  # nothing of a word would be left
+    ],
+)
+def test_labels_beside_a_headline_are_not_the_title(title, bare):
+    assert without_labels(title, generic_cues()) == bare
