@@ -8,14 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Extracted, Metadata, Reading, Removal
-from ..rules.cues import CueSet
 from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
 from ..scripts import TOKEN
-from ..textdump.body import marker_ends_body
 from ..textdump.extract import LineSource, extract_text
-from ..textdump.features import line_cues, line_weight
-from ..textdump.title import same_headline
+from .lines import TITLE_REPEAT_LINES, cleaned_lines, drop_cue_lines, sentence
 from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
 from .shown import checked_title
@@ -29,10 +26,6 @@ from .visible import visible_text
 # F1 on the article sets (short articles on long pages); at 0.01 it fires on none of them.
 FALLBACK_SHARE = 0.01
 FALLBACK_GAIN = 5.0
-# captions longer than the rest of what trafilatura kept: a photo story, whose captions are
-# its body, and stay (measured: one magichtml-article page +0.58 F1, no other page of the HTML
-# bench sets changes at any share from 0.3 to 1.0)
-PHOTO_STORY_SHARE = 1.0
 # trafilatura's precision setting kept under THIN_TOKENS metric tokens (a CJK character is one)
 # of a page that names no author: the balanced setting reads it again, and its lines are taken
 # when they are THIN_GAIN times as many and at least THIN_MIN_MORE: a service, product or
@@ -64,32 +57,16 @@ AUTHOR_WHOLE_GAIN = 20.0
 # of wcxb-dev's 243 precision readings are read again, 2 of zh-cwced's 67 (71 and 7 at 3); at 8
 # wcxb-dev .786 (product pages)
 WHOLE_GAIN = 5.0
-MENU_ITEM_WEIGHT = 2  # a line of at most this many words beside a marker: a menu around it
 TOKEN_MAX_CHARS = 12  # no prose averages longer tokens (and the spaces between them)
 _BYLINES = (
     "//meta[@name='author' or @property='article:author']/@content"
     " | //*[@rel='author' or @itemprop='author']"
 )
-LIST_MARK = "- "  # trafilatura's mark of a list item: cues read the item's own text
-# an article's first lines that restate the headline in other words (the headline with its
-# site's name, a video's title over it) are title repeats; a title longer than a headline is a
-# post's own text (X puts the whole post in <title>), and a thread's first post may restate
-# the question: neither is searched. Measured: magichtml-article +0.001, scrapinghub +0.0002
-# (3 lines; 5 lost a zh-cwced lead paragraph); on threads -0.014 on magichtml-forum.
-TITLE_REPEAT_LINES = 3
 # the cue reasons whose lines a page of a kind keeps: a listing's entries carry their dates
 # and bylines ("17 hours ago", "Posted by …"), part of each entry as its title is. Measured
 # (wcxb-dev): listing .632 -> .641 (three pages better, a job board +0.31, none worse); the
 # collection, service and product pages unchanged; no other set has a listing.
 KEPT_ON_KIND = {"listing": ("metadata",)}
-HEADLINE_MAX_CHARS = 120
-# trafilatura's precision setting kept no line this heavy (space-separated words; a CJK
-# character 0.6): no body, read the page again with the balanced setting. Measured on the
-# HTML bench sets: any weight from 5 to 8 gains one scrapinghub page (+0.95: a reprint notice
-# and a bare address were all it kept) and changes no other; from 10 on a short forum answer
-# is lost.
-SENTENCE_MIN_WEIGHT = 6
-EXTRACTED = "extracted"  # the removals' lines count trafilatura's (or the block's) lines
 FALLBACK = LineSource("visible", "text-fallback")  # the page's visible text, a block a line
 FAST = LineSource("visible", "text-fast")  # --fast: the same reading, instead of trafilatura
 
@@ -196,13 +173,13 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     near = 0 if reading.page_kind.thread else TITLE_REPEAT_LINES
     keep = KEPT_ON_KIND.get(reading.page_kind.kind, ())
     result = read_tree(prepared.tree, _settings(reading, prepared.focus))
-    paragraphs, removed = _cleaned_lines(result, cues, title, near, keep)
-    boilerplate_only = (removed or paragraphs) and not any(map(_sentence, paragraphs))
+    paragraphs, removed = cleaned_lines(result, cues, title, near, keep)
+    boilerplate_only = (removed or paragraphs) and not any(map(sentence, paragraphs))
     thin = prepared.focus == "precision" and _thin(paragraphs, prepared)
     if prepared.focus == "precision" and (boilerplate_only or thin):
         again = read_tree(prepared.tree, _settings(reading, "balanced"))
-        more, more_removed = _cleaned_lines(again, cues, title, near, keep)
-        if boilerplate_only and any(map(_sentence, more)):
+        more, more_removed = cleaned_lines(again, cues, title, near, keep)
+        if boilerplate_only and any(map(sentence, more)):
             result, paragraphs, removed = again, more, removed + more_removed
         elif thin and _tokens(more) >= max(THIN_GAIN * _tokens(paragraphs), THIN_MIN_MORE):
             result, paragraphs, removed = again, more, more_removed
@@ -254,77 +231,9 @@ def _settings(reading: Reading, focus: str, metadata: bool | None = None) -> Set
     return Settings(options.url, reading.keeps_comments, focus, with_metadata)
 
 
-def _cleaned_lines(
-    result, cues: CueSet, title: str | None, near: int, keep: tuple[str, ...] = ()
-) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
-    """trafilatura's lines less the cue lines (but those of the reasons in `keep`) and
-    repeats of the title (`near` the top, on an article, also the headline restated in other
-    words); a photo story's captions stay (see PHOTO_STORY_SHARE)."""
-    if result is None or not result.text:
-        return (), ()
-    lines = result.text.splitlines()
-    paragraphs, removed = drop_cue_lines(lines, cues, title, near, keep=keep)
-    captions = sum(len(r.text) for r in removed if r.reason == "caption")
-    if captions > PHOTO_STORY_SHARE * sum(map(len, paragraphs)):
-        return drop_cue_lines(lines, cues, title, near, keep=(*keep, "caption"))
-    return paragraphs, removed
-
-
-def _menu_item(items: list[str], index: int) -> bool:
-    """Whether the line at `index` stands among menu items: the lines on either side of it
-    (blank ones and bars aside) are words, not sentences. "comments" between "past" and "ask"
-    in a site's menu opens no comment section."""
-
-    def word(lines) -> bool:
-        line = next((x for x in lines if x.strip(" |")), None)
-        return line is not None and line_weight(line) <= MENU_ITEM_WEIGHT
-
-    return word(items[index - 1 :: -1] if index else []) and word(items[index + 1 :])
-
-
-def _sentence(line: str) -> bool:
-    """Whether a line is long enough to be a sentence of a body: its space-separated words
-    and CJK characters weigh SENTENCE_MIN_WEIGHT (an address is one word)."""
-    return line_weight(line) >= SENTENCE_MIN_WEIGHT
-
-
 def _found_or(found, field: str, default):
     """A field the site rule found, else the default."""
     return (getattr(found, field) if found is not None else None) or default
-
-
-def drop_cue_lines(
-    lines: list[str],
-    cues: CueSet,
-    title: str | None,
-    near: int = 0,
-    keep: tuple[str, ...] = (),
-) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
-    """The extracted lines less those a cue matches (but the reasons in `keep`) and those
-    that repeat the title: word for word anywhere, or, among the first `near` lines, as the
-    same headline (textdump.extract.same_headline) when the title is headline-sized."""
-    near = near if title and len(title) <= HEADLINE_MAX_CHARS else 0
-    kept, removed = [], []
-    cut = None
-    items = [line[2:] if line.startswith(LIST_MARK) else line for line in lines]
-    found = list(zip(lines, line_cues(items, cues), strict=True))
-    total = sum(len(item) for _, (item, cue) in found if cue is None)
-    for number, (line, (item, cue)) in enumerate(found, start=1):
-        if not item:
-            continue
-        text = LIST_MARK + item if line.startswith(LIST_MARK) else item
-        if cut is None and kept and marker_ends_body(cue, sum(map(len, kept)), total, True):
-            listed = line.startswith(LIST_MARK)  # a list's item ("- response:") heads nothing
-            cut = None if listed or _menu_item(items, number - 1) else cue.reason
-        if cut is not None:
-            removed.append(Removal(number, text, cut, of=EXTRACTED))
-        elif title and (text == title or (number <= near and same_headline(text, title))):
-            removed.append(Removal(number, text, "title-repeat", of=EXTRACTED))
-        elif cue is not None and cue.reason not in keep:
-            removed.append(Removal(number, text, cue.reason, cue.origin, EXTRACTED))
-        else:
-            kept.append(text)
-    return tuple(kept), tuple(removed)
 
 
 def _fallback(prepared: PreparedTree, kept: str, reading: Reading) -> Extracted | None:
