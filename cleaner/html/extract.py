@@ -84,6 +84,9 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
     elif reading.options.fast:
         visible, metadata = _fast_visible(prepared, reading), reading.options.metadata
         extracted = extract_text(visible, reading, with_metadata=metadata, source=FAST)
+        if title:
+            extracted = checked_title(title, extracted, prepared, reading)
+            title = extracted.title
     else:
         extracted = _trafilatura_body(prepared, reading, title)
         extracted = _more_readings(extracted, prepared, reading)

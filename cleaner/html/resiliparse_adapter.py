@@ -123,3 +123,30 @@ def peer_text(markup: str) -> str:
     """resiliparse as a peer of `cleaner eval --compare`: its own main-content text, as DCLM
     runs it."""
     return extract_plain_text(markup, main_content=True)
+
+
+_MARK_CANDIDATES = "h1, h2, h3, b, strong, font, [class], [id]"
+
+
+def marked_texts(tree, marked_text) -> list[str]:
+    """The texts of the elements of Lexbor's tree that `marked_text` (html/shown.py) takes
+    for marked headings, in document order."""
+    found = []
+    for element in tree.document.query_selector_all(_MARK_CANDIDATES).values():
+        names = f"{element.class_name or ''} {element.id or ''}"
+        text = marked_text(
+            element.tag, names, lambda e=element: e.text, lambda e=element: _block(e)
+        )
+        if text is not None:
+            found.append(text)
+    return found
+
+
+def _block(element) -> str | None:
+    """The text of the block an element stands in (None: none)."""
+    from .visible import BLOCKS
+
+    block = element.parent
+    while block is not None and block.tag not in BLOCKS:
+        block = block.parent
+    return block.text if block is not None else None

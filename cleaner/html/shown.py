@@ -18,7 +18,7 @@ from ..textdump.title import TITLE_MAX_WEIGHT, TITLE_MIN_WEIGHT, same_headline
 from ..urls import split_url
 from .parse import LXML
 from .prepare import PreparedTree
-from .title import title_facts
+from .title import SUBTITLE_DASH, title_facts
 from .visible import BLOCKS, INVISIBLE
 
 _MARKED_NAME = re.compile(r"title|headline|heading|biaoti", re.I)
@@ -42,23 +42,25 @@ SHOWN_WINDOW = 400
 UNCONFIRMED_SHARE = 0.2
 NAME_WEIGHT = 4.0  # a title this light may be a site's name (`The Rust Programming Language`)
 TOP_LINES = 3  # the body's lines that may restate its headline
+LISTS = ("listing", "collection")  # kinds whose headings above the body are entries' titles
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]{3,}|\d+")
 
 
 def checked_title(
     title: str | None, extracted: Extracted, prepared: PreparedTree, reading: Reading
 ) -> Extracted:
-    """The metadata title checked against the body lxml's tree reading kept (html/shown.py):
-    the part of it the body's first lines repeat, or the headline the page shows above the
-    body when the title is a site's name or menu (no og:title, which a site writes for its
-    story); a first line that is that headline is the title's, not the body's."""
-    if not title or prepared.markup.parser != LXML:
+    """The metadata title checked against the body the reading kept: the part of it the
+    body's first lines repeat, or the headline the page shows above the body when the title
+    is a site's name or menu (no og:title, which a site writes for its story); a first line
+    that is that headline is the title's, not the body's. Read from either parser's tree
+    (the default reading's lxml, --fast's Lexbor)."""
+    if not title or prepared.tree is None:
         return replace(extracted, title=title)
     facts = prepared.markup.titles or title_facts(prepared.tree)
     address = reading.options.url or facts.address
     found = body_part(title, extracted.paragraphs)
-    if found is None and not facts.og_titles:
-        found = shown_headline(prepared.tree, title, extracted.paragraphs, address)
+    if found is None and not facts.og_titles and reading.page_kind.kind not in LISTS:
+        found = shown_headline(prepared, title, extracted.paragraphs, address)
     if found is None:
         return replace(extracted, title=title)
     paragraphs, removed = extracted.paragraphs, extracted.removed
@@ -78,7 +80,7 @@ class Shown:
 
 
 def shown_headline(
-    tree, title: str, paragraphs: tuple[str, ...], address: str | None = None
+    prepared: PreparedTree, title: str, paragraphs: tuple[str, ...], address: str | None = None
 ) -> str | None:
     """The headline the page shows above its body when `title` (the metadata's) is not the
     body's, else None: the title shares at most UNCONFIRMED_SHARE of its words with the body,
@@ -87,10 +89,10 @@ def shown_headline(
     confirms the title."""
     if not paragraphs:
         return None
-    unconfirmed = _shared(title, "\n".join(paragraphs)) <= UNCONFIRMED_SHARE
+    unconfirmed = _found_share(title, "\n".join(paragraphs).lower()) <= UNCONFIRMED_SHARE
     if not unconfirmed and not _names_no_topic(title, address):
         return None  # (reading the page's marks is what this costs: only when it may tell)
-    shown = nearest_shown(tree, paragraphs[0])
+    shown = nearest_shown(*_marks(prepared), paragraphs[0])
     if shown is None or _shared(shown, title) > 0:
         return None
     if not unconfirmed and not same_line(paragraphs[0], shown):
@@ -98,15 +100,30 @@ def shown_headline(
     return title_parts(shown.rstrip(_END_SEPARATORS))[0]
 
 
-def nearest_shown(tree, first_line: str) -> str | None:
+def nearest_shown(text: str, shown: list[Shown], first_line: str) -> str | None:
     """The marked heading nearest above the body's first line (or that line itself) in the
     page's text, within SHOWN_WINDOW characters."""
-    text, shown = _marked(tree)
     start = text.find(first_line[:12].strip())
     if start < 0:
         return None
     near = [s for s in shown if s.at <= start <= s.at + len(s.text) + SHOWN_WINDOW]
     return near[-1].text if near else None
+
+
+def _marks(prepared: PreparedTree) -> tuple[str, list[Shown]]:
+    """The page's text and its marked headings, in order, from either parser's tree."""
+    if prepared.markup.parser == LXML:
+        return _marked(prepared.tree)
+    from .resiliparse_adapter import fast_visible, marked_texts
+
+    text = fast_visible(prepared.tree, main_content=False)
+    shown, at = [], 0
+    for found in marked_texts(prepared.tree, marked_text):
+        where = text.find(found, at)
+        if where >= 0:  # in the visible text's order (a heading it leaves out is no mark)
+            shown.append(Shown(where, found))
+            at = where
+    return text, shown
 
 
 def _marked(tree) -> tuple[str, list[Shown]]:
@@ -124,7 +141,7 @@ def _marked(tree) -> tuple[str, list[Shown]]:
             walk.skip_subtree()
             continue
         if event == "start":
-            text = _marked_text(node)
+            text = _lxml_marked(node)
             if text is not None:
                 shown.append(Shown(size, text))
             added = ("\n" if node.tag in BLOCKS else "") + (node.text or "")
@@ -137,33 +154,37 @@ def _marked(tree) -> tuple[str, list[Shown]]:
     return "".join(parts), shown
 
 
-def _marked_text(node) -> str | None:
-    """The text of a marked heading (whitespace squeezed) when it is heading-like, else None."""
+def _lxml_marked(node) -> str | None:
     if not isinstance(node.tag, str):
         return None
-    if node.tag in _HEADING_TAGS or _named_heading(node):
-        text = " ".join(node.text_content().split())
-    elif node.tag in _EMPHASIS:
-        text = _whole_block(node)
+    names = f"{node.get('class') or ''} {node.get('id') or ''}"
+    return marked_text(node.tag, names, node.text_content, lambda: _block_text(node))
+
+
+def marked_text(tag: str, names: str, text, block_text) -> str | None:
+    """The text of a marked heading (whitespace squeezed) when it is heading-like, else None:
+    of an element's tag, its class and id (`names`), its text and the text of the block it
+    stands in (callables: read only when the tag or names may mark it)."""
+    if tag in _HEADING_TAGS or _named_heading(names):
+        found = " ".join(text().split())
+    elif tag in _EMPHASIS:
+        found = " ".join(text().split())
+        found = found if found == " ".join((block_text() or "").split()) else None
     else:
         return None
-    return text if text and heading_like(text) else None
+    return found if found and heading_like(found) else None
 
 
-def _named_heading(node) -> bool:
-    names = f"{node.get('class') or ''} {node.get('id') or ''}"
+def _named_heading(names: str) -> bool:
     return _MARKED_NAME.search(names) is not None and _OTHER_NAME.search(names) is None
 
 
-def _whole_block(node) -> str | None:
-    """The emphasis's text when it is all the text of the block it stands in."""
+def _block_text(node) -> str | None:
+    """The text of the block an lxml element stands in (None: none)."""
     block = node.getparent()
     while block is not None and block.tag not in BLOCKS:
         block = block.getparent()
-    if block is None:
-        return None
-    text = " ".join(node.text_content().split())
-    return text if text == " ".join(block.text_content().split()) else None
+    return block.text_content() if block is not None else None
 
 
 def _names_no_topic(title: str, address: str | None) -> bool:
@@ -193,6 +214,13 @@ def _shared(text: str, other: str) -> float:
     return len(words & _words(other)) / len(words) if words else 0.0
 
 
+def _found_share(text: str, other: str) -> float:
+    """The share of a text's words found in the other text (lowercased) as they are written:
+    a search per word, not a reading of the whole other text."""
+    words = _words(text)
+    return sum(word in other for word in words) / len(words) if words else 0.0
+
+
 def _words(text: str) -> set[str]:
     tokens = _WORD.findall(text.lower())
     pairs = {a + b for a, b in zip(tokens, tokens[1:], strict=False) if len(a) == len(b) == 1}
@@ -202,9 +230,10 @@ def _words(text: str) -> set[str]:
 def body_part(title: str, paragraphs: tuple[str, ...]) -> str | None:
     """The part of a title of several that one of the body's first lines repeats as a
     headline (`第四届中国经济学年会会议议程_中国经济学年会秘书处_CN_…` above a body that
-    opens with the first part), else None."""
+    opens with the first part), else None. A spaced dash sets off a subtitle, not a part
+    (`Star Wars Jedi: Fallen Order review – shoots for the moon`)."""
     parts = title_parts(title)
-    if len(parts) < 2:
+    if len(parts) < 2 or SUBTITLE_DASH.search(title):
         return None
     for line in (p for p in paragraphs[:TOP_LINES] if heading_like(p)):
         for part in parts:

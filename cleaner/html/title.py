@@ -28,7 +28,7 @@ _ESCAPED = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
 _STATED_ADDRESS = "head/link[@rel='canonical']/@href | head/meta[@property='og:url']/@content"
 _LEADING_SEPARATORS = frozenset("-|–—_·:")  # a title that starts with one lacks its headline
 SCRIPT_GAP = 0.5  # an <h1> and a title whose shares of Latin letters differ this much: two scripts
-_SUBTITLE_DASH = re.compile(r"\s[–—]\s")
+SUBTITLE_DASH = re.compile(r"\s[–—]\s")
 TAIL_SHARE = 1.5  # parts after a title's first this many times shorter are a site's sections
 SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last part, names the
 # site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
@@ -244,7 +244,7 @@ def _short_tail(title: str, spans: list[tuple[int, int]]) -> bool:
     """Whether the parts after the first are each much shorter than it: sections and a site
     name no metadata names (`四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网`);
     not after a spaced dash, which sets off a subtitle (`Nintendo Switch – OLED Model`)."""
-    if len(spans) < 2 or _SUBTITLE_DASH.search(title, spans[0][1], spans[1][0]):
+    if len(spans) < 2 or SUBTITLE_DASH.search(title, spans[0][1], spans[1][0]):
         return False
     first = spans[0][1] - spans[0][0]
     return all((end - start) * TAIL_SHARE <= first for start, end in spans[1:])

@@ -1,6 +1,8 @@
 """html/shown.py: the headline a page shows above its body, when its metadata title is a
 site's name or menu, and the part of a title the body's first lines repeat."""
 
+import pytest
+
 from cleaner import Options, clean
 from cleaner.html.shown import body_part, heading_like
 
@@ -22,18 +24,21 @@ def _page(title: str, heading: str, body: str = "", og: str = "") -> bytes:
     ).encode()
 
 
-def _read(page: bytes, url: str | None = None):
-    return clean(page, Options(detect_language=False, url=url))
+def _read(page: bytes, url: str | None = None, fast: bool = False, kind: str = "auto"):
+    return clean(page, Options(detect_language=False, url=url, fast=fast, page_kind=kind))
 
 
-def test_a_site_name_as_title_gives_way_to_the_heading_shown_above_the_body():
+@pytest.mark.parametrize("fast", [False, True])  # lxml's tree, and --fast's Lexbor tree
+def test_a_site_name_as_title_gives_way_to_the_heading_shown_above_the_body(fast):
     page = _page("网易娱乐", "<td class='bt_title'>《清洁》：东方式内敛与摇滚现实绘</td>")
-    read = _read(page)
+    read = _read(page, fast=fast)
     assert read.title == "《清洁》：东方式内敛与摇滚现实绘"
     assert read.paragraphs[0].startswith("不得不承认")
+    # on a listing, the heading above the first entry is that entry's
+    assert _read(page, fast=fast, kind="listing").title == "网易娱乐"
     # emphasis that fills its cell is a mark too
     page = _page("网易娱乐", "<td><b><font size=3>《清洁》：东方式内敛与摇滚现实绘</font></b></td>")
-    assert _read(page).title == "《清洁》：东方式内敛与摇滚现实绘"
+    assert _read(page, fast=fast).title == "《清洁》：东方式内敛与摇滚现实绘"
 
 
 def test_a_title_the_body_confirms_stays_whatever_the_page_marks():
@@ -71,6 +76,9 @@ def test_the_part_of_a_title_the_body_opens_with_is_the_headline():
     )
     assert body_part(title, ("一、开幕式",)) is None
     assert body_part("第四届中国经济学年会会议议程", ("第四届中国经济学年会",)) is None  # one part
+    # a spaced dash sets off a subtitle: the title is one headline, not two parts
+    review = "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars"
+    assert body_part(review, ("shoots for the moon, lands among the stars",)) is None
 
 
 def test_a_heading_like_line_has_a_headline_s_weight_and_no_sentence_inside():
