@@ -85,7 +85,7 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
         visible, metadata = _fast_visible(prepared, reading), reading.options.metadata
         extracted = extract_text(visible, reading, with_metadata=metadata, source=FAST)
         if title:
-            extracted = checked_title(title, extracted, prepared, reading)
+            extracted = checked_title(title, extracted, prepared, reading, visible)
             title = extracted.title
     else:
         extracted = _trafilatura_body(prepared, reading, title)

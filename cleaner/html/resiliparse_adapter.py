@@ -125,20 +125,24 @@ def peer_text(markup: str) -> str:
     return extract_plain_text(markup, main_content=True)
 
 
-_MARK_CANDIDATES = "h1, h2, h3, b, strong, font, [class], [id]"
+_MARK_TAGS = "h1, h2, h3, b, strong, font"
+_NAMED = "[class], [id]"
 
 
-def marked_texts(tree, marked_text) -> list[str]:
+def marked_texts(tree, marked_text, may_mark) -> list[str]:
     """The texts of the elements of Lexbor's tree that `marked_text` (html/shown.py) takes
-    for marked headings, in document order."""
-    found = []
-    for element in tree.document.query_selector_all(_MARK_CANDIDATES).values():
-        names = f"{element.class_name or ''} {element.id or ''}"
-        text = marked_text(
-            element.tag, names, lambda e=element: e.text, lambda e=element: _block(e)
-        )
-        if text is not None:
-            found.append(text)
+    for marked headings; `may_mark` tells from the tag, class and id which to read at all."""
+    document, found = tree.document, []
+    for selector in (_MARK_TAGS, _NAMED):
+        for element in document.query_selector_all(selector).values():
+            names = f"{element.class_name or ''} {element.id or ''}"
+            if not may_mark(element.tag, names):
+                continue
+            text = marked_text(
+                element.tag, names, lambda e=element: e.text, lambda e=element: _block(e)
+            )
+            if text is not None:
+                found.append(text)
     return found
 
 

@@ -47,20 +47,24 @@ _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]{3,}|\d+")
 
 
 def checked_title(
-    title: str | None, extracted: Extracted, prepared: PreparedTree, reading: Reading
+    title: str | None,
+    extracted: Extracted,
+    prepared: PreparedTree,
+    reading: Reading,
+    visible: str | None = None,
 ) -> Extracted:
     """The metadata title checked against the body the reading kept: the part of it the
     body's first lines repeat, or the headline the page shows above the body when the title
     is a site's name or menu (no og:title, which a site writes for its story); a first line
     that is that headline is the title's, not the body's. Read from either parser's tree
-    (the default reading's lxml, --fast's Lexbor)."""
+    (the default reading's lxml, --fast's Lexbor with the `visible` text it read)."""
     if not title or prepared.tree is None:
         return replace(extracted, title=title)
     facts = prepared.markup.titles or title_facts(prepared.tree)
     address = reading.options.url or facts.address
     found = body_part(title, extracted.paragraphs)
     if found is None and not facts.og_titles and reading.page_kind.kind not in LISTS:
-        found = shown_headline(prepared, title, extracted.paragraphs, address)
+        found = shown_headline(prepared, title, extracted.paragraphs, address, visible)
     if found is None:
         return replace(extracted, title=title)
     paragraphs, removed = extracted.paragraphs, extracted.removed
@@ -80,7 +84,11 @@ class Shown:
 
 
 def shown_headline(
-    prepared: PreparedTree, title: str, paragraphs: tuple[str, ...], address: str | None = None
+    prepared: PreparedTree,
+    title: str,
+    paragraphs: tuple[str, ...],
+    address: str | None = None,
+    visible: str | None = None,
 ) -> str | None:
     """The headline the page shows above its body when `title` (the metadata's) is not the
     body's, else None: the title shares at most UNCONFIRMED_SHARE of its words with the body,
@@ -92,7 +100,7 @@ def shown_headline(
     unconfirmed = _found_share(title, "\n".join(paragraphs).lower()) <= UNCONFIRMED_SHARE
     if not unconfirmed and not _names_no_topic(title, address):
         return None  # (reading the page's marks is what this costs: only when it may tell)
-    shown = nearest_shown(*_marks(prepared), paragraphs[0])
+    shown = nearest_shown(*_marks(prepared, visible, paragraphs[0]), paragraphs[0])
     if shown is None or _shared(shown, title) > 0:
         return None
     if not unconfirmed and not same_line(paragraphs[0], shown):
@@ -110,31 +118,31 @@ def nearest_shown(text: str, shown: list[Shown], first_line: str) -> str | None:
     return near[-1].text if near else None
 
 
-def _marks(prepared: PreparedTree) -> tuple[str, list[Shown]]:
-    """The page's text and its marked headings, in order, from either parser's tree."""
+def _marks(prepared: PreparedTree, visible: str | None, first_line: str) -> tuple[str, list[Shown]]:
+    """The page's text and its marked headings, in order, from either parser's tree: for
+    Lexbor's, the visible text --fast read (`visible`), each mark where it last stands
+    before the body's first line (or as that line)."""
     if prepared.markup.parser == LXML:
-        return _marked(prepared.tree)
+        return _marked(prepared.tree, first_line)
     from .resiliparse_adapter import fast_visible, marked_texts
 
-    text = fast_visible(prepared.tree, main_content=False)
-    shown, at = [], 0
-    for found in marked_texts(prepared.tree, marked_text):
-        where = text.find(found, at)
-        if where >= 0:  # in the visible text's order (a heading it leaves out is no mark)
-            shown.append(Shown(where, found))
-            at = where
-    return text, shown
+    text = visible if visible is not None else fast_visible(prepared.tree, main_content=False)
+    start = text.find(first_line[:12].strip())
+    marks = marked_texts(prepared.tree, marked_text, may_mark)
+    found = sorted((text.rfind(mark, 0, start + len(mark)), mark) for mark in marks)
+    return text, [Shown(at, mark) for at, mark in found if at >= 0]
 
 
-def _marked(tree) -> tuple[str, list[Shown]]:
-    """The page's text (as visible.tree_text reads it) and its marked headings, in order."""
+def _marked(tree, first_line: str) -> tuple[str, list[Shown]]:
+    """The page's text (as visible.tree_text reads it) and its marked headings, in order, up
+    to where the body's first line starts (what follows it cannot stand above it)."""
     from lxml import etree
 
     body = tree.find("body")
     root = body if body is not None else tree
     parts: list[str] = []
-    size = 0
-    shown: list[Shown] = []
+    size, seen, shown = 0, "", []
+    first = first_line[:12].strip()
     walk = etree.iterwalk(root, events=("start", "end"))
     for event, node in walk:
         if event == "start" and (node.tag in INVISIBLE or node.tag == "title"):
@@ -151,28 +159,37 @@ def _marked(tree) -> tuple[str, list[Shown]]:
             added = ("\n" if node.tag in BLOCKS else "") + (node.tail or "")
         parts.append(added)
         size += len(added)
+        if first and first in seen + added:  # (`seen`: the text's last characters before)
+            break
+        seen = (seen + added)[-len(first) :]
     return "".join(parts), shown
 
 
 def _lxml_marked(node) -> str | None:
-    if not isinstance(node.tag, str):
-        return None
-    names = f"{node.get('class') or ''} {node.get('id') or ''}"
-    return marked_text(node.tag, names, node.text_content, lambda: _block_text(node))
+    tag, get = node.tag, node.get
+    names = f"{get('class') or ''} {get('id') or ''}" if get("class") or get("id") else ""
+    if not isinstance(tag, str) or not may_mark(tag, names):
+        return None  # (most elements: the cheap test first)
+    return marked_text(tag, names, node.text_content, lambda: _block_text(node))
 
 
 def marked_text(tag: str, names: str, text, block_text) -> str | None:
     """The text of a marked heading (whitespace squeezed) when it is heading-like, else None:
     of an element's tag, its class and id (`names`), its text and the text of the block it
-    stands in (callables: read only when the tag or names may mark it)."""
-    if tag in _HEADING_TAGS or _named_heading(names):
-        found = " ".join(text().split())
-    elif tag in _EMPHASIS:
-        found = " ".join(text().split())
-        found = found if found == " ".join((block_text() or "").split()) else None
-    else:
+    stands in (callables: read only when needed, the block's last: it may be long)."""
+    named = tag in _HEADING_TAGS or _named_heading(names)
+    if not named and tag not in _EMPHASIS:
         return None
-    return found if found and heading_like(found) else None
+    found = " ".join(text().split())
+    if not found or not heading_like(found):
+        return None
+    return found if named or found == " ".join((block_text() or "").split()) else None
+
+
+def may_mark(tag: str, names: str) -> bool:
+    """Whether an element's tag or its class and id may make it a marked heading (the cheap
+    test before its text is read)."""
+    return tag in _HEADING_TAGS or tag in _EMPHASIS or _named_heading(names)
 
 
 def _named_heading(names: str) -> bool:
