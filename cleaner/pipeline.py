@@ -94,13 +94,14 @@ def block_or_own(found: Document, own: Document, choice: RuleChoice) -> Document
     """`found` (read with a host rule's content block), or `own` when the block holds under
     RULE_BODY_MIN_COVER of the words `own` keeps, or, on a stated article, over
     RULE_BODY_MAX_GROWTH times its tokens."""
-    own_text, found_text = "\n".join(own.paragraphs), "\n".join(found.paragraphs)
-    words = set(TOKEN.findall(own_text.lower()))
-    held = words & set(TOKEN.findall(found_text.lower()))
+    own_tokens = TOKEN.findall("\n".join(own.paragraphs))  # each text's tokens read once
+    found_tokens = TOKEN.findall("\n".join(found.paragraphs))
+    words = {token.lower() for token in own_tokens}
+    held = words & {token.lower() for token in found_tokens}
     if words and len(held) < RULE_BODY_MIN_COVER * len(words):
         why = f"it holds {len(held) / len(words):.0%} of the words the page's own reading keeps"
     elif own.page_kind.stated and own.page_kind.kind == "article":
-        kept, grown = len(TOKEN.findall(own_text)), len(TOKEN.findall(found_text))
+        kept, grown = len(own_tokens), len(found_tokens)
         if not kept or grown <= RULE_BODY_MAX_GROWTH * kept:
             return found
         why = (

@@ -16,6 +16,7 @@ import codecs
 import re
 
 from ..model import Decoded
+from ..mojibake.plausible import C1
 from . import splice
 from .guess import clean_cjk_reading, guess_codec, own_fffd
 from .misread import non_ascii
@@ -48,7 +49,6 @@ _CONTROLS = bytes((*range(0x09), 0x0B, 0x0C, *range(0x0E, 0x20)))  # C0 but tab,
 # C1 controls (U+0080-U+009F) in the text: in UTF-8 bytes C2 80-C2 9F, which a scan of the
 # bytes finds in a twelfth of the time the regex takes over the text (scrapinghub: 50 us a page)
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-_C1 = re.compile("[\x80-\x9f]")
 _NOT_XML = re.compile(f"[{re.escape(_CONTROLS.decode('ascii'))}\ufffe\uffff]")
 # in the web's encodings (ASCII-compatible, no trail byte under 0x40) a control character in
 # the text is one of _CONTROLS in the bytes, and a scan of the bytes costs a sixth of the
@@ -128,7 +128,7 @@ def _decoded(text: str, codec: str, confidence: float, reason: str, why: str, ba
     if bad:
         why += f"; {bad} bad byte sequence(s) replaced"
     text, controls = _xml_safe(text, data, codec)
-    c1 = bool(_C1_UTF8.search(data) if codec == "utf-8" else _C1.search(text))
+    c1 = bool(_C1_UTF8.search(data) if codec == "utf-8" else C1.search(text))
     return Decoded(text, codec, round(confidence, 3), reason, bad, why, controls, c1)
 
 

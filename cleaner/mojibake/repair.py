@@ -19,6 +19,7 @@ from ..scripts import is_kana
 from .debris import ACCEPT_SCORE, cut_garbage_tail, rare_tail_start, settle_lost
 from .ftfy_adapter import fix_mojibake, sees_mojibake
 from .plausible import (
+    C1,
     hard_garbage,
     is_rare_han,
     only_rare_han,
@@ -54,7 +55,6 @@ _LATIN_RANGE = re.compile("[\u0080-\u024f]")  # “ ” — … are ordinary in 
 # Scripts a mojibake repair never gives back (Latin, Cyrillic, Greek, CJK and punctuation do).
 _EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
 _C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")  # C1 may be bytes to recover
-_C1 = re.compile("[\x80-\x9f]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
 _GARBAGE_HEAD = re.compile(r"^\s*(?:[\ufffd\x80-\x9f]\s*)+")  # private-use bullets stay
 
@@ -159,7 +159,7 @@ def _repair_once(line: str, page: PageTrip | None) -> tuple[str | None, str]:
     rare = only_rare_han(line)
     if rare is not None and rare <= 1 - RARE_ONLY_SCORE and rare_tail_start(line) is None:
         return line, ""  # a few rare characters, names or places: the cheap verdict
-    if _C1.search(line):  # C1 bytes may end a UTF-8 sequence read as Latin-1 (`â\x86\x92`):
+    if C1.search(line):  # C1 bytes may end a UTF-8 sequence read as Latin-1 (`â\x86\x92`):
         fixed = fix_mojibake(line)  # ftfy's reading of them comes before any debris cut
         if fixed != line and _clean(fixed):
             return fixed, "ftfy"
