@@ -154,3 +154,29 @@ def test_site_rule_cues_are_prefiltered_too():
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
     found = generic_cues().match(line, False, True)
     assert (found.reason if found else None) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        (
+            "When you visit any website, it may store or retrieve information on your browser,"
+            " mostly in the form of cookies.",
+            "cookie",
+        ),  # a consent centre's standard introduction
+        (
+            "These technologies help us understand how our site is used or performs, how users"
+            " engage with and navigate through the site.",
+            "cookie",
+        ),
+        ("Analytics/Performance Cookies and Pixel Tracking", "cookie"),
+        ("Social Media Cookies", "cookie"),
+        ("Strictly Necessary or Essential Cookies", "cookie"),
+        # an article about technology is no banner
+        ("These technologies help farmers measure soil moisture across large fields.", None),
+        ("Delete cookies", None),  # a how-to's step
+    ],
+)
+def test_consent_centres_texts_are_cookie_lines(line, reason):
+    found = generic_cues().match(line, False, True)
+    assert (found.reason if found else None) == reason
