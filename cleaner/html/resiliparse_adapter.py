@@ -129,11 +129,13 @@ _MARK_TAGS = "h1, h2, h3, b, strong, font"
 _NAMED = "[class], [id]"
 
 
-def marked_texts(tree, marked_text, may_mark) -> list[str]:
+def marked_texts(tree, marked_text, may_mark, reads: int) -> list[str]:
     """The texts of the elements of Lexbor's tree that `marked_text` (html/shown.py) takes
-    for marked headings; `may_mark` tells from the tag, class and id which to read at all."""
+    for marked headings; `may_mark` tells from the tag, class and id which to read at all,
+    and at most `reads` of each kind (tags, names) are read."""
     document, found = tree.document, []
     for selector in (_MARK_TAGS, _NAMED):
+        left = reads
         for element in document.query_selector_all(selector).values():
             names = f"{element.class_name or ''} {element.id or ''}"
             if not may_mark(element.tag, names):
@@ -143,6 +145,9 @@ def marked_texts(tree, marked_text, may_mark) -> list[str]:
             )
             if text is not None:
                 found.append(text)
+            left -= 1
+            if not left:
+                break
     return found
 
 

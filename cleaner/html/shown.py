@@ -35,6 +35,10 @@ _SENTENCE_END = re.compile("[。；;…]|[.!?！？](?=.)")
 # the marked heading stands at most this many characters of the page's text above the first
 # line of the body (a byline, a date and a source line between them)
 SHOWN_WINDOW = 400
+# a page's elements that may be marks are read at most this many times (each of the parsers'
+# kinds): reading one's text, and its block's, costs up to the page's length, and a page of
+# thousands of nested <b>s took 282 s before this bound (bench/fuzz.py --seed 15)
+MARK_READS = 300
 # the metadata title shares at most this share of its words (Han-character pairs, words of
 # three letters or more) with the body: it is not the body's headline. Measured on the
 # reviewed titles: the site names and menus taken for titles share 0-0.2, the headlines
@@ -128,7 +132,7 @@ def _marks(prepared: PreparedTree, visible: str | None, first_line: str) -> tupl
 
     text = visible if visible is not None else fast_visible(prepared.tree, main_content=False)
     start = text.find(first_line[:12].strip())
-    marks = marked_texts(prepared.tree, marked_text, may_mark)
+    marks = marked_texts(prepared.tree, marked_text, may_mark, MARK_READS)
     found = sorted((text.rfind(mark, 0, start + len(mark)), mark) for mark in marks)
     return text, [Shown(at, mark) for at, mark in found if at >= 0]
 
@@ -141,7 +145,7 @@ def _marked(tree, first_line: str) -> tuple[str, list[Shown]]:
     body = tree.find("body")
     root = body if body is not None else tree
     parts: list[str] = []
-    size, seen, shown = 0, "", []
+    size, seen, shown, reads = 0, "", [], 0
     first = first_line[:12].strip()
     walk = etree.iterwalk(root, events=("start", "end"))
     for event, node in walk:
@@ -149,9 +153,12 @@ def _marked(tree, first_line: str) -> tuple[str, list[Shown]]:
             walk.skip_subtree()
             continue
         if event == "start":
-            text = _lxml_marked(node)
-            if text is not None:
-                shown.append(Shown(size, text))
+            candidate = _lxml_candidate(node) if reads < MARK_READS else None
+            if candidate is not None:
+                reads += 1
+                text = marked_text(*candidate, node.text_content, lambda n=node: _block_text(n))
+                if text is not None:
+                    shown.append(Shown(size, text))
             added = ("\n" if node.tag in BLOCKS else "") + (node.text or "")
         elif node is root:
             continue
@@ -165,12 +172,11 @@ def _marked(tree, first_line: str) -> tuple[str, list[Shown]]:
     return "".join(parts), shown
 
 
-def _lxml_marked(node) -> str | None:
+def _lxml_candidate(node) -> tuple[str, str] | None:
+    """An lxml element's tag and names (class and id) when they may mark it, else None."""
     tag, get = node.tag, node.get
     names = f"{get('class') or ''} {get('id') or ''}" if get("class") or get("id") else ""
-    if not isinstance(tag, str) or not may_mark(tag, names):
-        return None  # (most elements: the cheap test first)
-    return marked_text(tag, names, node.text_content, lambda: _block_text(node))
+    return (tag, names) if isinstance(tag, str) and may_mark(tag, names) else None
 
 
 def marked_text(tag: str, names: str, text, block_text) -> str | None:
