@@ -165,6 +165,9 @@ def test_a_page_declares_itself_a_product_documentation_collection_listing_or_se
     assert _declared(url="https://shop.ex.com/collections/lamps") == (
         "collection: address '/collections/lamps'"
     )
+    assert _declared(url="https://shop.ex.com/product-category/electronics/").startswith(
+        "collection"
+    )  # WooCommerce's category archive
     assert (
         _declared(url="https://ex.com/category/recipes/")
         == "listing: an index's address '/category/recipes/'"
