@@ -48,7 +48,7 @@ def html_page_kind(facts: PageFacts, address: str | None, cues: CueSet) -> PageK
     for generator in facts.generators:
         if any(p.search(generator) for p in cues.field_patterns("thread_generator")):
             return PageKind("thread", f"generator {generator.strip()[:60]!r}")
-    claims = _claims(facts, address)
+    claims = _claims(facts, address, cues)
     evidence = _evidence("thread", claims, cues, ("schema",))
     if evidence:
         return PageKind("thread", evidence)
@@ -71,16 +71,25 @@ class Claims:
         return self.url
 
 
-def _claims(facts: PageFacts, address: str | None) -> Claims:
+def _claims(facts: PageFacts, address: str | None, cues: CueSet) -> Claims:
     og = tuple(t.strip().lower() for t in facts.og_types)
     schema = tuple(_schema_types(facts))
     parts = split_url(address)
     if parts is None:
         return Claims(og, schema, "", "")
-    where = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    query = _without_tracking(parts.query, cues)
+    where = (parts.path or "/") + (f"?{query}" if query else "")
     if parts.fragment.startswith(("/", "!")):  # a route in the fragment: `/#/post?id=1`
         where += f"#{parts.fragment}"
     return Claims(og, schema, where.lower(), (parts.hostname or "").lower())
+
+
+def _without_tracking(query: str, cues: CueSet) -> str:
+    """The query without the parameters a click's tracker adds (`tracking_param` patterns:
+    `utm_source`, `gclid`, `srsltid`): they name no page, and `/?srsltid=…` is a front page."""
+    patterns = cues.field_patterns("tracking_param")
+    kept = [p for p in query.split("&") if not any(t.search(p.split("=", 1)[0]) for t in patterns)]
+    return "&".join(kept)
 
 
 def _declared_kind(claims: Claims, cues: CueSet) -> PageKind | None:

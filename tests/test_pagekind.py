@@ -188,6 +188,11 @@ def test_a_page_declares_itself_a_product_documentation_collection_listing_or_se
     assert _declared(url="https://ex.com/news/") == "listing: an index's address '/news/'"
     assert _declared(url="https://ex.info/#/post?id=10").startswith("article")
     assert _declared(url="https://ex.com/?p=123").startswith("article")
+    # a click tracker's parameters name no page: a front page still
+    assert _declared(url="https://shop.ex/?srsltid=AfmBOoq&utm_source=x") == (
+        "listing: an index's address '/'"
+    )
+    assert _declared(url="https://ex.com/?p=123&utm_source=x").startswith("article")
 
 
 def test_the_new_kinds_are_read_with_the_balanced_setting_and_can_be_forced():

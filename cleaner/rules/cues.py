@@ -55,6 +55,7 @@ FIELD_DIRECTIVES = (
         for where in ("og", "schema", "url", "host")
     ),  # fmt: skip
     "listing_index",
+    "tracking_param",
     "comment_markup",
     "player_markup",
     "menu_markup",
