@@ -88,8 +88,8 @@ def _without_tracking(query: str, cues: CueSet) -> str:
     """The query without the parameters a click's tracker adds (`tracking_param` patterns:
     `utm_source`, `gclid`, `srsltid`): they name no page, and `/?srsltid=…` is a front page."""
     patterns = cues.field_patterns("tracking_param")
-    kept = [p for p in query.split("&") if not any(t.search(p.split("=", 1)[0]) for t in patterns)]
-    return "&".join(kept)
+    pairs = [(pair, pair.split("=", 1)[0]) for pair in query.split("&")]
+    return "&".join(pair for pair, name in pairs if not any(p.search(name) for p in patterns))
 
 
 def _declared_kind(claims: Claims, cues: CueSet) -> PageKind | None:

@@ -91,8 +91,9 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
         extracted = _trafilatura_body(prepared, reading, title)
         extracted = _more_readings(extracted, prepared, reading)
         title = title or _visible_title(prepared, reading)
-        extracted = checked_title(title, extracted, prepared, reading)
-        title = extracted.title
+        if title:
+            extracted = checked_title(title, extracted, prepared, reading)
+            title = extracted.title
     if title:  # the page's own title, read alike by every reading
         metadata = replace(extracted.metadata, title=title)
         extracted = replace(extracted, title=title, metadata=metadata)

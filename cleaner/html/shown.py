@@ -46,13 +46,14 @@ MARK_READS = 300
 # guards below no title of any set was lost (zh-cwced 59.7% -> 77.6% with body_part)
 UNCONFIRMED_SHARE = 0.2
 NAME_WEIGHT = 4.0  # a title this light may be a site's name (`The Rust Programming Language`)
+OPENING_CHARS = 12  # the body's first line is found in the page's text by its first characters
 TOP_LINES = 3  # the body's lines that may restate its headline
 LISTS = ("listing", "collection")  # kinds whose headings above the body are entries' titles
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]{3,}|\d+")
 
 
 def checked_title(
-    title: str | None,
+    title: str,
     extracted: Extracted,
     prepared: PreparedTree,
     reading: Reading,
@@ -63,8 +64,6 @@ def checked_title(
     is a site's name or menu (no og:title, which a site writes for its story); a first line
     that is that headline is the title's, not the body's. Read from either parser's tree
     (the default reading's lxml, --fast's Lexbor with the `visible` text it read)."""
-    if not title or prepared.tree is None:
-        return replace(extracted, title=title)
     facts = prepared.markup.titles or title_facts(prepared.tree)
     address = reading.options.url or facts.address
     found = body_part(title, extracted.paragraphs)
@@ -105,7 +104,7 @@ def shown_headline(
     unconfirmed = _found_share(title, "\n".join(paragraphs).lower()) <= UNCONFIRMED_SHARE
     if not unconfirmed and not _names_no_topic(title, address):
         return None  # (reading the page's marks is what this costs: only when it may tell)
-    shown = nearest_shown(*_marks(prepared, visible, paragraphs[0]), paragraphs[0])
+    shown = nearest_shown(*_marks(prepared, visible, paragraphs[0][:OPENING_CHARS].strip()))
     if shown is None or _shared(shown, title) > 0:
         return None
     if not unconfirmed and not same_line(paragraphs[0], shown):
@@ -113,41 +112,41 @@ def shown_headline(
     return title_parts(shown.rstrip(_END_SEPARATORS))[0]
 
 
-def nearest_shown(text: str, shown: list[Shown], first_line: str) -> str | None:
-    """The marked heading nearest above the body's first line (or that line itself) in the
-    page's text, within SHOWN_WINDOW characters."""
-    start = text.find(first_line[:12].strip())
+def nearest_shown(shown: list[Shown], start: int) -> str | None:
+    """The marked heading nearest above where the body's first line starts in the page's
+    text (`start`; -1: not found), or that line itself, within SHOWN_WINDOW characters."""
     if start < 0:
         return None
     near = [s for s in shown if s.at <= start <= s.at + len(s.text) + SHOWN_WINDOW]
     return near[-1].text if near else None
 
 
-def _marks(prepared: PreparedTree, visible: str | None, first_line: str) -> tuple[str, list[Shown]]:
-    """The page's text and its marked headings, in order, from either parser's tree: for
-    Lexbor's, the visible text --fast read (`visible`), each mark where it last stands
+def _marks(prepared: PreparedTree, visible: str | None, opening: str) -> tuple[list[Shown], int]:
+    """The page's marked headings, in order, and where the body's `opening` (its first
+    line's first characters) starts in the page's text, from either parser's tree: for
+    Lexbor's, in the visible text --fast read (`visible`), each mark where it last stands
     before the body's first line (or as that line)."""
     if prepared.markup.parser == LXML:
-        return _marked(prepared.tree, first_line)
+        text, shown = _marked(prepared.tree, opening)
+        return shown, text.find(opening)
     from .resiliparse_adapter import fast_visible, marked_texts
 
     text = visible if visible is not None else fast_visible(prepared.tree, main_content=False)
-    start = text.find(first_line[:12].strip())
+    start = text.find(opening)
     marks = marked_texts(prepared.tree, marked_text, may_mark, MARK_READS)
     found = sorted((text.rfind(mark, 0, start + len(mark)), mark) for mark in marks)
-    return text, [Shown(at, mark) for at, mark in found if at >= 0]
+    return [Shown(at, mark) for at, mark in found if at >= 0], start
 
 
-def _marked(tree, first_line: str) -> tuple[str, list[Shown]]:
+def _marked(tree, opening: str) -> tuple[str, list[Shown]]:
     """The page's text (as visible.tree_text reads it) and its marked headings, in order, up
-    to where the body's first line starts (what follows it cannot stand above it)."""
+    to where the body's `opening` stands (what follows it cannot stand above it)."""
     from lxml import etree
 
     body = tree.find("body")
     root = body if body is not None else tree
     parts: list[str] = []
     size, seen, shown, reads = 0, "", [], 0
-    first = first_line[:12].strip()
     walk = etree.iterwalk(root, events=("start", "end"))
     for event, node in walk:
         if event == "start" and (node.tag in INVISIBLE or node.tag == "title"):
@@ -167,16 +166,16 @@ def _marked(tree, first_line: str) -> tuple[str, list[Shown]]:
             added = ("\n" if node.tag in BLOCKS else "") + (node.tail or "")
         parts.append(added)
         size += len(added)
-        if first and first in seen + added:  # (`seen`: the text's last characters before)
+        if opening and opening in seen + added:  # (`seen`: the text's last characters)
             break
-        seen = (seen + added)[-len(first) :]
+        seen = (seen + added)[-len(opening) :]
     return "".join(parts), shown
 
 
 def _lxml_candidate(node) -> tuple[str, str] | None:
     """An lxml element's tag and names (class and id) when they may mark it, else None."""
-    tag, get = node.tag, node.get
-    names = f"{get('class') or ''} {get('id') or ''}" if get("class") or get("id") else ""
+    tag, classes, ident = node.tag, node.get("class"), node.get("id")
+    names = f"{classes or ''} {ident or ''}" if classes or ident else ""
     return (tag, names) if isinstance(tag, str) and may_mark(tag, names) else None
 
 

@@ -270,9 +270,9 @@ def _is_site_name(part: str, site: set[str], labels: set[str]) -> bool:
 def _names_site(part: str, site: set[str], labels: set[str]) -> bool:
     """Whether a title's part names the site: its og:site_name, a name of its address, or an
     address itself (`blog.wenxuecity.com`)."""
-    letters = letters_key(part)
-    if reader_key(part) in site or letters in labels or _ADDRESS.fullmatch(part.strip()):
+    if _is_site_name(part, site, labels) or _ADDRESS.fullmatch(part.strip()):
         return True
+    letters = letters_key(part)
     return any(len(label) >= SITE_LABEL_MIN and label in letters for label in labels)
 
 

@@ -17,6 +17,10 @@ Directives understood here:
                              listing or service page (see pagekind.py, rules/generic/kinds.txt)
   listing_index: REGEX       an address that is an index (a front page, an archive): a
                              listing whatever else the page says (see pagekind.py)
+  tracking_param: REGEX      a query parameter a click's tracker adds, left out of the
+                             address the kinds read (see pagekind.py)
+  title_label: REGEX         a label beside a title's headline, taken out of the title
+                             (see textdump/fields.without_labels)
   comment_markup / player_markup / menu_markup: REGEX
                              the id/class of an article's comment section, of a video
                              player, of a dropdown menu (see html/prune.py)
