@@ -22,6 +22,7 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]+")  # the BMP's private-use area
 _SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
+_OTHER_SPACE = re.compile(r"[\t\u00a0\u3000\u2000-\u200a\u202f\u205f]")  # a space but " "
 _MARK_RUN = re.compile(r"(?: ?[,:;!?] ?)+")
 _ASCII_MARK = re.compile(r"[,:;!?()]")
 # an e-mail address in ASCII: `\S+@` would try every start in a long CJK line (no spaces)
@@ -36,7 +37,7 @@ _PARENS = re.compile(r"\(([^()]*)\)")
 
 
 def normalize_paragraph(text: str) -> str:
-    return _punctuate(_SPACES.sub(" ", without_private_use(text)).strip())
+    return _punctuate(_folded_spaces(without_private_use(text)).strip())
 
 
 def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -45,13 +46,23 @@ def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     joined = without_private_use("\n".join(paragraphs))
     if joined.count("\n") >= len(paragraphs):  # a paragraph holds a line break itself
         return tuple(p for p in map(normalize_paragraph, paragraphs) if p)
-    out = (_punctuate(p.strip()) for p in _SPACES.sub(" ", joined).split("\n"))
+    rows = (p.strip() for p in _folded_spaces(joined).split("\n"))
+    out = map(_punctuate, rows) if _HAS_CJK.search(joined) else rows  # marks touch CJK only
     return tuple(p for p in out if p)
 
 
 def without_private_use(text: str) -> str:
     """The text without private-use characters (icon fonts' glyphs, user-defined ones)."""
-    return _PRIVATE_USE.sub("", text)
+    return text if text.isascii() else _PRIVATE_USE.sub("", text)
+
+
+def _folded_spaces(text: str) -> str:
+    """Each run of spaces (tabs, no-break and wide spaces) one space. Most texts have none
+    to fold: found by a search (in ASCII by `in`), which is cheaper than a substitution
+    that meets every space."""
+    if "  " not in text and ("\t" not in text if text.isascii() else not _OTHER_SPACE.search(text)):
+        return text
+    return _SPACES.sub(" ", text)
 
 
 def _punctuate(text: str) -> str:

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -56,3 +58,24 @@ TEXTS = st.text(
 def test_normalizing_normalized_text_changes_nothing(text):
     once = normalize_paragraph(text)
     assert normalize_paragraph(once) == once
+
+
+SPACED = st.text(
+    alphabet=st.sampled_from(list("ab中. ,\t\u00a0\u3000\u2003\u202f\u205f")), max_size=40
+)
+
+
+@given(st.lists(SPACED, max_size=5))
+def test_every_run_of_spaces_becomes_one_space(paragraphs):
+    for paragraph in normalize(paragraphs):
+        assert "  " not in paragraph
+        assert not re.search("[\t\u00a0\u3000\u2000-\u200a\u202f\u205f]", paragraph)
+        assert paragraph == paragraph.strip()
+    # one pass over all paragraphs reads each as it reads it alone
+    alone = tuple(p for p in map(normalize_paragraph, paragraphs) if p)
+    assert normalize(paragraphs) == alone
+
+
+def test_spaces_in_ascii_and_wider_text():
+    assert normalize(["a\tb  c", "x y"]) == ("a b c", "x y")
+    assert normalize(["é\u00a0\u00a0f", "中 文"]) == ("é f", "中 文")

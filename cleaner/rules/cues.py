@@ -32,7 +32,8 @@ import re
 import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, reduce
+from operator import itemgetter, or_
 from pathlib import Path
 
 import ahocorasick
@@ -67,9 +68,12 @@ FIELD_DIRECTIVES = (
 SCOPES = ("any", "cjk", "latin")
 PLAN_CACHE = 20_000  # (first character, length band, script) plans kept; a few MB at most
 _LIVE: weakref.WeakSet = weakref.WeakSet()  # every cue set, so forget_matches reaches them
+_second = itemgetter(1)
 MATCH_CACHE = 20_000  # lines whose match is remembered (a body read again meets them twice)
 
-_Plan = tuple  # (every guard a kind of line is tried against, those not needing a keyword)
+# (every cue a kind of line is tried against, those not needing a keyword), each cue as
+# (1 << number, needs_keyword, its pattern's search, cue): read once per line tried
+_Plan = tuple
 
 
 @dataclass(frozen=True)
@@ -92,35 +96,32 @@ class _Guard:
         self.needs_keyword = bool(self.shape.keywords) and not self.shape.narrow_head
 
     @cached_property
-    def _head(self) -> re.Pattern[str] | None:
+    def head(self) -> re.Pattern[str] | None:
+        """What a match may start with (None: anything)."""
         return re.compile(self.shape.head) if self.shape.head else None
 
     def admits(self, length_band: int | None, cjk: bool, latin: bool) -> bool:
         """Whether a line in the length band that ends at `length_band` (None: longer than
-        every limit), in these scripts, could match (its first character aside: starts)."""
+        every limit), in these scripts, could match (its first character aside: see head)."""
         scope, limit = self.cue.scope, self.shape.limit
         if (scope == "cjk" and not cjk) or (scope == "latin" and not latin):
             return False
         return limit is None or (length_band is not None and length_band <= limit)
 
-    def starts(self, first: str) -> bool:
-        """Whether a match may start with `first`."""
-        return self._head is None or self._head.match(first) is not None
-
 
 def _keyword_automaton(guards: list[_Guard]) -> ahocorasick.Automaton | None:
-    """keyword -> the numbers of the cues that need it, found in one pass over a line (a
-    regex alternation of ~120 keywords is 5x slower on Latin text: it tries every keyword
-    at every position that starts one)."""
-    wanted: dict[str, list[int]] = {}
+    """keyword -> the cues that need it (bits of a mask: 1 << number), found in one pass over
+    a line (a regex alternation of ~120 keywords is 5x slower on Latin text: it tries every
+    keyword at every position that starts one)."""
+    wanted: dict[str, int] = {}
     for guard in guards:
         for keyword in guard.shape.keywords:
-            wanted.setdefault(keyword, []).append(guard.number)
+            wanted[keyword] = wanted.get(keyword, 0) | 1 << guard.number
     if not wanted:
         return None
     automaton = ahocorasick.Automaton()
-    for keyword, numbers in wanted.items():
-        automaton.add_word(keyword, tuple(numbers))
+    for keyword, bits in wanted.items():
+        automaton.add_word(keyword, bits)
     automaton.make_automaton()
     return automaton
 
@@ -141,7 +142,13 @@ class CueSet:
         self._guards = [_Guard(number, cue) for number, cue in enumerate(self.cues)]
         self._limits = sorted({g.shape.limit for g in self._guards if g.shape.limit is not None})
         self._plans: dict[tuple[str, int, bool, bool], _Plan] = {}
-        self._starting: dict[str, list[bool]] = {}  # first character -> which guards it starts
+        self._starting: dict[str, int] = {}  # first character -> the guards it starts (bits)
+        self._admitted: dict[tuple[int, bool, bool], int] = {}  # (band, scripts) -> ... admits
+        self._by_mask: dict[int, _Plan] = {}  # guards (bits) -> their plan
+        self._always = sum(1 << g.number for g in self._guards if g.shape.head is None)
+        self._headed = [(1 << g.number, g) for g in self._guards if g.shape.head]
+        self._entries = [(1 << g.number, g.needs_keyword, g.cue.pattern.search, g.cue)
+                         for g in self._guards]  # fmt: skip
         self._matched: dict[tuple[str, bool, bool], Cue | None] = {}
         _LIVE.add(self)
         self._automaton = _keyword_automaton([g for g in self._guards if g.needs_keyword])
@@ -164,31 +171,46 @@ class CueSet:
             line = line.replace("\xa0", " ")
         key = (line[0], bisect_left(self._limits, len(line)), cjk, latin)
         every, free = self._plans.get(key) or self._plan(key)
-        found = ()
         if len(every) > len(free):  # some cue waits for its keywords: look for them
-            found = {n for _end, numbers in self._automaton.iter(line.lower()) for n in numbers}
-        for guard in every if found else free:
-            if (guard.number in found or not guard.needs_keyword) and guard.cue.pattern.search(
-                line
-            ):
-                return guard.cue
+            found = reduce(or_, map(_second, self._automaton.iter(line.lower())), 0)  # bits
+            if found:
+                for bit, needs_keyword, search, cue in every:
+                    if (found & bit or not needs_keyword) and search(line):
+                        return cue
+                return None
+        for _bit, _needs_keyword, search, cue in free:
+            if search(line):
+                return cue
         return None
 
     def _plan(self, key: tuple[str, int, bool, bool]) -> _Plan:
+        """The cues a kind of line is tried against: those its first character may start
+        (bits of a mask per character) and its length band and scripts admit (per band);
+        plans with the same cues are one."""
         first, band, cjk, latin = key
-        shortest = self._limits[band] if band < len(self._limits) else None
         starting = self._starting.get(first)  # a first character comes in several plans
         if starting is None:
             if len(self._starting) >= PLAN_CACHE:
                 self._starting.clear()
-            starting = self._starting[first] = [g.starts(first) for g in self._guards]
-        every = tuple(
-            g for g, start in zip(self._guards, starting, strict=True)
-            if start and g.admits(shortest, cjk, latin)
-        )  # fmt: skip
+            starting = self._starting[first] = self._always | sum(
+                bit for bit, guard in self._headed if guard.head.match(first) is not None
+            )
+        admitted = self._admitted.get(key[1:])  # and a band and script in many
+        if admitted is None:
+            shortest = self._limits[band] if band < len(self._limits) else None
+            admitted = self._admitted[key[1:]] = sum(
+                1 << g.number for g in self._guards if g.admits(shortest, cjk, latin)
+            )
+        mask = starting & admitted
+        plan = self._by_mask.get(mask)
+        if plan is None:
+            if len(self._by_mask) >= PLAN_CACHE:
+                self._by_mask.clear()
+            every = tuple(entry for entry in self._entries if mask & entry[0])
+            plan = self._by_mask[mask] = (every, tuple(entry for entry in every if not entry[1]))
         if len(self._plans) >= PLAN_CACHE:
             self._plans.clear()
-        plan = self._plans[key] = (every, tuple(g for g in every if not g.needs_keyword))
+        self._plans[key] = plan
         return plan
 
     def field_patterns(self, name: str) -> tuple[re.Pattern[str], ...]:

@@ -169,12 +169,17 @@ def _prepared(text: str) -> tuple[str, Counter]:
     return letters_key(text), _bigrams(text)
 
 
+@lru_cache(maxsize=1024)
 def _bigrams(text: str) -> Counter:
-    """Token bigrams (a token: one CJK character or one word)."""
+    """Token bigrams (a token: one CJK character or one word); remembered: a line is
+    compared with each of the title's heads, and again when the body settles."""
     tokens = TOKEN.findall(text.lower())
     return Counter(zip(tokens, tokens[1:], strict=False))
 
 
 def _dice(ba: Counter, bb: Counter) -> float:
-    total = sum(ba.values()) + sum(bb.values())
-    return 2 * sum((ba & bb).values()) / total if total else 0.0
+    total = ba.total() + bb.total()
+    if len(ba) > len(bb):
+        ba, bb = bb, ba  # the shared count, from the smaller side
+    shared = sum(min(n, bb[k]) for k, n in ba.items() if k in bb)
+    return 2 * shared / total if total else 0.0
