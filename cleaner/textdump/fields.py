@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from ..rules.cues import CueSet
 
@@ -58,9 +59,12 @@ def without_labels(title: str, cues: CueSet) -> str:
     return bare if any(c.isalnum() for c in bare) else title
 
 
-def title_parts(line: str) -> list[str]:
-    """'Headline - Section - Site' -> ['Headline', 'Section', 'Site'] (at least one part)."""
-    return [p.strip() for p in TITLE_SEPARATORS.split(line) if p and p.strip()] or [line.strip()]
+@lru_cache(maxsize=1024)
+def title_parts(line: str) -> tuple[str, ...]:
+    """'Headline - Section - Site' -> ('Headline', 'Section', 'Site') (at least one part);
+    remembered: a dump's first line is split again by each step that reads its title."""
+    parts = tuple(p.strip() for p in TITLE_SEPARATORS.split(line) if p and p.strip())
+    return parts or (line.strip(),)
 
 
 def split_page_title(line: str) -> tuple[str, str | None]:
