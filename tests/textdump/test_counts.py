@@ -2,16 +2,18 @@
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner.scripts import CJK_RUN
-from cleaner.textdump.counts import row_counts
+from cleaner.textdump.counts import counts_by_regex, counts_by_table, row_counts
 
 
-def test_counts_of_each_row():
+@pytest.mark.parametrize("reading", [counts_by_regex, counts_by_table, row_counts])
+def test_counts_of_each_row(reading):
     rows = ["Hello, world. 你好！", "", "𝐀bc déjà-vu 123", "记者：王茜，北京；摄影", "x_y"]
-    counts = row_counts(rows)
+    counts = reading(rows)
     assert counts.cjk == [2, 0, 0, 8, 0]
     # a word is a run of letters: digits, '_' and CJK characters end one; U+1D400 is a letter
     assert counts.words == [2, 0, 3, 0, 2]
@@ -21,7 +23,7 @@ def test_counts_of_each_row():
 
 
 def test_no_rows():
-    assert row_counts([]) == ([], [], [], [])
+    assert row_counts([]) == counts_by_table([]) == ([], [], [], [])
 
 
 def _by_row(row: str) -> tuple[int, int, int, int]:
@@ -53,8 +55,9 @@ ROWS = st.lists(
 
 
 @given(ROWS)
-def test_table_agrees_with_regexes_per_row(rows):
-    counts = row_counts(rows)
+def test_both_readings_agree_with_regexes_per_row(rows):
+    assert counts_by_regex(rows) == counts_by_table(rows)
+    counts = counts_by_table(rows)
     assert list(zip(counts.cjk, counts.words, counts.ends, counts.commas, strict=True)) == [
         _by_row(row) for row in rows
     ]
