@@ -32,7 +32,7 @@ HTML_SETS = ("zh-cwced", "scrapinghub", "magichtml-article", "magichtml-forum", 
 TEXT_SETS = tuple(f"{name}-text" for name in HTML_SETS)
 
 
-def _pages(bench: Path, sets: tuple[str, ...]) -> list[tuple[str, bytes]]:
+def shared_pages(bench: Path, sets: tuple[str, ...]) -> list[tuple[str, bytes]]:
     pages = []
     for name in sets:
         for line in (bench / name / "index.jsonl").open(encoding="utf-8"):
@@ -54,7 +54,7 @@ def _timed(*args: str) -> float:
 
 
 def main(bench: Path) -> None:
-    html, text = _pages(bench, HTML_SETS), _pages(bench, TEXT_SETS)
+    html, text = shared_pages(bench, HTML_SETS), shared_pages(bench, TEXT_SETS)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         files = root / "files"

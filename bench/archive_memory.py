@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import warcs  # noqa: E402
-from archive import TEXT_SETS, _pages  # noqa: E402
+from archive import TEXT_SETS, shared_pages  # noqa: E402
 
 
 def peak_rss(*args: str) -> int:
@@ -34,7 +34,7 @@ def peak_rss(*args: str) -> int:
 
 
 def main(bench: Path, size: int) -> None:
-    text = _pages(bench, TEXT_SETS)
+    text = shared_pages(bench, TEXT_SETS)
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         one = warcs.write(root / "one" / "p-0.wet.gz", [

@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import warcs  # noqa: E402
-from archive import HTML_SETS, _pages  # noqa: E402
+from archive import HTML_SETS, shared_pages  # noqa: E402
 
 PARTS = 4  # WARCs the HTML pages are written to: tasks for the executors
 ROUNDS = 3  # the pages go in this many times: Ray's start-up (about 5 s) is a small share
@@ -60,7 +60,7 @@ def executors(root: Path, html: list[tuple[str, bytes]]) -> tuple[float, float]:
 
 
 def main(bench: Path) -> None:
-    html = _pages(bench, HTML_SETS)
+    html = shared_pages(bench, HTML_SETS)
     with tempfile.TemporaryDirectory() as tmp:
         local, remote = executors(Path(tmp), html)
     pages = f"{ROUNDS} x {len(html)} HTML pages in {PARTS} WARCs"
