@@ -13,6 +13,7 @@ from ..model import Options
 from ..pipeline import clean
 from .book import RuleBook
 from .format import Problem, read_rule_file
+from .literals import slow_on_spaces
 from .site import ALIASES, KNOWN, MAY_BE_EMPTY, XPATH_DIRECTIVES, SiteRule, load_rule
 
 REGEX_DIRECTIVES = (
@@ -58,6 +59,10 @@ def _check_directive(d) -> list[Problem]:
             re.compile(d.value)
         except re.error as err:
             return [Problem(d.path, d.line, f"bad regex for {d.name}: {err}")]
+        if slow_on_spaces(d.value):
+            return [Problem(d.path, d.line, f"slow regex for {d.name}: a long run of spaces takes "
+                            "it seconds; write \\s*(X\\s*)? for \\s*X?\\s*, and do not start "
+                            "with \\s* (rules/README.md)")]  # fmt: skip
     if name in XPATH_DIRECTIVES:
         from lxml import etree
 

@@ -211,3 +211,19 @@ def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
 
 def _shortest(keywords: set[str]) -> int:
     return min(len(k.strip(" ")) for k in keywords)
+
+
+# Two shapes that make a search quadratic in a run of spaces (a line of 45,000 spaces took
+# seconds, bench/fuzz.py --seed 17): `\s*` on both sides of an optional mark (`\s*:?\s*`,
+# which splits the run every way; `\s*(:\s*)?` matches the same lines) and an unanchored
+# pattern starting with `\s*` (tried from each space of the run); unless a length guard in
+# front (`^(?=.{0,80}$)`) bounds the line.
+_SPLITS_SPACES = re.compile(r"\\s\*(?:[^\\()\[\]|]|\\.|\[[^\]]*\])\?\\s\*")
+_STARTS_WITH_SPACES = re.compile(r"^(?:\(\?[a-z-]+\))?\\s[*+]")
+_LENGTH_GUARD = re.compile(r"^\^?\(\?=\.\{0,\d+\}\$\)")
+
+
+def slow_on_spaces(source: str) -> bool:
+    """Whether a pattern's source has a shape quadratic in a long run of spaces (above)."""
+    risky = _SPLITS_SPACES.search(source) or _STARTS_WITH_SPACES.search(source)
+    return bool(risky) and not _LENGTH_GUARD.search(source)

@@ -181,6 +181,20 @@ def test_rules_check_reports_every_problem(tmp_path):
     ]
 
 
+def test_rules_check_reports_patterns_slow_on_a_run_of_spaces(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "drop_line(x): ^(积分|帖子)\\s*[:：]?\\s*\\S{0,20}$\n"
+        "drop_line(y): \\s*[\\[](edit)[\\]]$\n"
+        "drop_line(z): ^(积分|帖子)\\s*([:：]\\s*)?\\S{0,20}$\n"
+        "drop_line(w): ^(?=.{0,80}$)(posted)\\s*:?\\s*\\S\n"
+    )
+    result = CliRunner().invoke(main, ["rules", "check", str(tmp_path)])
+    assert result.exit_code == 2
+    lines = result.stdout.splitlines()
+    assert [line.split(": ")[0].rsplit(":", 1)[1] for line in lines] == ["1", "2"]
+    assert all("slow regex for drop_line" in line for line in lines)
+
+
 def test_rules_check_passes_good_files():
     result = CliRunner().invoke(main, ["rules", "check", str(FTR)])
     assert result.exit_code == 0 and "2 file(s) checked, 0 problem(s)" in result.stderr
