@@ -21,8 +21,9 @@ MAX_PASSES = 50  # conversion passes over one paragraph (one per mark in a run l
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]+")  # the BMP's private-use area
-_SPACES = re.compile(r"[ \t\u00a0\u3000\u2000-\u200a\u202f\u205f]+")
-_OTHER_SPACE = re.compile(r"[\t\u00a0\u3000\u2000-\u200a\u202f\u205f]")  # a space but " "
+_WIDER_SPACES = r"\t\u00a0\u3000\u2000-\u200a\u202f\u205f"  # tabs, no-break and wide spaces
+_SPACES = re.compile(f"[ {_WIDER_SPACES}]+")
+_OTHER_SPACE = re.compile(f"[{_WIDER_SPACES}]")  # a space but " "
 _MARK_RUN = re.compile(r"(?: ?[,:;!?] ?)+")
 _ASCII_MARK = re.compile(r"[,:;!?()]")
 # an e-mail address in ASCII: `\S+@` would try every start in a long CJK line (no spaces)

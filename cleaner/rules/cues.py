@@ -68,12 +68,12 @@ FIELD_DIRECTIVES = (
 SCOPES = ("any", "cjk", "latin")
 PLAN_CACHE = 20_000  # (first character, length band, script) plans kept; a few MB at most
 _LIVE: weakref.WeakSet = weakref.WeakSet()  # every cue set, so forget_matches reaches them
-_second = itemgetter(1)
 MATCH_CACHE = 20_000  # lines whose match is remembered (a body read again meets them twice)
 
 # (every cue a kind of line is tried against, those not needing a keyword), each cue as
 # (1 << number, needs_keyword, its pattern's search, cue): read once per line tried
 _Plan = tuple
+_second = itemgetter(1)  # an automaton hit's value: the bits of the cues its keyword serves
 
 
 @dataclass(frozen=True)

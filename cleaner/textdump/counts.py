@@ -3,9 +3,8 @@ result: by regex (each class's pattern replaces its characters by a marker in on
 the joined rows, then `str.count` per row) or by table (each character's class looked up in
 a table, NumPy fenced here, then one count of (row, class) pairs). The table saves about a
 sixth of the instructions a dump's whole cleaning takes, but importing NumPy costs a single
-page more than it saves: a
-process counts by regex until it has counted TABLE_AFTER_CHARS (a batch, an archive) or
-NumPy is loaded already (py3langid loads it).
+page more than it saves: a process counts by regex until it has counted TABLE_AFTER_CHARS
+(a batch, an archive) or NumPy is loaded already (py3langid loads it).
 
 The classes, in priority order as the regexes define them: a CJK character (scripts.CJK_RANGES),
 a letter outside those (a word is a run of them: `[^\\W\\d_]`), a sentence end (SENTENCE_END) and
@@ -74,8 +73,6 @@ def row_counts(rows: list[str]) -> RowCounts:
     """The four counts of each row (rows hold no line break), by table once NumPy pays (see
     the module's docstring), else by regex."""
     global _counted
-    if not rows:
-        return RowCounts([], [], [], [])
     if "numpy" in sys.modules or _counted >= TABLE_AFTER_CHARS:
         return counts_by_table(rows)
     _counted += sum(map(len, rows))
@@ -92,11 +89,11 @@ def counts_by_regex(rows: list[str]) -> RowCounts:
     text = CJK_RUN.sub(_MARKS[_CJK], text)  # first: the later passes get a shorter text
     not_cjk = [len(row) - row.count(_MARKS[_CJK]) for row in text.split("\n")]
     cjk = [len(row) - other for row, other in zip(rows, not_cjk, strict=True)]
-    for cls, pattern in ((_LETTER, LETTER), (_END, SENTENCE_END), (_COMMA, COMMA)):
+    later = _PRIORITY[-2::-1]  # the other classes, in priority order
+    for cls, pattern in later:
         text = pattern.sub(_MARKS[cls], text)
     marked = text.split("\n")
-    words, ends, commas = ([row.count(_MARKS[cls]) for row in marked]
-                           for cls in (_LETTER, _END, _COMMA))  # fmt: skip
+    words, ends, commas = ([row.count(_MARKS[cls]) for row in marked] for cls, _ in later)
     return RowCounts(cjk, words, ends, commas)
 
 
