@@ -130,7 +130,7 @@ _NAMED = "[class], [id]"
 
 
 def marked_texts(tree, marked_text, may_mark, reads: int) -> list[str]:
-    """The texts of the elements of Lexbor's tree that `marked_text` (html/shown.py) takes
+    """The texts of the elements of Lexbor's tree that `marked_text` (html/marks.py) takes
     for marked headings; `may_mark` tells from the tag, class and id which to read at all,
     and at most `reads` of each kind (tags, names) are read."""
     document, found = tree.document, []

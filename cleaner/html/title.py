@@ -29,6 +29,7 @@ _STATED_ADDRESS = "head/link[@rel='canonical']/@href | head/meta[@property='og:u
 _LEADING_SEPARATORS = frozenset("-|–—_·:")  # a title that starts with one lacks its headline
 SCRIPT_GAP = 0.5  # an <h1> and a title whose shares of Latin letters differ this much: two scripts
 SUBTITLE_DASH = re.compile(r"\s[–—]\s")
+_BOARD_HYPHENS = ("-", "--")  # an unspaced hyphen after a board's name (not a subtitle's dash)
 TAIL_SHARE = 1.5  # parts after a title's first this many times shorter are a site's sections
 SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last part, names the
 # site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
@@ -235,6 +236,8 @@ def without_site_name(title: str, site: set[str], labels: set[str]) -> str:
     begin = 1 if end > 1 and _is_site_name(title[slice(*spans[0])], site, labels) else 0
     if _short_tail(title, spans[begin:end]):
         end = begin + 1
+    elif end - begin == 2 and _short_head(title, spans[begin:end]):
+        begin += 1
     if (begin, end) == (0, len(spans)):
         return title
     return title[spans[begin][0] : spans[end - 1][1]].strip()
@@ -248,6 +251,14 @@ def _short_tail(title: str, spans: list[tuple[int, int]]) -> bool:
         return False
     first = spans[0][1] - spans[0][0]
     return all((end - start) * TAIL_SHARE <= first for start, end in spans[1:])
+
+
+def _short_head(title: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the first of two parts, set off by an unspaced hyphen, is much shorter than
+    the second: a forum board's name before the headline (`大话四川-朋友，请正确客观认识凉山`)."""
+    if title[spans[0][1] : spans[1][0]] not in _BOARD_HYPHENS:
+        return False
+    return (spans[0][1] - spans[0][0]) * TAIL_SHARE <= spans[1][1] - spans[1][0]
 
 
 def _part_spans(title: str) -> list[tuple[int, int]]:

@@ -21,7 +21,7 @@ MONTHS = {
 # ("成长--大河网", "“洛克菲勒”-搜狐财经", "该吃吗？-报社新闻"), never inside a word of a
 # script that hyphenates
 TITLE_SEPARATORS = re.compile(
-    r"(?<!\s)\s+[-|–—_·•»›]\s+|_|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff])"
+    r"(?<!\s)\s+[-|–—_·•»›]\s+|_|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff\[【《“])"
 )
 MAX_SITENAME_CHARS = 40  # a longer title segment is a headline, not a site name
 

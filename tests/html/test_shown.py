@@ -4,7 +4,7 @@ site's name or menu, and the part of a title the body's first lines repeat."""
 import pytest
 
 from cleaner import Options, clean
-from cleaner.html.shown import body_part, heading_like
+from cleaner.html.shown import body_part
 
 STORY = (
     "不得不承认，如果没有张曼玉在戛纳封后，就很少有人会去关注这部法国电影。",
@@ -39,6 +39,57 @@ def test_a_site_name_as_title_gives_way_to_the_heading_shown_above_the_body(fast
     # emphasis that fills its cell is a mark too
     page = _page("网易娱乐", "<td><b><font size=3>《清洁》：东方式内敛与摇滚现实绘</font></b></td>")
     assert _read(page, fast=fast).title == "《清洁》：东方式内敛与摇滚现实绘"
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_font_that_fills_its_cell_marks_a_headline(fast):
+    # trafilatura's reading unwraps <font>: the cell it filled keeps the mark
+    headline = "《清洁》：东方式内敛与摇滚现实绘"
+    heading = f"<td><img src=i.gif>\u3000<font color=#FFFBB5>{headline}</font></td>"
+    assert _read(_page("网易娱乐", heading), fast=fast).title == "《清洁》：东方式内敛与摇滚现实绘"
+    # a font that shares its cell with other text marks nothing
+    heading = "<td>推荐 <font color=red>《清洁》：东方式内敛与摇滚现实绘</font> 更多影评</td>"
+    assert _read(_page("网易娱乐", heading), fast=fast).title == "网易娱乐"
+
+
+def test_a_mark_the_cues_take_for_boilerplate_is_no_headline():
+    # a byline in a <font> stands nearer the body than the headline
+    heading = (
+        "<td class='bt_title'>巴黎举行“六四”意义座谈会</td></tr><tr><td><b><font color=green>"
+        "作者：孙丰 来源：本站 发布日期：9/17/2004 5:54:13 AM</font></b></td>"
+    )
+    assert _read(_page("谢谢您访问〖关注中国中心〗", heading)).title == "巴黎举行“六四”意义座谈会"
+
+
+def test_the_part_after_a_shown_headlines_colon_that_the_body_restates_is_the_headline():
+    heading = "<td class='bt_title'>茉莉：我是怎样卷入八九民运的</td>"
+    body = "<p>我是怎样卷入八九民运的</p><p>茉莉</p>"
+    read = _read(_page("谢谢您访问〖关注中国中心〗", heading, body=body))
+    assert read.title == "我是怎样卷入八九民运的"
+    assert "我是怎样卷入八九民运的" not in read.paragraphs
+    # a body that does not restate it: the whole shown headline
+    read = _read(_page("谢谢您访问〖关注中国中心〗", heading))
+    assert read.title == "茉莉：我是怎样卷入八九民运的"
+
+
+def test_a_breadcrumb_title_gives_way_to_the_heading_the_body_opens_with():
+    opening = "<p><strong>中国艺术研究院2004年博士生招生简章</strong></p>"
+    assert _read(_page("世艺网>艺术教育", "<td></td>", body=opening)).title == (
+        "中国艺术研究院2004年博士生招生简章"
+    )
+    # not a path of names: the heading shares a word with the title and confirms it
+    assert _read(_page("世艺网 艺术教育", "<td></td>", body=opening)).title == "世艺网 艺术教育"
+
+
+def test_a_title_label_in_bold_opens_the_headline_shown_above_the_body():
+    heading = "<td><b>主题：</b> 你知道导游为什么那么热衷于让你去商场购物吗？</td>"
+    read = _read(_page("CCTV.com- 央视论坛 :: null", heading))
+    assert read.title == "你知道导游为什么那么热衷于让你去商场购物吗？"
+    # a label that is not a title's (`title_label`) opens no headline
+    heading = "<td><b>简介：</b> 你知道导游为什么那么热衷于让你去商场购物吗？</td>"
+    assert _read(_page("CCTV.com- 央视论坛 :: null", heading)).title != (
+        "你知道导游为什么那么热衷于让你去商场购物吗？"
+    )
 
 
 def test_a_title_the_body_confirms_stays_whatever_the_page_marks():
@@ -79,32 +130,3 @@ def test_the_part_of_a_title_the_body_opens_with_is_the_headline():
     # a spaced dash sets off a subtitle: the title is one headline, not two parts
     review = "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars"
     assert body_part(review, ("shoots for the moon, lands among the stars",)) is None
-
-
-def test_a_heading_like_line_has_a_headline_s_weight_and_no_sentence_inside():
-    assert heading_like("谁来为无序拆房“埋单”？- -")
-    assert heading_like("What happened with Arch Linux ISO in 2024?")
-    assert not heading_like("神奇，偶然掉在凡俗的临床上。")
-    assert not heading_like("显示")  # too light
-    assert not heading_like("更多>> 名家 版画 油画 国画")  # a menu
-    assert heading_like("播客热潮迅速蔓延 挑逗传统传媒业")
-    assert not heading_like("The store will not work correctly. Enable cookies to go on")
-
-
-def test_marks_are_read_a_bounded_number_of_times():
-    # each read of an element's text may cost the page's length: thousands of nested <b>s
-    # (a fuzzed page) are read MARK_READS times at most, of each kind
-    from resiliparse.parse.html import HTMLTree
-
-    from cleaner.html.resiliparse_adapter import marked_texts
-    from cleaner.html.shown import MARK_READS, marked_text, may_mark
-
-    tree = HTMLTree.parse("<p>" + "<b>" * 2000 + "deep" + "</b>" * 2000 + "</p>")
-    reads = []
-
-    def counted(tag, names, text, block_text):
-        reads.append(tag)
-        return marked_text(tag, names, text, block_text)
-
-    assert marked_texts(tree, counted, may_mark, MARK_READS) == []  # "deep": too light
-    assert len(reads) == MARK_READS

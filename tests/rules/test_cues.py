@@ -159,6 +159,22 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
 @pytest.mark.parametrize(
     ("line", "reason"),
     [
+        ("发布时间：2005-03-15 22:36", "metadata"),
+        # the time after a forum's other fields
+        ("〓 网易娱乐 明星话题 发布时间 2005/03/15 22:36:13 by duscha 〓", "metadata"),
+        ("作者：张三 發表時間：2004年9月17日", "metadata"),
+        # a sentence about a publication, no stated time
+        ("这份报告的发布时间一再推迟，直到今年春天才与公众见面。", None),
+    ],
+)
+def test_chinese_metadata_lines(line, reason):
+    found = generic_cues().match(line, True, False)
+    assert (found.reason if found else None) == reason
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
         (
             "When you visit any website, it may store or retrieve information on your browser,"
             " mostly in the form of cookies.",

@@ -3,7 +3,13 @@
 import pytest
 
 from cleaner.rules.cues import generic_cues
-from cleaner.textdump.fields import find_date, find_field, split_page_title, without_labels
+from cleaner.textdump.fields import (
+    find_date,
+    find_field,
+    split_page_title,
+    title_parts,
+    without_labels,
+)
 
 
 @pytest.mark.parametrize(
@@ -61,6 +67,14 @@ def test_split_page_title():
         split_page_title("NationStates • View topic - 2025-26 Football Season: MLS is Back!")[0]
         == "2025-26 Football Season: MLS is Back!"
     )
+    # an unspaced hyphen between Han characters, or before a bracket or quote that opens the
+    # next part, separates parts
+    assert title_parts("大话四川-[原创]朋友，请正确客观认识凉山") == (
+        "大话四川",
+        "[原创]朋友，请正确客观认识凉山",
+    )
+    assert title_parts("成长--大河网") == ("成长", "大河网")
+    assert title_parts("Wi-Fi 6E-[测评]") == ("Wi-Fi 6E-[测评]",)  # after a Latin letter: none
 
 
 @pytest.mark.parametrize(
@@ -74,6 +88,9 @@ def test_split_page_title():
         ("社会资本、人力资本与下岗职工的再就业（页 1）", "社会资本、人力资本与下岗职工的再就业"),
         ("主题：【2005年中国革命历史巨作】【太行山上】", "【2005年中国革命历史巨作】【太行山上】"),
         ("[原创]朋友，请正确客观认识凉山", "朋友，请正确客观认识凉山"),
+        ("朋友，请正确客观认识凉山！错误信息[麻辣社区]", "朋友，请正确客观认识凉山！错误信息"),
+        ("[麻辣社区]", "[麻辣社区]"),  # nothing beside it: no label
+        ("如何看待某社区[三]", "如何看待某社区[三]"),  # no forum's name in the brackets
         ("Question", "Question"),  # nothing of a word would be left
     ],
 )
