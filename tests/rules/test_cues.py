@@ -165,9 +165,15 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("作者：张三 發表時間：2004年9月17日", "metadata"),
         # a sentence about a publication, no stated time
         ("这份报告的发布时间一再推迟，直到今年春天才与公众见面。", None),
+        # a thread's index of replies, and a post's reader counter
+        ("| 回复线索：", "related"),
+        ("- 参与旅行社的一般都是弱势群体……【梅骏！】08-11 16:58 138字 [140/0]", "related"),
+        ("您是本文第 154 个阅览者", "metadata"),
+        ("第 3 位读者在文中留下的问题，我们下一期再谈。", None),  # no counter: a sentence
+        ("他在【新闻频道】发表了一篇文章，全文约3000字。", None),
     ],
 )
-def test_chinese_metadata_lines(line, reason):
+def test_chinese_metadata_and_forum_lines(line, reason):
     found = generic_cues().match(line, True, False)
     assert (found.reason if found else None) == reason
 
