@@ -15,6 +15,7 @@ _HAN = re.compile(f"[{HAN}{HAN_COMPAT}]")
 _KANA = re.compile(f"[{KANA}]")
 _HANGUL = re.compile(f"[{HANGUL}]")
 _LETTER = re.compile(r"[^\W\d_]")
+_LOADED = None  # py3langid's identifier, once a text needs it (_identifier)
 
 
 def guess_language(text: str) -> str | None:
@@ -29,7 +30,21 @@ def guess_language(text: str) -> str | None:
         return "ko"
     if han > SCRIPT_SHARE * letters:
         return "zh"
-    import py3langid  # loaded only for non-CJK text: its model takes a moment to load
-
-    language, _ = py3langid.classify(sample)
+    language, _ = _identifier().classify(sample)
     return language
+
+
+def _identifier():
+    """py3langid's identifier, loaded for the first non-CJK text (its model takes a moment),
+    with its weights widened from float16 to float32 once: py3langid widens the rows a text
+    needs on every call, a quarter of its time (scores bitwise equal on 61,647 samples of the
+    shared sets; 28 MB more memory)."""
+    global _LOADED
+    if _LOADED is None:
+        import numpy as np
+        from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+        identifier = LanguageIdentifier.from_model_file(MODEL_FILE)
+        identifier.nb_ptc = np.ascontiguousarray(identifier.nb_ptc, dtype=np.float32)
+        _LOADED = identifier
+    return _LOADED

@@ -22,7 +22,8 @@ _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]+")  # the BMP's private-use area
 _WIDER_SPACES = r"\t\u00a0\u3000\u2000-\u200a\u202f\u205f"  # tabs, no-break and wide spaces
-_SPACES = re.compile(f"[ {_WIDER_SPACES}]+")
+# the runs to fold: two spaces or more, or one that is not " " (a lone " " is left as it is)
+_SPACES = re.compile(f"[ {_WIDER_SPACES}]{{2,}}|[{_WIDER_SPACES}]")
 _OTHER_SPACE = re.compile(f"[{_WIDER_SPACES}]")  # a space but " "
 _MARK_RUN = re.compile(r"(?: ?[,:;!?] ?)+")
 _ASCII_MARK = re.compile(r"[,:;!?()]")

@@ -20,6 +20,11 @@ from cleaner.textdump.fields import (
         ("Published March 14, 2024 at 6:05 pm", "2024-03-14"),
         ("Updated 5 Nov 2019", "2019-11-05"),
         ("2018-13-45 is not a date", None),
+        ("No. 12019-01-02", None),  # a year has no digit before it
+        ("on 5 March 2020", "2020-03-05"),
+        ("x5 March 2020", None),  # a day starts a word
+        ("Mar 7, 2021", "2021-03-07"),
+        ("Remar 7, 2021", None),  # a month starts a word
     ],
 )
 def test_find_date(line, iso):
