@@ -26,34 +26,25 @@ TEXT_DIRECTIVES = (
 )  # fmt: skip
 TEST_DIRECTIVES = ("test_url", "test_page", "test_contains", "test_not_contains", "test_expected")
 # FiveFilters directives cleaner accepts but has no use for (it never fetches pages).
-IGNORED_FTR = {
-    "single_page_link": "cleaner does not follow links",
-    "single_page_link_in_feed": "cleaner does not follow links",
-    "next_page_link": "cleaner does not follow links",
-    "autodetect_next_page": "cleaner does not follow links",
-    "if_page_contains": "cleaner does not follow links",
-    "http_header": "cleaner does not fetch pages",
-    "requires_login": "cleaner does not fetch pages",
-    "login_uri": "cleaner does not fetch pages",
-    "login_username_field": "cleaner does not fetch pages",
-    "login_password_field": "cleaner does not fetch pages",
-    "login_extra_fields": "cleaner does not fetch pages",
-    "not_logged_in_xpath": "cleaner does not fetch pages",
-    "parser": "cleaner always parses with lxml",
-    "autodetect_on_failure": "trafilatura always runs when no body rule matches",
-    "insert_detected_image": "cleaner outputs text only",
-    "src_lazy_load_attr": "cleaner outputs text only",
-    "skip_json_ld": "not used",
-    "native_ad_clue": "not used",
-    "wrap_in": "cleaner outputs text only",
-    "dissolve": "cleaner outputs text only",
-    "move_into": "cleaner outputs text only",
-    "convert_double_br_tags": "lxml handles <br> runs",
-    "footnotes": "not used",
-    "strip_comments": "HTML comments never reach the text",
-    "skip_id_or_class": "not used",
-    "post_strip_attr": "cleaner outputs text only",
-}
+_WHY_IGNORED = {  # why: the directives
+    "cleaner does not follow links": (
+        "single_page_link single_page_link_in_feed next_page_link autodetect_next_page "
+        "if_page_contains"
+    ),
+    "cleaner does not fetch pages": (
+        "http_header requires_login login_uri login_username_field login_password_field "
+        "login_extra_fields not_logged_in_xpath"
+    ),
+    "cleaner always parses with lxml": "parser",
+    "trafilatura always runs when no body rule matches": "autodetect_on_failure",
+    "cleaner outputs text only": (
+        "insert_detected_image src_lazy_load_attr wrap_in dissolve move_into post_strip_attr"
+    ),
+    "not used": "skip_json_ld native_ad_clue footnotes skip_id_or_class",
+    "lxml handles <br> runs": "convert_double_br_tags",
+    "HTML comments never reach the text": "strip_comments",
+}  # fmt: skip
+IGNORED_FTR = {name: why for why, names in _WHY_IGNORED.items() for name in names.split()}
 ALIASES = {"strip_attr": "strip"}  # as in FiveFilters
 MAY_BE_EMPTY = ("replace_string", "rewrite_to")
 KNOWN = set(HTML_DIRECTIVES + TEXT_DIRECTIVES + TEST_DIRECTIVES) | set(IGNORED_FTR) | set(ALIASES)

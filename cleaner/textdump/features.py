@@ -120,8 +120,10 @@ def line_cues(rows: list[str], cues: CueSet) -> list[tuple[str, Cue | None]]:
 
 
 def line_weight(line: str) -> float:
-    """A line's space-separated words, and its CJK characters at CJK_WORD_RATIO each (one
-    line's weight, as the batch above computes it for every row)."""
+    """One line's weight as the title and heading checks read it: its space-separated words
+    (a CJK run parts them), and its CJK characters at CJK_WORD_RATIO each. Not the rows'
+    weight in _features, which counts letter runs (`foo-bar baz` 3 there, 2 here; `12:30 pm`
+    1 there, 2 here): the thresholds of each were measured with its own."""
     cjk = sum(map(len, CJK_RUN.findall(line)))
     return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO
 
