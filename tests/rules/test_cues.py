@@ -149,6 +149,11 @@ def test_site_rule_cues_are_prefiltered_too():
         ("<p><input type=text name=username>", None),  # markup shown as code
         ("User ID: 3f2a9c1e-77b0-4d2a", "cookie"),  # a consent centre's record
         ("timestamp: Event time-stamp.", None),  # an API's field
+        # a recommendation box's heading, its ellipsis or colon aside, in several languages
+        ("You may also like...", "recommended"),
+        ("Você pode gostar…", "recommended"),
+        ("Vous aimerez aussi :", "recommended"),
+        ("You may like the way it looks.", None),  # a sentence
     ],
 )
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
