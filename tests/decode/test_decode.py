@@ -67,6 +67,16 @@ def test_undecodable_bytes_are_replaced_and_counted():
     assert decoded.text.count("\ufffd") == 3
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be", "utf-16", "utf-32-le"])
+def test_replacements_in_utf16_and_utf32_count_only_whole_characters(codec):
+    # `\ufd61\xff` holds the bytes of U+FFFD across two characters (fd ff in UTF-16-LE):
+    # no character of the page's own; one U+FFFD is its own, the odd last byte is one bad one
+    text = "Price \ufd61\xff\ufd61\xff list \ufffd end"
+    decoded = decode_bytes(text.encode(codec) + b"\x01", codec)
+    assert decoded.replacements == 1
+    assert decoded.text.count("\ufffd") == 2
+
+
 def test_truncated_utf8_is_still_utf8():
     data = ZH.encode("utf-8")[:-1]
     assert decode_bytes(data).encoding == "utf-8"
