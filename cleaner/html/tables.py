@@ -15,6 +15,7 @@ LAYOUT_ROLES = ("presentation", "none")  # ARIA: a table for layout only
 # parts that only a data table has
 DATA_PARTS = ("caption", "col", "colgroup", "tfoot", "thead", "th")
 # a table this long, this wide, or with this many cells holds data (Readability's figures)
+FRAMED_HEADINGS = ("h1", "h2")  # a table around one of these frames a page, whatever its size
 DATA_MIN_ROWS = 10
 DATA_MIN_COLUMNS = 5
 DATA_MIN_CELLS = 11
@@ -35,6 +36,8 @@ def is_data_table(table) -> bool:
         return False  # tables inside: a frame for other blocks
     if next(table.iterdescendants(*DATA_PARTS), None) is not None:
         return True
+    if next(table.iterdescendants(*FRAMED_HEADINGS), None) is not None:
+        return False  # the page's headline or a section's heading inside: a frame
     rows = _ROWS(table)
     columns = max((len(_CELLS(row)) for row in rows), default=0)
     return (

@@ -23,6 +23,16 @@ ROW = "<tr><td>a</td><td>b</td></tr>"
         (f"<table role='presentation'>{ROW * 6}</table>", False),
         (f"<table datatable='0'>{ROW * 6}</table>", False),
         (f"<table><tr><td><table>{ROW * 6}</table></td></tr></table>", False),  # a frame
+        # a window frame of five image columns around the page's headline and text
+        (
+            "<table><tr>"
+            + "<td><img src=c.gif></td>" * 2
+            + "<td><h1>Guide</h1><p>text</p></td>"
+            + "<td><img src=c.gif></td>" * 2
+            + "</tr></table>",
+            False,
+        ),
+        ("<table><thead><tr><th>h</th></tr></thead><tr><td><h2>A</h2></td></tr></table>", True),
     ],
 )
 def test_data_tables_are_told_from_layout_tables(markup, data):
