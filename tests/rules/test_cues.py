@@ -154,6 +154,9 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Você pode gostar…", "recommended"),
         ("Vous aimerez aussi :", "recommended"),
         ("You may like the way it looks.", None),  # a sentence
+        ("By Bill Hoppe | Special to the Pioneer Press", "metadata"),  # a contributor's byline
+        ("Special to CNN", "metadata"),
+        ("Special to the occasion, a cake was baked.", None),
     ],
 )
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):

@@ -95,6 +95,7 @@ def test_split_page_title():
         ("[原创]朋友，请正确客观认识凉山", "朋友，请正确客观认识凉山"),
         ("朋友，请正确客观认识凉山！错误信息[麻辣社区]", "朋友，请正确客观认识凉山！错误信息"),
         ("[麻辣社区]", "[麻辣社区]"),  # nothing beside it: no label
+        ("Share All sharing options for: Star Trek 4 eyes Fargo", "Star Trek 4 eyes Fargo"),
         ("如何看待某社区[三]", "如何看待某社区[三]"),  # no forum's name in the brackets
         ("Question", "Question"),  # nothing of a word would be left
     ],
