@@ -21,6 +21,8 @@ Directives understood here:
                              address the kinds read (see pagekind.py)
   title_label: REGEX         a label beside a title's headline, taken out of the title
                              (see textdump/fields.without_labels)
+  site_part: REGEX           a part at the end of a page title that names the site, not the
+                             headline (see textdump/fields.split_page_title)
   comment_markup / player_markup / menu_markup: REGEX
                              the id/class of an article's comment section, of a video
                              player, of a dropdown menu (see html/prune.py)
@@ -49,6 +51,7 @@ FIELD_DIRECTIVES = (
     "text_author",
     "text_sitename",
     "title_label",
+    "site_part",
     "thread_url",
     "thread_host",
     "thread_generator",

@@ -68,13 +68,27 @@ def title_parts(line: str) -> tuple[str, ...]:
 
 
 def split_page_title(line: str) -> tuple[str, str | None]:
-    """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline."""
+    """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline, of those
+    before the parts at the end that name a site (`site_part` in rules/generic: `… | Laravel
+    China 社区`, `… - Powered by Discuz!`, a domain name)."""
     parts = title_parts(line)
     if len(parts) < 2:
         return line.strip(), None
-    headline = max(parts, key=len)
+    headline = max(parts[: _own_parts(parts)], key=len)
     site = parts[-1] if parts[-1] != headline else parts[0]
     return headline, site if len(site) <= MAX_SITENAME_CHARS else None
+
+
+def _own_parts(parts: tuple[str, ...]) -> int:
+    """How many of a title's parts come before those at its end that name a site (one at
+    least)."""
+    from ..rules.cues import generic_cues  # (the generic layer: no page's rule is known here)
+
+    names = generic_cues().field_patterns("site_part")
+    end = len(parts)
+    while end > 1 and any(p.search(parts[end - 1]) for p in names):
+        end -= 1
+    return end
 
 
 def _iso(match: re.Match[str]) -> str | None:

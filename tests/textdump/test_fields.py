@@ -72,6 +72,21 @@ def test_split_page_title():
         split_page_title("NationStates • View topic - 2025-26 Football Season: MLS is Back!")[0]
         == "2025-26 Football Season: MLS is Back!"
     )
+    # parts at the end that name a site are no headline, however long (`site_part`)
+    assert split_page_title("window系统设置代理 | Laravel China 社区")[0] == "window系统设置代理"
+    assert split_page_title("金锺国 - 维基百科，自由的百科全书") == (
+        "金锺国",
+        "维基百科，自由的百科全书",
+    )
+    title = (
+        "建议对鼠神进行改版 - 建议反馈 - 反恐精英Online-官方论坛 - Powered by Discuz! ; 世纪天成"
+    )
+    assert split_page_title(title)[0] == "建议对鼠神进行改版"
+    assert split_page_title("Gym Workouts | blog.example.com")[0] == "Gym Workouts"
+    # ... but not at the start: a headline that ends like a site's name keeps its place
+    assert split_page_title("第五届世界互联网大会乌镇峰会论坛 - 新华网")[0] == (
+        "第五届世界互联网大会乌镇峰会论坛"
+    )
     # an unspaced hyphen between Han characters, or before a bracket or quote that opens the
     # next part, separates parts
     assert title_parts("大话四川-[原创]朋友，请正确客观认识凉山") == (
