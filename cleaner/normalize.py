@@ -36,16 +36,19 @@ _URL = re.compile(
     re.I,
 )
 _PARENS = re.compile(r"\(([^()]*)\)")
+# pilcrows ending a line (the spaces before them are folded and stripped after): matched only
+# from a run's first pilcrow, possessively, so a long run costs one pass
+_PERMALINK = re.compile(r"(?<!¶)¶++(?=[ \t\u00a0]*+(?:\n|$))")
 
 
 def normalize_paragraph(text: str) -> str:
-    return _punctuate(_folded_spaces(without_private_use(text)).strip())
+    return _punctuate(_folded_spaces(_without_permalinks(without_private_use(text))).strip())
 
 
 def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     """Every paragraph normalized, empty ones dropped. One pass over the joined paragraphs
     folds the spaces of all of them (a regex call per paragraph costs more)."""
-    joined = without_private_use("\n".join(paragraphs))
+    joined = _without_permalinks(without_private_use("\n".join(paragraphs)))
     if joined.count("\n") >= len(paragraphs):  # a paragraph holds a line break itself
         return tuple(p for p in map(normalize_paragraph, paragraphs) if p)
     rows = (p.strip() for p in _folded_spaces(joined).split("\n"))
@@ -56,6 +59,12 @@ def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 def without_private_use(text: str) -> str:
     """The text without private-use characters (icon fonts' glyphs, user-defined ones)."""
     return text if text.isascii() else _PRIVATE_USE.sub("", text)
+
+
+def _without_permalinks(text: str) -> str:
+    """Without the pilcrow a heading's permalink shows after it (`Quickstart¶`, as Sphinx and
+    MkDocs write it); one that opens a paragraph reference (`¶ 12`) stays."""
+    return _PERMALINK.sub("", text) if "¶" in text else text
 
 
 def _folded_spaces(text: str) -> str:

@@ -49,7 +49,7 @@ def test_private_use_characters_are_taken_out_of_every_paragraph():
 
 
 TEXTS = st.text(
-    alphabet=st.sampled_from(list("中文字abc XYZ019,.:;!?()（）“”\u3000\u00a0\ue004-/%")),
+    alphabet=st.sampled_from(list("中文字abc XYZ019,.:;!?()（）“”\u3000\u00a0\ue004-/%¶")),
     max_size=60,
 )
 
@@ -79,3 +79,13 @@ def test_every_run_of_spaces_becomes_one_space(paragraphs):
 def test_spaces_in_ascii_and_wider_text():
     assert normalize(["a\tb  c", "x y"]) == ("a b c", "x y")
     assert normalize(["é\u00a0\u00a0f", "中 文"]) == ("é f", "中 文")
+
+
+def test_a_headings_permalink_pilcrow_is_taken_out():
+    assert normalize(["Quickstart¶", "Debug Mode ¶ ", "¶ 12 of the act", "x¶ y"]) == (
+        "Quickstart",
+        "Debug Mode",
+        "¶ 12 of the act",  # a paragraph reference
+        "x¶ y",
+    )
+    assert normalize_paragraph("A Minimal Application¶") == "A Minimal Application"
