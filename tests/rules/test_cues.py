@@ -157,6 +157,10 @@ def test_site_rule_cues_are_prefiltered_too():
         ("By Bill Hoppe | Special to the Pioneer Press", "metadata"),  # a contributor's byline
         ("Special to CNN", "metadata"),
         ("Special to the occasion, a cake was baked.", None),
+        # a forum post's where and when (XenForo, Invision)
+        ("Discussion in 'Social Networks' started by AjayJunkies, May 5, 2024", "metadata"),
+        ("March 19, 2024 in Build Hardware Troubleshooting", "metadata"),
+        ("March 19, 2024 in the morning the council met again.", None),
     ],
 )
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
