@@ -79,3 +79,14 @@ def test_the_page_title_line_wins_over_a_heading_like_line_unlike_it():
     assert "Start Free Trial" in {r.text for r in doc.removed}
     once = to_text(doc)
     assert to_text(clean(once.encode("utf-8"))) == once
+
+
+def test_a_documents_numbered_section_is_no_title():
+    # `一、培养目标：` opens the body's first section: the title is the headline above it
+    dump = ["世艺网>艺术教育", "首页 | 艺术教育 | 联系我们", "中国艺术研究院2004年博士生招生简章"]
+    dump += ["一、培养目标：", ZH, ZH, "二、报考条件：", ZH, ZH, ZH]
+    doc = clean("\n".join(dump).encode("utf-8"))
+    assert doc.title == "中国艺术研究院2004年博士生招生简章"
+    assert "二、报考条件：" in doc.paragraphs
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"))) == once
