@@ -28,12 +28,16 @@ SHOWN_WINDOW = 400
 # for titles, all but a breadcrumb (`世艺网>艺术教育`, 0.33) share at most 0.2; with the
 # guards below no title of any set was lost (zh-cwced 59.7% -> 77.6% with body_part)
 UNCONFIRMED_SHARE = 0.2
+# ... nor a Han title the body repeats one character pair of (`网易娱乐`, three pairs, above a
+# post about 娱乐圈; a word of Latin letters is better evidence: `Software` on its page)
+CONFIRMING_PAIRS = 2
 NAME_WEIGHT = 4.0  # a title this light may be a site's name (`The Rust Programming Language`)
 OPENING_CHARS = 12  # the body's first line is found in the page's text by its first characters
 TOP_LINES = 3  # the body's lines that may restate its headline
 LISTS = ("listing", "collection")  # kinds whose headings above the body are entries' titles
 _PATH_STEP = re.compile(r"\s*[>›]\s*")  # between a breadcrumb's steps
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]{3,}|\d+")
+_HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 
 
 def checked_title(
@@ -81,8 +85,12 @@ def shown_headline(
     `<font>`) is none."""
     if not paragraphs:
         return None
-    unconfirmed = _found_share(title, "\n".join(paragraphs).lower()) <= UNCONFIRMED_SHARE
-    if not unconfirmed and not _names_no_topic(title, address):
+    found, words, pairs_only = _found_words(title, "\n".join(paragraphs).lower())
+    topic = _topic(title, address)
+    unconfirmed = found <= UNCONFIRMED_SHARE * words or (
+        pairs_only and found < CONFIRMING_PAIRS and not topic
+    )
+    if not unconfirmed and not _names_no_topic(title, topic):
         return None  # (reading the page's marks is what this costs: only when it may tell)
     marks, start = page_marks(prepared, visible, paragraphs[0][:OPENING_CHARS].strip())
     marks = [m for m in marks if cues.match(m.text) is None]
@@ -115,13 +123,16 @@ def nearest_shown(shown: list[Shown], start: int) -> str | None:
     return near[-1].text if near else None
 
 
-def _names_no_topic(title: str, address: str | None) -> bool:
-    """Whether a title is light enough to be a site's name (NAME_WEIGHT) and names nothing
-    the page's address names (`Software` on /topic/software is the page's topic)."""
-    if line_weight(title) > NAME_WEIGHT and not _breadcrumb(title):
-        return False
+def _names_no_topic(title: str, topic: bool) -> bool:
+    """Whether a title is light enough to be a site's name (NAME_WEIGHT) and is not the
+    page's topic (`topic`)."""
+    return (line_weight(title) <= NAME_WEIGHT or _breadcrumb(title)) and not topic
+
+
+def _topic(title: str, address: str | None) -> bool:
+    """Whether the page's address names the title: its topic (`Software` on /topic/software)."""
     parts = split_url(address)
-    return not parts or letters_key(title) not in letters_key(parts.path)
+    return bool(parts) and letters_key(title) in letters_key(parts.path)
 
 
 def _breadcrumb(title: str) -> bool:
@@ -137,11 +148,13 @@ def _shared(text: str, other: str) -> float:
     return len(words & _words(other)) / len(words) if words else 0.0
 
 
-def _found_share(text: str, other: str) -> float:
-    """The share of a text's words found in the other text (lowercased) as they are written:
-    a search per word, not a reading of the whole other text."""
+def _found_words(text: str, other: str) -> tuple[int, int, bool]:
+    """How many of a text's words are found in the other text (lowercased) as they are
+    written, how many it has, and whether all are Han-character pairs: a search per word, not
+    a reading of the whole other text."""
     words = _words(text)
-    return sum(word in other for word in words) / len(words) if words else 0.0
+    pairs_only = all(len(w) == 2 and _HAN_PAIR.fullmatch(w) for w in words)
+    return sum(word in other for word in words), len(words), pairs_only
 
 
 def _words(text: str) -> set[str]:

@@ -92,6 +92,15 @@ def test_a_title_label_in_bold_opens_the_headline_shown_above_the_body():
     )
 
 
+def test_one_han_pair_of_a_light_title_in_the_body_does_not_confirm_it():
+    heading = "<td class='bt_title'>惊爆日企操控华人女星黑幕</td>"
+    body = "<p>娱乐圈里的事情总是一波未平一波又起，让人看不清其中的真相和原委。</p>"
+    assert _read(_page("网易娱乐", heading, body=body)).title == "惊爆日企操控华人女星黑幕"
+    # the body that names the site in full confirms the title
+    body = "<p>网易娱乐的记者昨天采访了这位歌手，她谈到了自己在唱片公司的经历。</p>"
+    assert _read(_page("网易娱乐", heading, body=body)).title == "网易娱乐"
+
+
 def test_a_title_the_body_confirms_stays_whatever_the_page_marks():
     # the <title> shares its words with the body: the marked line is a section's
     title = "张曼玉戛纳封后 法国电影新浪潮的细微痕迹"
@@ -113,8 +122,12 @@ def test_a_light_title_gives_way_to_the_marked_line_the_body_opens_with():
     assert read.title == "犬儒病（上）"
     assert "犬儒病（上）" not in read.paragraphs  # the title's line, not the body's
     # ... not a heading above a body that opens otherwise, when the body has the title's words
+    body = "<p>Software is what this page is about, and its body says so in a sentence.</p>"
+    page = _page("Software", "<td class='bt_title'>犬儒病（上）</td>", body=body)
+    assert _read(page).title == "Software"
+    # ... but one pair of Han characters the body has is no such evidence (the body has 电影)
     page = _page("电影", "<td class='bt_title'>犬儒病（上）</td>")
-    assert _read(page).title == "电影"
+    assert _read(page).title == "犬儒病（上）"
     # ... and not the page's topic its address names
     page = _page("电影", "<td>电影</td>", body=opening)
     assert _read(page, url="https://example.com/topic/电影").title == "电影"
