@@ -13,11 +13,13 @@ from ..normalize import letters_key
 from ..rules.cues import CueSet
 from ..textdump.features import line_weight
 from ..textdump.fields import title_parts, without_labels
-from ..textdump.title import same_headline
+from ..textdump.title import SUBTITLE_MARK, same_headline
 from ..urls import split_url
 from .marks import END_SEPARATORS, Shown, heading_like, page_marks
+from .parse import LXML
 from .prepare import PreparedTree
 from .title import SUBTITLE_DASH, title_facts
+from .visible import BLOCKS
 
 # the marked heading stands at most this many characters of the page's text above the first
 # line of the body (a byline, a date and a source line between them)
@@ -54,6 +56,7 @@ def checked_title(
     (the default reading's lxml, --fast's Lexbor with the `visible` text it read)."""
     facts = prepared.markup.titles or title_facts(prepared.tree)
     address = reading.options.url or facts.address
+    title = _without_shown_subtitle(title, prepared, visible)
     found = body_part(title, extracted.paragraphs)
     if found is None and not facts.og_titles and reading.page_kind.kind not in LISTS:
         found = shown_headline(
@@ -67,6 +70,26 @@ def checked_title(
         removed += (Removal(first + 1, paragraphs[first], "title-repeat", of="paragraph"),)
         paragraphs = paragraphs[:first] + paragraphs[first + 1 :]
     return replace(extracted, title=found, paragraphs=paragraphs, removed=removed)
+
+
+def _without_shown_subtitle(title: str, prepared: PreparedTree, visible: str | None) -> str:
+    """The title without the subtitle after its `——` when the page sets that subtitle on a
+    line of its own under the headline (`为现代化巴彦淖尔建设凝聚强大智慧和力量` above
+    `——热烈祝贺市政协五届一次会议开幕`); a title the page shows on one line keeps it."""
+    at = title.find(SUBTITLE_MARK, 1)
+    if at < 0 or not title[:at].strip():
+        return title
+    line = "".join(title[at:].split())
+    if prepared.markup.parser == LXML:
+        blocks = (
+            b
+            for b in prepared.tree.iter(*BLOCKS)
+            if (b.text or "").lstrip().startswith(SUBTITLE_MARK)
+        )
+        own = any("".join(b.text_content().split()) == line for b in blocks)
+    else:
+        own = visible is not None and any("".join(v.split()) == line for v in visible.split("\n"))
+    return title[:at].strip() if own else title
 
 
 def shown_headline(

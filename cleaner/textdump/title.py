@@ -28,6 +28,7 @@ ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at mo
 # measured alike on the text sets; 2.0 lets clean output re-read lose its top)
 # a document's numbered section, 一、 to 十九、: a heading inside the body, not its title
 _SECTION_NUMBER = re.compile("[一二三四五六七八九十]{1,3}、")
+SUBTITLE_MARK = "——"  # a Chinese subtitle's opening dash
 CANDIDATE_SHARE = 0.65  # a heading-like line unlike the <title> this much lighter than it is no
 # headline (wcxb-dev-text: 56.1% -> 58.4% exact titles, 58.6% at 0.7; from 0.75 on, the user's
 # seed dump, whose first line is a headline of the site's list, loses its own headline)
@@ -147,12 +148,13 @@ def _alike(line: str, head: str) -> bool:
 
 def _heading_like(info: LineInfo) -> bool:
     """A line that may be a headline: no cue's, no list item, of a headline's weight, one
-    sentence at most, and not a document's numbered section (`一、培养目标`)."""
+    sentence at most, not a document's numbered section (`一、培养目标`) and not a subtitle set
+    under its headline (`——当代中国的精神危机`)."""
     if info.cue is not None or info.bullet:
         return False
     if not (TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT and info.sentence_ends <= 1):
         return False
-    return _SECTION_NUMBER.match(info.text) is None
+    return _SECTION_NUMBER.match(info.text) is None and not info.text.startswith(SUBTITLE_MARK)
 
 
 def same_headline(a: str, b: str) -> bool:

@@ -101,6 +101,16 @@ def test_one_han_pair_of_a_light_title_in_the_body_does_not_confirm_it():
     assert _read(_page("网易娱乐", heading, body=body)).title == "网易娱乐"
 
 
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_subtitle_the_page_sets_on_its_own_line_is_left_out_of_the_title(fast):
+    title = "为现代化建设凝聚强大智慧和力量——热烈祝贺市政协会议开幕"
+    heading = "<td><p>为现代化建设凝聚强大智慧和力量<div>——热烈祝贺市政协会议开幕</div></p></td>"
+    assert _read(_page(title, heading), fast=fast).title == "为现代化建设凝聚强大智慧和力量"
+    # a page that shows the whole title on one line keeps its dash and what follows it
+    heading = f"<td><h1>{title}</h1></td>"
+    assert _read(_page(title, heading), fast=fast).title == title
+
+
 def test_a_title_the_body_confirms_stays_whatever_the_page_marks():
     # the <title> shares its words with the body: the marked line is a section's
     title = "张曼玉戛纳封后 法国电影新浪潮的细微痕迹"

@@ -90,3 +90,8 @@ def test_a_documents_numbered_section_is_no_title():
     assert "二、报考条件：" in doc.paragraphs
     once = to_text(doc)
     assert to_text(clean(once.encode("utf-8"))) == once
+
+
+def test_a_subtitle_line_under_the_headline_is_no_title():
+    dump = ["显示", "打印 关闭", "比赛革命的革命", "——对文化革命的政治心理学分析", ZH, ZH, ZH, ZH]
+    assert clean("\n".join(dump).encode("utf-8")).title == "比赛革命的革命"
