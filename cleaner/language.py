@@ -15,7 +15,6 @@ _HAN = re.compile(f"[{HAN}{HAN_COMPAT}]")
 _KANA = re.compile(f"[{KANA}]")
 _HANGUL = re.compile(f"[{HANGUL}]")
 _LETTER = re.compile(r"[^\W\d_]")
-_LOADED = None  # py3langid's identifier, once a text needs it (_identifier)
 
 
 def guess_language(text: str) -> str | None:
@@ -30,28 +29,7 @@ def guess_language(text: str) -> str | None:
         return "ko"
     if han > SCRIPT_SHARE * letters:
         return "zh"
-    language, _ = _identifier().classify(sample)
+    import py3langid  # loaded only for non-CJK text: its model takes a moment to load
+
+    language, _ = py3langid.classify(sample)
     return language
-
-
-def _identifier():
-    """py3langid's identifier, loaded for the first non-CJK text (its model takes a moment),
-    with its weights widened from float16 to float32 once: py3langid widens the rows a text
-    needs on every call, a quarter of its time (scores bitwise equal on 61,647 samples of the
-    shared sets; 30 MB more memory)."""
-    global _LOADED
-    if _LOADED is None:
-        import numpy as np
-        from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-        stored = LanguageIdentifier.from_model_file(MODEL_FILE)
-        widened = np.ascontiguousarray(stored.nb_ptc, dtype=np.float32)
-        _LOADED = LanguageIdentifier(  # (a new one: the stored float16 weights are let go)
-            widened,
-            stored.nb_pc,
-            stored.nb_classes,
-            stored.tk_nextmove,
-            stored.tk_output,
-            tk_row=stored.tk_row,
-        )
-    return _LOADED
