@@ -13,6 +13,7 @@ guess). Not a test: figures go in the README.
 
 from __future__ import annotations
 
+import argparse
 import json
 import subprocess
 import sys
@@ -110,7 +111,9 @@ def seed_wall_time(seed: Path) -> float:
 
 
 def main(argv: list[str]) -> None:
-    for name in argv:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("sets", nargs="+", help="benchmark set folders (with index.jsonl)")
+    for name in parser.parse_args(argv).sets:
         count, rate, share, peer = measure(Path(name))
         detail = (
             f"trafilatura {peer:.0f} pages/s ({rate / peer:.2f}x)"
