@@ -13,14 +13,12 @@ taken out. Everything here is linear in the input: the sample is bounded and bui
 
 from __future__ import annotations
 
-import codecs
 import re
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .misread import CJK_LETTER, misread_share, non_ascii
-from .names import WEB_ENCODINGS, canonical_codec
+from .names import WEB_ENCODINGS, WIDE, canonical_codec
 
 SAMPLE_BYTES = 64 * 1024  # chardet sees at most this much: detection cost stays flat
 CONTEST_BYTES = 16 * 1024  # each candidate reading is scored on this much of the sample
@@ -199,38 +197,17 @@ def _high_bytes(sample: bytes) -> int:
 
 
 def own_fffd(data: bytes, codec: str) -> int:
-    """How many U+FFFD `data` holds as characters of its own in `codec`: in UTF-16 and UTF-32
-    only at a character's start (a misaligned `fd ff` is no character; fuzzing found a count
-    of replaced sequences below zero)."""
-    width = _UNIT_WIDTH.get(codecs.lookup(codec).name)
-    if width is None:
-        try:
-            return data.count("\ufffd".encode(codec))
-        except UnicodeEncodeError:
-            return 0
-    start, order = _byte_order(data, codec, width)
-    unit = "\ufffd".encode(f"utf-{8 * width}-{order}")
-    found, at = 0, data.find(unit, start)
-    while at >= 0:
-        found += (at - start) % width == 0
-        at = data.find(unit, at + 1)
-    return found
-
-
-_UNIT_WIDTH = {"utf-16": 2, "utf-16-le": 2, "utf-16-be": 2, "utf-32": 4, "utf-32-le": 4,
-               "utf-32-be": 4}  # fmt: skip
-
-
-def _byte_order(data: bytes, codec: str, width: int) -> tuple[int, str]:
-    """Where a UTF-16/32 text's characters start (after its BOM) and its byte order."""
-    name = codecs.lookup(codec).name
-    if name.endswith(("-le", "-be")):
-        return 0, name[-2:]
-    big = codecs.BOM_UTF16_BE if width == 2 else codecs.BOM_UTF32_BE
-    little = codecs.BOM_UTF16_LE if width == 2 else codecs.BOM_UTF32_LE
-    if data.startswith(little):
-        return width, "le"
-    return (width, "be") if data.startswith(big) else (0, "be" if sys.byteorder == "big" else "le")
+    """How many U+FFFD `data` holds as characters of its own in `codec`: those a reading that
+    drops every bad sequence still has (U+FFFD's bytes across two characters, as `fd ff` may
+    stand in UTF-16, are none: fuzzing found a count of replaced sequences below zero). The
+    second reading only where U+FFFD's bytes occur, or in UTF-16/32."""
+    try:
+        unit = "\ufffd".encode(codec)
+    except UnicodeEncodeError:
+        return 0
+    if codec not in WIDE and unit not in data:
+        return 0
+    return data.decode(codec, errors="ignore").count("\ufffd")
 
 
 def _without_bad_bytes(sample: bytes, codec: str) -> bytes:

@@ -2,8 +2,9 @@
 readings) or Lexbor's (--fast): an <h1>–<h3>, an element whose class or id says title or
 heading (`td.bt_title`, `div.postTitle`), emphasis that fills its block (`<b><font size=3>…
 </font></b>` alone in a cell, or a `<font>` that did before it was unwrapped: prune.FONT_MARK),
-or a block an emphasised label opens (`<b>主题：</b> 你知道…`); each where its text starts in
-the page's text, and each heading-like (a headline's weight, no sentence inside, not a menu)."""
+or, in lxml's tree, a block an emphasised label opens (`<b>主题：</b> 你知道…`); each where
+its text starts in the page's text, and each heading-like (a headline's weight, no sentence
+inside, not a menu)."""
 
 from __future__ import annotations
 

@@ -176,7 +176,7 @@ def _found_words(text: str, other: str) -> tuple[int, int, bool]:
     written, how many it has, and whether all are Han-character pairs: a search per word, not
     a reading of the whole other text."""
     words = _words(text)
-    pairs_only = all(len(w) == 2 and _HAN_PAIR.fullmatch(w) for w in words)
+    pairs_only = all(map(_HAN_PAIR.fullmatch, words))
     return sum(word in other for word in words), len(words), pairs_only
 
 

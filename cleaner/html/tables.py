@@ -14,8 +14,8 @@ from lxml import etree
 LAYOUT_ROLES = ("presentation", "none")  # ARIA: a table for layout only
 # parts that only a data table has
 DATA_PARTS = ("caption", "col", "colgroup", "tfoot", "thead", "th")
-# a table this long, this wide, or with this many cells holds data (Readability's figures)
 FRAMED_HEADINGS = ("h1", "h2")  # a table around one of these frames a page, whatever its size
+# a table this long, this wide, or with this many cells holds data (Readability's figures)
 DATA_MIN_ROWS = 10
 DATA_MIN_COLUMNS = 5
 DATA_MIN_CELLS = 11

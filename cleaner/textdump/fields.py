@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..rules.cues import CueSet
+from ..rules.cues import CueSet, generic_cues
 
 MONTHS = {
     m: i
@@ -82,9 +82,7 @@ def split_page_title(line: str) -> tuple[str, str | None]:
 def _own_parts(parts: tuple[str, ...]) -> int:
     """How many of a title's parts come before those at its end that name a site (one at
     least)."""
-    from ..rules.cues import generic_cues  # (the generic layer: no page's rule is known here)
-
-    names = generic_cues().field_patterns("site_part")
+    names = generic_cues().field_patterns("site_part")  # (no page's rule is known here)
     end = len(parts)
     while end > 1 and any(p.search(parts[end - 1]) for p in names):
         end -= 1
