@@ -8,7 +8,8 @@ Runs every page of each set once to warm up, then REPEATS more times, in this on
 (one core), and reports the best pass (the passes alternate between the two extractors, so
 both meet the same machine load). The repair stage is timed inside the same passes. The
 cleaner runs as `cleaner clean` with text output does (no date/author search, no language
-guess). Not a test: figures go in the README.
+guess); with --json as `-f json` / `-f jsonl` does (date, author, site name and language
+too). Not a test: figures go in the README.
 """
 
 from __future__ import annotations
@@ -55,13 +56,13 @@ def forget_lines() -> None:
     letters_key.cache_clear()
 
 
-def measure(folder: Path) -> tuple[int, float, float, float | None]:
+def measure(folder: Path, as_json: bool = False) -> tuple[int, float, float, float | None]:
     """(pages, pages/s, share of the time spent repairing, trafilatura's pages/s on an HTML
     set or None) of the best pass of each."""
     entries = [json.loads(line) for line in (folder / "index.jsonl").open(encoding="utf-8")]
     pages = [((folder / e["page"]).read_bytes(), e.get("kind", "auto")) for e in entries]
     html = all(kind == "html" for _data, kind in pages)
-    options = [Options(input_format=kind, detect_language=False, metadata=False)
+    options = [Options(input_format=kind, detect_language=as_json, metadata=as_json)
                for _data, kind in pages]  # fmt: skip
     repair = StageTimer(dump_page.repair_text)
     dump_page.repair_text = repair
@@ -113,8 +114,10 @@ def seed_wall_time(seed: Path) -> float:
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="+", help="benchmark set folders (with index.jsonl)")
-    for name in parser.parse_args(argv).sets:
-        count, rate, share, peer = measure(Path(name))
+    parser.add_argument("--json", action="store_true", help="as -f json reads pages")
+    args = parser.parse_args(argv)
+    for name in args.sets:
+        count, rate, share, peer = measure(Path(name), args.json)
         detail = (
             f"trafilatura {peer:.0f} pages/s ({rate / peer:.2f}x)"
             if peer

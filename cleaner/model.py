@@ -24,7 +24,7 @@ class Options:
     with_title: bool = True  # emit the title as the first line
     explain: bool = False  # keep every removed line with its reason in the output
     detect_language: bool = True  # fill Document.language (costs a model load for non-CJK)
-    metadata: bool = True  # HTML: date, author, site name too (a quarter of the time), not
+    metadata: bool = True  # HTML: date, author, site name too (a tenth of the time), not
     # only the title; text output shows only the title
     page_kind: str = "auto"  # auto | article | thread (see pagekind.py)
     focus: str = "auto"  # HTML: auto | balanced | precision | recall (trafilatura's favor_*);

@@ -61,11 +61,12 @@ UNSTATED_GAIN = 1.3
 UNSTATED_MAX_GAIN = 5.0
 UNSTATED_MIN_MORE = 100
 # ... and only a page whose whole text holds UNSTATED_ROOM times the tokens the first reading
-# kept is read again: the second reading costs 1-5 ms, on most of zh-cwced's pages for nothing.
-# At 1.3 (all the text the reading could need) zh-cwced's default speed is 0.79x trafilatura's,
-# at 1.6 0.81x and 2.0 0.82x; F1 the same on four sets, wcxb-dev .8012 / .8009 / .8001
-# (documentation .883 / .878 / .878).
-UNSTATED_ROOM = 1.6
+# kept is read again (the second reading costs 1-5 ms): UNSTATED_GAIN, all the text a gain
+# could need. At 1.6 a guide trafilatura read two thirds of, its whole text 1.56 times that,
+# was never read again (documentation .886 against resiliparse's .887; at 1.3 .891, that page
+# .75 -> .99, no other set's page changed); zh-cwced, 33 pages read again instead of 18 for
+# nothing, loses about 2% of its speed (0.5 ms a page).
+UNSTATED_ROOM = UNSTATED_GAIN
 MIN_LINE_CHARS = 2  # shorter visible lines (a bullet, a digit) are never added
 # --best measured (mean F1; wcxb-dev / magichtml-article / scrapinghub / magichtml-forum /
 # zh-cwced): cleaner alone .760 / .883 / .969 / .755 / .911; lines all three keep added .766 /
@@ -161,7 +162,7 @@ def _with_agreement(
     """`first`, with the visible lines the three other readings all keep added in page
     order: the fast reading, trafilatura's balanced setting and readability-lxml's."""
     tree = parse_page(Page("html", markup, reading.options.url), None).tree
-    settings = Settings(reading.options.url, True, "balanced", metadata=False)
+    settings = Settings(reading.options.url, True, "balanced")
     balanced = read_tree(tree, settings) if tree is not None else None
     if balanced is None:
         return first

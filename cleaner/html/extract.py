@@ -17,7 +17,7 @@ from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
 from .shown import checked_title
 from .title import first_heading, headline, title_facts, wordlike
-from .trafilatura_adapter import Settings, read_tree
+from .trafilatura_adapter import PageMetadata, Settings, page_metadata, read_tree
 from .visible import visible_text
 
 # trafilatura kept under FALLBACK_SHARE of the visible text (spaces aside): look again, and
@@ -67,6 +67,7 @@ _BYLINES = (
 # (wcxb-dev): listing .632 -> .641 (three pages better, a job board +0.31, none worse); the
 # collection, service and product pages unchanged; no other set has a listing.
 KEPT_ON_KIND = {"listing": ("metadata",)}
+NO_METADATA = PageMetadata()  # with metadata off (Options.metadata)
 FALLBACK = LineSource("visible", "text-fallback")  # the page's visible text, a block a line
 FAST = LineSource("visible", "text-fast")  # --fast: the same reading, instead of trafilatura
 
@@ -158,7 +159,7 @@ def _rule_body(prepared: PreparedTree, reading: Reading, title: str | None) -> E
     if reading.rule.prune:
         block = wrap(found.body)
         ready_for_trafilatura(block, prepared.focus)
-        pruned = read_tree(block, _settings(reading, prepared.focus, metadata=False))
+        pruned = read_tree(block, _settings(reading, prepared.focus))
         if pruned is not None and pruned.text.strip():
             paragraphs, removed = drop_cue_lines(pruned.text.splitlines(), cues, title)
             method = "site-rule-body+trafilatura"
@@ -176,12 +177,14 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     found, cues = prepared.found, reading.cues
     near = 0 if reading.page_kind.thread else TITLE_REPEAT_LINES
     keep = KEPT_ON_KIND.get(reading.page_kind.kind, ())
-    result = read_tree(prepared.tree, _settings(reading, prepared.focus))
+    found_meta = _page_metadata(prepared, reading)
+    url = reading.options.url or found_meta.url  # as trafilatura reads a page with metadata
+    result = read_tree(prepared.tree, _settings(reading, prepared.focus, url))
     paragraphs, removed = cleaned_lines(result, cues, title, near, keep)
     boilerplate_only = (removed or paragraphs) and not any(map(sentence, paragraphs))
     thin = prepared.focus == "precision" and _thin(paragraphs, prepared)
     if prepared.focus == "precision" and (boilerplate_only or thin):
-        again = read_tree(prepared.tree, _settings(reading, "balanced"))
+        again = read_tree(prepared.tree, _settings(reading, "balanced", url))
         more, more_removed = cleaned_lines(again, cues, title, near, keep)
         if boilerplate_only and any(map(sentence, more)):
             result, paragraphs, removed = again, more, removed + more_removed
@@ -190,9 +193,9 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     fallback = _fallback(prepared, "".join(paragraphs), reading)
     if fallback is not None:
         return fallback
-    date, author = _found_or(found, "date", result.date), _found_or(found, "author", result.author)
-    url = reading.options.url or result.url
-    metadata = Metadata(title, date, author, result.sitename, url)
+    date = _found_or(found, "date", found_meta.date)
+    author = _found_or(found, "author", found_meta.author)
+    metadata = Metadata(title, date, author, found_meta.sitename, url)
     return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura")
 
 
@@ -229,10 +232,16 @@ def names_author(prepared: PreparedTree) -> bool:
     return bool(prepared.tree.xpath(_BYLINES))
 
 
-def _settings(reading: Reading, focus: str, metadata: bool | None = None) -> Settings:
-    options = reading.options
-    with_metadata = options.metadata if metadata is None else metadata
-    return Settings(options.url, reading.keeps_comments, focus, with_metadata)
+def _settings(reading: Reading, focus: str, url: str | None = None) -> Settings:
+    return Settings(url or reading.options.url, reading.keeps_comments, focus)
+
+
+def _page_metadata(prepared: PreparedTree, reading: Reading) -> PageMetadata:
+    """trafilatura's date, author, site name and address of the page, unless metadata is
+    off (a fifth of the time on zh-cwced)."""
+    if not reading.options.metadata:
+        return NO_METADATA
+    return page_metadata(prepared.tree, reading.options.url)
 
 
 def _found_or(found, field: str, default):
