@@ -1,8 +1,9 @@
 """An HTML page's tree made ready for reading, in one ordered pass: the site rule's tree
 directives (strip, and the content block it names), then, when the rule names no block,
 the blocks markup or a tail heading names boilerplate (prune.py), layout tables as blocks
-(tables.py), the elements trafilatura would delete from every copy it makes (prune.py;
-not for the recall setting) and the inline ones it unwraps in each (prune.py)."""
+(tables.py), the links of headings to their own place (prune.py), the elements trafilatura
+would delete from every copy it makes (prune.py; not for the recall setting) and the inline
+ones it unwraps in each (prune.py)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,12 @@ from ..model import Options, PageKind, Reading, Removal
 from ..rules.tree import TreeRuleResult, apply_tree_rule
 from ..scripts import tokens_at_most
 from .parse import LEXBOR, Markup
-from .prune import drop_boilerplate_blocks, drop_unread_elements, strip_inline_markup
+from .prune import (
+    drop_boilerplate_blocks,
+    drop_unread_elements,
+    strip_inline_markup,
+    unwrap_heading_anchors,
+)
 from .tables import unwrap_layout_tables
 
 
@@ -69,6 +75,7 @@ def ready_for_trafilatura(tree, focus: str) -> None:
     which undoes the deletions when they take every paragraph; the inline elements it
     unwraps."""
     unwrap_layout_tables(tree)
+    unwrap_heading_anchors(tree)
     if focus != "recall":
         drop_unread_elements(tree)
     strip_inline_markup(tree)

@@ -45,6 +45,7 @@ MARKUP_FIELDS = {
     "comment_markup": "comments", "player_markup": "player", "menu_markup": "navigation"
 }  # fmt: skip
 HEADINGS = ("h2", "h3", "h4", "h5", "h6")
+ALL_HEADINGS = ("h1", *HEADINGS)
 HEADING_MAX_CHARS = 40  # longer: a story's headline in a list, not a box's title
 LEAD_SLACK = 20  # characters (spaces aside) before a heading that still leave it opening its
 # block: an icon's label, a count
@@ -168,6 +169,28 @@ def drop_unread_elements(tree) -> int:
     for element in elements:
         element.drop_tree()  # its tail text stays, as trafilatura's deletion keeps it
     return len(elements)
+
+
+def unwrap_heading_anchors(tree) -> int:
+    """Unwraps each link in a heading to a place on the same page (`<h3><a href="#benefits">
+    Benefits</a></h3>`, a permalink the heading's whole text is) once, keeping its text:
+    trafilatura's precision setting drops a heading all link as a menu's. A permalink glyph
+    beside the heading's text (`¶`, `#`) stays a link. Returns how many."""
+    anchors = dict.fromkeys(  # a heading inside a heading (bad markup) lists its links twice
+        anchor
+        for heading in tree.iter(*ALL_HEADINGS)
+        for anchor in heading.iter("a")
+        if anchor.get("href", "").startswith("#") and _whole_text_of_heading(anchor)
+    )
+    for anchor in anchors:
+        anchor.drop_tag()
+    return len(anchors)
+
+
+def _whole_text_of_heading(anchor) -> bool:
+    heading = next(anchor.iterancestors(*ALL_HEADINGS), None)
+    text = "".join(anchor.text_content().split())
+    return heading is not None and bool(text) and text == "".join(heading.text_content().split())
 
 
 def strip_inline_markup(tree) -> None:

@@ -632,3 +632,41 @@ def test_a_listing_keeps_its_entries_dates_and_an_article_drops_its_date_lines()
     article = clean(_LISTING, Options(page_kind="article", explain=True))
     assert not any("days ago" in p for p in article.paragraphs)
     assert {r.reason for r in article.removed if "days ago" in r.text} == {"metadata"}
+
+
+def _sections(heading: str) -> bytes:
+    """An article (og:type article: trafilatura's precision setting) of three sections, each
+    headed by `heading` formatted with its name and anchor, in a <div> (trafilatura weighs
+    the links inside a container)."""
+    para = "<p>" + "Learning an instrument trains memory and attention in every season. " * 3
+    sections = "".join(
+        heading.format(name=name, anchor=name.lower().replace(" ", "-")) + para + "</p>"
+        for name in ("Cognitive Benefits", "Emotional Benefits", "Social Benefits")
+    )
+    head = '<meta property="og:type" content="article"><title>Music lessons</title>'
+    return (f"<html><head>{head}</head><body><article><h1>Music lessons</h1><div>{sections}"
+            "</div></article></body></html>").encode()  # fmt: skip
+
+
+def test_a_heading_that_is_its_own_permalink_stays_in_the_body():
+    # precision drops a heading that is all link; a link to its own place is no menu's
+    doc = clean(_sections('<h3><a href="#{anchor}">{name}</a></h3>'), Options())
+    assert doc.page_kind.kind == "article"
+    assert {"Cognitive Benefits", "Emotional Benefits", "Social Benefits"} <= set(doc.paragraphs)
+    # a permalink glyph beside the text stays a link; the heading is kept either way
+    doc = clean(_sections('<h3>{name}<a href="#{anchor}">¶</a></h3>'), Options())
+    assert {"Cognitive Benefits", "Emotional Benefits", "Social Benefits"} <= set(doc.paragraphs)
+
+
+def test_only_links_to_the_same_page_that_hold_a_headings_whole_text_are_unwrapped():
+    from lxml import html
+
+    from cleaner.html.prune import unwrap_heading_anchors
+
+    tree = html.fromstring(
+        '<div><h2><a href="#a">Setup</a></h2><h2>Install<a href="#b">#</a></h2>'
+        '<h2><a href="/elsewhere">Elsewhere</a></h2><p><a href="#c">Top</a></p></div>'
+    )
+    assert unwrap_heading_anchors(tree) == 1
+    assert [a.get("href") for a in tree.iter("a")] == ["#b", "/elsewhere", "#c"]
+    assert tree.findtext("h2") == "Setup"
