@@ -39,6 +39,18 @@ def test_data_tables_are_told_from_layout_tables(markup, data):
     assert is_data_table(fragment_fromstring(markup)) is data
 
 
+def test_a_table_set_as_a_figure_holds_data_whatever_its_size():
+    # a post's table block (WordPress writes <figure class="wp-block-table">): 5 x 2 cells
+    figure = fragment_fromstring(
+        f"<figure class='wp-block-table'><table>{ROW * 5}</table></figure>"
+    )
+    assert is_data_table(figure.find("table")) is True
+    assert (
+        is_data_table(fragment_fromstring(f"<div><table>{ROW * 5}</table></div>").find("table"))
+        is False
+    )
+
+
 def test_unwrapping_keeps_the_data_table_inside_a_layout_table():
     tree = document_fromstring(
         "<html><body><table><tbody><tr><td>menu</td><td>"
