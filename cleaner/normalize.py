@@ -36,9 +36,10 @@ _URL = re.compile(
     re.I,
 )
 _PARENS = re.compile(r"\(([^()]*)\)")
-# pilcrows ending a line (the spaces before them are folded and stripped after): matched only
-# from a run's first pilcrow, possessively, so a long run costs one pass
-_PERMALINK = re.compile(r"(?<!¶)¶++(?=[ \t\u00a0]*+(?:\n|$))")
+# pilcrows ending a line, whatever spaces follow them (any a strip takes: a wide space too,
+# or the stripped line would end in one): matched only from a run's first pilcrow,
+# possessively, so a long run costs one pass
+_PERMALINK = re.compile(r"(?<!¶)¶++(?=[^\S\n]*+(?:\n|$))")
 
 
 def normalize_paragraph(text: str) -> str:

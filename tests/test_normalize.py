@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleaner.normalize import normalize, normalize_paragraph
@@ -55,6 +55,7 @@ TEXTS = st.text(
 
 
 @given(TEXTS)
+@example("¶\u3000")  # a pilcrow before a wide space: it ended the line only once stripped
 def test_normalizing_normalized_text_changes_nothing(text):
     once = normalize_paragraph(text)
     assert normalize_paragraph(once) == once
