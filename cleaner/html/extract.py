@@ -238,7 +238,7 @@ def _settings(reading: Reading, focus: str, url: str | None = None) -> Settings:
 
 def _page_metadata(prepared: PreparedTree, reading: Reading) -> PageMetadata:
     """trafilatura's date, author, site name and address of the page, unless metadata is
-    off (a fifth of the time on zh-cwced)."""
+    off (about a tenth of the time on zh-cwced; a fifth before page_metadata)."""
     if not reading.options.metadata:
         return NO_METADATA
     return page_metadata(prepared.tree, reading.options.url)
