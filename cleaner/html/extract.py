@@ -158,7 +158,7 @@ def _rule_body(prepared: PreparedTree, reading: Reading, title: str | None) -> E
     method = "site-rule-body"
     if reading.rule.prune:
         block = wrap(found.body)
-        ready_for_trafilatura(block, prepared.focus)
+        ready_for_trafilatura(block, prepared.focus, reading.options.url)
         pruned = read_tree(block, _settings(reading, prepared.focus))
         if pruned is not None and pruned.text.strip():
             paragraphs, removed = drop_cue_lines(pruned.text.splitlines(), cues, title)

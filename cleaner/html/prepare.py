@@ -66,16 +66,16 @@ def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
     if found is not None and found.body:  # the block is read as the rule found it
         return PreparedTree(markup, found, (), focus)
     blocks = drop_boilerplate_blocks(tree, reading.cues, reading.keeps_comments)
-    ready_for_trafilatura(tree, focus)
+    ready_for_trafilatura(tree, focus, reading.options.url)
     return PreparedTree(markup, found, blocks, focus)
 
 
-def ready_for_trafilatura(tree, focus: str) -> None:
+def ready_for_trafilatura(tree, focus: str, address: str | None = None) -> None:
     """Layout tables as blocks; the elements trafilatura deletes anyway, but for recall,
     which undoes the deletions when they take every paragraph; the inline elements it
     unwraps."""
     unwrap_layout_tables(tree)
-    unwrap_heading_anchors(tree)
+    unwrap_heading_anchors(tree, address)
     if focus != "recall":
         drop_unread_elements(tree)
     strip_inline_markup(tree)

@@ -37,6 +37,7 @@ from lxml import etree
 from ..model import Removal
 from ..rules.cues import CueSet
 from ..rules.literals import shape
+from ..urls import host_of
 from .visible import BLOCKS
 
 # which blocks may be named away, and the patterns that name them (cue file fields)
@@ -171,20 +172,41 @@ def drop_unread_elements(tree) -> int:
     return len(elements)
 
 
-def unwrap_heading_anchors(tree) -> int:
-    """Unwraps each link in a heading to a place on the same page (`<h3><a href="#benefits">
-    Benefits</a></h3>`, a permalink the heading's whole text is) once, keeping its text:
-    trafilatura's precision setting drops a heading all link as a menu's. A permalink glyph
-    beside the heading's text (`¶`, `#`) stays a link. Returns how many."""
+def unwrap_heading_anchors(tree, address: str | None = None) -> int:
+    """Unwraps each link that holds a heading's whole text, keeping its text, when it goes to
+    a place on the same page (`<h3><a href="#benefits">Benefits</a></h3>`, a permalink) or to
+    another site than the page's `address` (a roundup's item named by its maker's link):
+    trafilatura's precision setting drops a heading all link as a menu's. A link to the site's
+    own pages stays (a teaser's headline), and so does a permalink glyph beside a heading's
+    text (`¶`, `#`). Returns how many."""
+    own = _site_of(host_of(address))
     anchors = dict.fromkeys(  # a heading inside a heading (bad markup) lists its links twice
         anchor
         for heading in tree.iter(*ALL_HEADINGS)
         for anchor in heading.iter("a")
-        if anchor.get("href", "").startswith("#") and _whole_text_of_heading(anchor)
+        if _elsewhere(anchor.get("href", ""), own) and _whole_text_of_heading(anchor)
     )
     for anchor in anchors:
         anchor.drop_tag()
     return len(anchors)
+
+
+def _elsewhere(href: str, own: str | None) -> bool:
+    """A link to a place on the same page, or, when the page's site is known, to another."""
+    if href.startswith("#"):
+        return True
+    if own is None or not href.startswith(("http://", "https://", "//")):
+        return False
+    site = _site_of(host_of(href if not href.startswith("//") else "http:" + href))
+    return (
+        site is not None
+        and site != own
+        and not (site.endswith("." + own) or own.endswith("." + site))
+    )
+
+
+def _site_of(host: str | None) -> str | None:
+    return host.lower().removeprefix("www.") if host else None
 
 
 def _whole_text_of_heading(anchor) -> bool:

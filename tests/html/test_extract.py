@@ -658,15 +658,31 @@ def test_a_heading_that_is_its_own_permalink_stays_in_the_body():
     assert {"Cognitive Benefits", "Emotional Benefits", "Social Benefits"} <= set(doc.paragraphs)
 
 
-def test_only_links_to_the_same_page_that_hold_a_headings_whole_text_are_unwrapped():
+def test_a_roundups_headings_that_link_to_other_sites_stay_in_the_body():
+    heading = '<h3><a href="https://{anchor}.example.net/">{name}</a></h3>'
+    page = _sections(heading)
+    doc = clean(page, Options(url="https://news.example.com/2025/roundup"))
+    assert {"Cognitive Benefits", "Emotional Benefits", "Social Benefits"} <= set(doc.paragraphs)
+    # without the page's address no link is known to go elsewhere: precision drops them
+    assert "Cognitive Benefits" not in clean(page, Options()).paragraphs
+
+
+def test_only_links_to_the_same_page_or_another_site_holding_a_headings_text_are_unwrapped():
     from lxml import html
 
     from cleaner.html.prune import unwrap_heading_anchors
 
-    tree = html.fromstring(
+    markup = (
         '<div><h2><a href="#a">Setup</a></h2><h2>Install<a href="#b">#</a></h2>'
-        '<h2><a href="/elsewhere">Elsewhere</a></h2><p><a href="#c">Top</a></p></div>'
+        '<h2><a href="/elsewhere">Elsewhere</a></h2><p><a href="#c">Top</a></p>'
+        '<h3><a href="https://maker.example.net/x">Maker</a></h3>'
+        '<h3><a href="https://blog.example.com/y">Own blog</a></h3>'
+        '<h3><a href="//www.example.com/z">Own page</a></h3></div>'
     )
-    assert unwrap_heading_anchors(tree) == 1
-    assert [a.get("href") for a in tree.iter("a")] == ["#b", "/elsewhere", "#c"]
+    tree = html.fromstring(markup)
+    assert unwrap_heading_anchors(tree) == 1  # no address: only the same page's
     assert tree.findtext("h2") == "Setup"
+    tree = html.fromstring(markup)
+    assert unwrap_heading_anchors(tree, "https://www.example.com/roundup") == 2
+    kept = [a.get("href") for a in tree.iter("a")]
+    assert kept == ["#b", "/elsewhere", "#c", "https://blog.example.com/y", "//www.example.com/z"]
