@@ -21,3 +21,8 @@ def split_url(address: str | None) -> SplitResult | None:
 def host_of(address: str | None) -> str | None:
     parts = split_url(address)
     return parts.hostname if parts else None
+
+
+def site_host(host: str | None) -> str | None:
+    """A host as a site is named: lower case, without a trailing dot or a leading `www.`."""
+    return host.lower().rstrip(".").removeprefix("www.") if host else None

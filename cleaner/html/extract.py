@@ -16,7 +16,7 @@ from .lines import TITLE_REPEAT_LINES, cleaned_lines, drop_cue_lines, sentence
 from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
 from .shown import checked_title
-from .title import first_heading, headline, title_facts, wordlike
+from .title import first_heading, headline, wordlike
 from .trafilatura_adapter import PageMetadata, Settings, page_metadata, read_tree
 from .visible import visible_text
 
@@ -132,7 +132,7 @@ def _own_title(prepared: PreparedTree, reading: Reading) -> str | None:
     visible-text fallback) only when the page has neither. Measured on wcxb-dev's reviewed
     titles: 72.8% -> 74.4% exact by default (the <title> over trafilatura's own title search),
     57.9% -> 73.9% with --fast; bench/titles/: see the README."""
-    facts = prepared.markup.titles or title_facts(prepared.tree)
+    facts = prepared.titles
     found = facts.og_titles[-1] if facts.og_titles else facts.title
     rule_title = prepared.found.title if prepared.found else None
     if rule_title and wordlike(rule_title):  # a rule's XPath that found a mark ("⯈") found none

@@ -21,6 +21,7 @@ from .prune import (
     unwrap_heading_anchors,
 )
 from .tables import unwrap_layout_tables
+from .title import TitleFacts, title_facts
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,13 @@ class PreparedTree:
     def text_tokens(self) -> int:
         """scripts.tokens_at_most of that text."""
         return tokens_at_most(self.text)
+
+    @cached_property
+    def titles(self) -> TitleFacts:
+        """What the markup says of the page's title: Lexbor's reading of it, else lxml's tree
+        read once prepared (its logos and menus pruned); the title's choice and its check
+        against the body (html/shown.py) both read it."""
+        return self.markup.titles or title_facts(self.tree)
 
 
 def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:

@@ -37,7 +37,7 @@ from lxml import etree
 from ..model import Removal
 from ..rules.cues import CueSet
 from ..rules.literals import shape
-from ..urls import host_of
+from ..urls import host_of, site_host
 from .visible import BLOCKS
 
 # which blocks may be named away, and the patterns that name them (cue file fields)
@@ -179,7 +179,7 @@ def unwrap_heading_anchors(tree, address: str | None = None) -> int:
     trafilatura's precision setting drops a heading all link as a menu's. A link to the site's
     own pages stays (a teaser's headline), and so does a permalink glyph beside a heading's
     text (`¶`, `#`). Returns how many."""
-    own = _site_of(host_of(address))
+    own = site_host(host_of(address))
     anchors = dict.fromkeys(  # a heading inside a heading (bad markup) lists its links twice
         anchor
         for heading in tree.iter(*ALL_HEADINGS)
@@ -197,16 +197,12 @@ def _elsewhere(href: str, own: str | None) -> bool:
         return True
     if own is None or not href.startswith(("http://", "https://", "//")):
         return False
-    site = _site_of(host_of(href if not href.startswith("//") else "http:" + href))
+    site = site_host(host_of(href))
     return (
         site is not None
         and site != own
         and not (site.endswith("." + own) or own.endswith("." + site))
     )
-
-
-def _site_of(host: str | None) -> str | None:
-    return host.lower().removeprefix("www.") if host else None
 
 
 def _whole_text_of_heading(anchor) -> bool:

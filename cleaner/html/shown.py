@@ -18,7 +18,7 @@ from ..urls import split_url
 from .marks import END_SEPARATORS, Shown, heading_like, page_marks
 from .parse import LXML
 from .prepare import PreparedTree
-from .title import SUBTITLE_DASH, title_facts
+from .title import SUBTITLE_DASH
 from .visible import BLOCKS
 
 # the marked heading stands at most this many characters of the page's text above the first
@@ -54,7 +54,7 @@ def checked_title(
     is a site's name or menu (no og:title, which a site writes for its story); a first line
     that is that headline is the title's, not the body's. Read from either parser's tree
     (the default reading's lxml, --fast's Lexbor with the `visible` text it read)."""
-    facts = prepared.markup.titles or title_facts(prepared.tree)
+    facts = prepared.titles
     address = reading.options.url or facts.address
     title = _without_shown_subtitle(title, prepared, visible)
     found = body_part(title, extracted.paragraphs)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import ConfigError
 from ..model import Options, Page
-from ..urls import host_of
+from ..urls import host_of, site_host
 from .format import Problem, rules_dir
 from .literals import shape
 from .scan import keywords_in
@@ -82,7 +82,7 @@ class RuleBook:
     def for_host(self, host: str) -> SiteRule | None:
         """`example.com.txt` for example.com and www.example.com; `.example.com.txt` for
         any subdomain, the nearest parent first (as FiveFilters looks them up)."""
-        host = host.lower().rstrip(".").removeprefix("www.")
+        host = site_host(host) or ""
         if host in self.by_name:
             return self.by_name[host]
         parts = host.split(".")
