@@ -87,6 +87,8 @@ def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) ->
     by_kind = first.method == "trafilatura" and kind.kind in SECOND_READING_KINDS
     unsure = first.method == "trafilatura" and kind.kind == "article" and not kind.stated
     before = _room_for_more(first, prepared) if unsure else None  # first's tokens, if read
+    if before is not None and names_author(prepared):  # a story's: not read again (below)
+        before = None  # asked before Lexbor's parse, which costs more than its tree search
     best = reading.options.best
     if best:
         require("--best")
@@ -140,8 +142,8 @@ def _unstated_reading(
 ) -> Extracted:
     """`first` (`before` tokens) with the rows of the main content (`main`) that the line
     classifier keeps and it does not, when they make it UNSTATED_GAIN to UNSTATED_MAX_GAIN
-    times as long and at least UNSTATED_MIN_MORE tokens longer, on a page that names no
-    author; else `first`."""
+    times as long and at least UNSTATED_MIN_MORE tokens longer (a page that names its author
+    is not read again: more_readings); else `first`."""
     least = max(UNSTATED_MIN_MORE, (UNSTATED_GAIN - 1) * before)  # tokens to add, at least
     rows = _rows(main)
     missing = _missing(first, rows)
@@ -150,8 +152,6 @@ def _unstated_reading(
     added = _kept_by_all(rows, missing, (_fast_reading(main, reading),))
     more = _tokens([rows[i] for i in added])  # the tokens the rows add
     if not least <= more <= (UNSTATED_MAX_GAIN - 1) * before:
-        return first
-    if names_author(prepared):  # asked last: it searches the whole tree
         return first
     return with_added(first, rows, added, SECOND_READING)
 

@@ -78,7 +78,7 @@ def drop_cue_lines(
     same headline (textdump.extract.same_headline) when the title is headline-sized."""
     near = near if title and len(title) <= HEADLINE_MAX_CHARS else 0
     kept, removed = [], []
-    cut = None
+    cut, above = None, 0  # above: the characters of the lines kept so far
     items = [line[2:] if line.startswith(LIST_MARK) else line for line in lines]
     found = list(zip(lines, line_cues(items, cues), strict=True))
     total = sum(len(item) for _, (item, cue) in found if cue is None)
@@ -86,7 +86,7 @@ def drop_cue_lines(
         if not item:
             continue
         text = LIST_MARK + item if line.startswith(LIST_MARK) else item
-        if cut is None and kept and marker_ends_body(cue, sum(map(len, kept)), total, True):
+        if cut is None and kept and marker_ends_body(cue, above, total, True):
             listed = line.startswith(LIST_MARK)  # a list's item ("- response:") heads nothing
             cut = None if listed or _menu_item(items, number - 1) else cue.reason
         if cut is not None:
@@ -97,4 +97,5 @@ def drop_cue_lines(
             removed.append(Removal(number, text, cue.reason, cue.origin, EXTRACTED))
         else:
             kept.append(text)
+            above += len(text)
     return tuple(kept), tuple(removed)
