@@ -13,14 +13,21 @@ from dataclasses import dataclass
 from ..mojibake.repair import repair_title
 from ..normalize import letters_key, reader_key
 from ..scripts import CJK_RUN
-from ..textdump.fields import TITLE_SEPARATORS, split_page_title, title_parts
+from ..textdump.fields import (
+    ADDRESS,
+    TITLE_SEPARATORS,
+    address_names,
+    names_address,
+    names_site_itself,
+    split_page_title,
+    title_parts,
+)
 from ..urls import split_url
 from .visible import tree_text
 
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
 MAX_HEADLINE_CHARS = 200  # a longer <h1> is a paragraph set large, not a headline
 MOJIBAKE_GROWTH = 3  # a character read in the wrong encoding becomes at most this many
-_ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)
 _WORDLIKE = re.compile(r"[^\W_]")  # a heading without a letter or digit is a mark, not a headline
 _WORDS = re.compile(r"[\u3400-\u9fff]|[^\W\d_]{3,}|\d+")  # a Han character, a word, a number
 # a character reference left in the text: the page escaped it twice (`SQL &amp;#x26; AI`)
@@ -31,8 +38,6 @@ SCRIPT_GAP = 0.5  # an <h1> and a title whose shares of Latin letters differ thi
 SUBTITLE_DASH = re.compile(r"\s[–—]\s")
 _BOARD_HYPHENS = ("-", "--")  # an unspaced hyphen after a board's name (not a subtitle's dash)
 TAIL_SHARE = 1.5  # parts after a title's first this many times shorter are a site's sections
-SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last part, names the
-# site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
 
 
 @dataclass(frozen=True)
@@ -86,15 +91,15 @@ def headline(title: str | None, facts: TitleFacts, address: str | None = None) -
 def _headline(title: str | None, facts: TitleFacts, address: str | None) -> str | None:
     if not title:
         return title
-    site, labels = _site_names(facts, address)
-    headings = _headings(facts, site, labels)
+    site, names = _site_names(facts, address)
+    headings = _headings(facts, site, names)
     named = _named_part(title, headings) or _named_first_part(facts.title, title, headings)
     if named:
         return named
-    own = without_site_name(title, site, labels)
+    own = without_site_name(title, site, names)
     if len(set(headings)) == 1 and _ends_with(own, headings[0]):
         return own[: -len(headings[0])].strip()  # the site's name as <h1>, after the headline
-    if len(set(headings)) == 1 and _lone_heading(headings[0], own, title, site | labels):
+    if len(set(headings)) == 1 and _lone_heading(headings[0], own, title, site | names):
         # of two that differ only in spaces, the one with fewer: an <h1> set on two lines gets
         # a space at its line break (`助企纾困<div>预计4年`), where the <title> has none
         same = own.replace(" ", "") == headings[0].replace(" ", "")
@@ -150,14 +155,15 @@ def wordlike(text: str) -> bool:
 def first_heading(facts: TitleFacts, address: str | None = None) -> str | None:
     """The headline of a page with neither og:title nor <title>: its first <h1> that may be
     one (_headings)."""
-    headings = _headings(facts, *_site_names(facts, address))
+    site, names = _site_names(facts, address)
+    headings = _headings(facts, site, names)
     return headings[0] if headings else None
 
 
-def _site_names(facts: TitleFacts, address: str | None) -> tuple[set[str], set[str]]:
+def _site_names(facts: TitleFacts, address: str | None) -> tuple[set[str], frozenset[str]]:
     """The site's names as its og:site_name gives them (reader_key), and the names in its
-    address, the one given else the one it states (_site_labels)."""
-    return {reader_key(name) for name in facts.site_names}, _site_labels(address or facts.address)
+    address, the one given else the one it states."""
+    return {reader_key(name) for name in facts.site_names}, address_names(address or facts.address)
 
 
 def _named_part(title: str, headings: list[str]) -> str | None:
@@ -185,7 +191,7 @@ def _headings(facts: TitleFacts, site: set[str], labels: set[str]) -> list[str]:
         if not wordlike(text) or len(text) > MAX_HEADLINE_CHARS or heading.logo:
             continue
         key = reader_key(text)
-        if key in site or letters_key(text) in labels or _ADDRESS.fullmatch(text):
+        if key in site or letters_key(text) in labels or ADDRESS.fullmatch(text):
             continue
         found.append(text)
     return found
@@ -224,16 +230,16 @@ def uncut_title(title: str | None, facts: TitleFacts) -> str | None:
     return title
 
 
-def without_site_name(title: str, site: set[str], labels: set[str]) -> str:
+def without_site_name(title: str, site: set[str], names: frozenset[str]) -> str:
     """The title without the parts at its end that name the site: a part that is its
     og:site_name, or a name in its address (`Bulova`, `Supabase Docs` on supabase.com), or
     holds one (`Warren Averett CPAs & Advisors` on warrenaverett.com), and then without the
     parts after the first when each is much shorter than it (_short_tail); the first stays."""
     spans = _part_spans(title)
     end = len(spans)
-    while end > 1 and _names_site(title[slice(*spans[end - 1])], site, labels):
+    while end > 1 and _names_site(title[slice(*spans[end - 1])], site, names):
         end -= 1
-    begin = 1 if end > 1 and _is_site_name(title[slice(*spans[0])], site, labels) else 0
+    begin = 1 if end > 1 and _is_site_name(title[slice(*spans[0])], site, names) else 0
     if _short_tail(title, spans[begin:end]):
         end = begin + 1
     elif end - begin == 2 and _short_head(title, spans[begin:end]):
@@ -278,21 +284,7 @@ def _is_site_name(part: str, site: set[str], labels: set[str]) -> bool:
     return reader_key(part) in site or letters_key(part) in labels
 
 
-def _names_site(part: str, site: set[str], labels: set[str]) -> bool:
-    """Whether a title's part names the site: its og:site_name, a name of its address, or an
-    address itself (`blog.wenxuecity.com`)."""
-    if _is_site_name(part, site, labels) or _ADDRESS.fullmatch(part.strip()):
-        return True
-    letters = letters_key(part)
-    return any(len(label) >= SITE_LABEL_MIN and label in letters for label in labels)
-
-
-def _site_labels(address: str | None) -> set[str]:
-    """The names in the page's address: `supabase` of docs.supabase.com, `bbc` of
-    www.bbc.co.uk; not its top-level domain or a `www`."""
-    parts = split_url(address)
-    host = (parts.hostname or "") if parts else ""
-    labels = host.lower().removeprefix("www.").split(".")[:-1]
-    if len(labels) > 1 and len(labels[-1]) <= 3:  # co.uk, com.au
-        labels = labels[:-1]
-    return {letters_key(label) for label in labels if len(label) >= 2}
+def _names_site(part: str, site: set[str], names: frozenset[str]) -> bool:
+    """Whether a title's part names the site: its og:site_name, its address's name (see
+    textdump.fields.names_address), or an address itself (`blog.wenxuecity.com`)."""
+    return reader_key(part) in site or names_site_itself(part, names) or names_address(part, names)

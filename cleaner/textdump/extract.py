@@ -11,7 +11,7 @@ from ..rules.cues import CueSet
 from ..rules.text import RuledText
 from .body import Verdict, classify, line_score
 from .features import LineInfo, Mark, describe_all
-from .fields import find_date, find_field, split_page_title
+from .fields import address_names, find_date, find_field, split_page_title
 from .title import choose_title, headline_anchor, shown_title, title_repeats
 
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
@@ -47,17 +47,18 @@ def extract_text(
     line is taken as the title); on a thread the posts are the body (see body.classify);
     `source`: what the lines are, for the trail and the method named."""
     cues, explain, thread = reading.cues, reading.options.explain, reading.page_kind.thread
+    names = address_names(reading.options.url)  # a title's part that names the site
     if ruled is not None:
         text = ruled.text
     lines = describe_all(text, cues, defer=True)
-    anchor = headline_anchor(lines, cues)
+    anchor = headline_anchor(lines, cues, names)
     verdict = classify(lines, cues, explain, anchor, thread)
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
     title = verdict.lines[title_index].text if title_index is not None else None
     if title_index is None:  # the title shown may be the page <title>'s headline instead
-        title_index = choose_title(verdict.lines, verdict, cues)
+        title_index = choose_title(verdict.lines, verdict, cues, names)
         line = verdict.lines[title_index].text if title_index is not None else None
-        title = shown_title(verdict.lines, line, title_index, cues)
+        title = shown_title(verdict.lines, line, title_index, cues, names)
     for _ in range(TITLE_REPEAT_PASSES):
         repeats = title_repeats(verdict, title, title_index)
         if not repeats:
@@ -193,7 +194,7 @@ def _metadata(
     sitename = find_field("sitename", near, cues)
     first_line = next((i.text for i in infos if i.text), None)
     if sitename is None and first_line:
-        sitename = split_page_title(first_line)[1]
+        sitename = split_page_title(first_line, address_names(url))[1]
     return Metadata(
         title=title,
         date=find_date(tagged + head + edges, cues),

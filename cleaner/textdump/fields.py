@@ -7,7 +7,9 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..normalize import letters_key
 from ..rules.cues import CueSet, generic_cues
+from ..urls import site_labels
 
 MONTHS = {
     m: i
@@ -24,6 +26,36 @@ TITLE_SEPARATORS = re.compile(
     r"(?<!\s)\s+[-|–—_·•»›]\s+|_|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff\[【《“])"
 )
 MAX_SITENAME_CHARS = 40  # a longer title segment is a headline, not a site name
+SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last part, names the
+# site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
+
+
+NO_ADDRESS: frozenset[str] = frozenset()
+# a title part that is an address (`Psychiatry.org`, `blog.wenxuecity.com`)
+ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)
+
+
+@lru_cache(maxsize=256)
+def address_names(address: str | None) -> frozenset[str]:
+    """The names in a page's address (urls.site_labels), letters only: `docs`, `supabase` of
+    docs.supabase.com; remembered: each read of a dump's title asks again."""
+    return frozenset(letters_key(label) for label in site_labels(address)) - {""}
+
+
+def names_site_itself(part: str, names: frozenset[str]) -> bool:
+    """Whether a title's part is the site's name itself, not a headline that holds it: one
+    of its address's names (`Moz`), or an address (`Psychiatry.org`, `blog.wenxuecity.com`)."""
+    return letters_key(part) in names or ADDRESS.fullmatch(part.strip()) is not None
+
+
+def names_address(part: str, names: frozenset[str]) -> bool:
+    """Whether a title's part names the site by its address: it is one of the address's
+    names (`Moz`, `BBC`), or holds one of SITE_LABEL_MIN letters or more (`ONE Health Ohio`
+    on onehealthohio.org, `Hacker News` on news.ycombinator.com)."""
+    letters = letters_key(part)
+    return letters in names or any(
+        len(label) >= SITE_LABEL_MIN and label in letters for label in names
+    )
 
 
 def find_date(lines: Iterable[str], cues: CueSet) -> str | None:
@@ -67,24 +99,27 @@ def title_parts(line: str) -> tuple[str, ...]:
     return parts or (line.strip(),)
 
 
-def split_page_title(line: str) -> tuple[str, str | None]:
+def split_page_title(line: str, names: frozenset[str] = NO_ADDRESS) -> tuple[str, str | None]:
     """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline, of those
     before the parts at the end that name a site (`site_part` in rules/generic: `… | Laravel
-    China 社区`, `… - Powered by Discuz!`, a domain name)."""
+    China 社区`, `… - Powered by Discuz!`, a domain name; or the page's address: `names`)."""
     parts = title_parts(line)
     if len(parts) < 2:
         return line.strip(), None
-    headline = max(parts[: _own_parts(parts)], key=len)
+    begin = 1 if names_site_itself(parts[0], names) else 0  # `Psychiatry.org - Headline`
+    headline = max(parts[begin : begin + _own_parts(parts[begin:], names)], key=len)
     site = parts[-1] if parts[-1] != headline else parts[0]
     return headline, site if len(site) <= MAX_SITENAME_CHARS else None
 
 
-def _own_parts(parts: tuple[str, ...]) -> int:
+def _own_parts(parts: tuple[str, ...], names: frozenset[str]) -> int:
     """How many of a title's parts come before those at its end that name a site (one at
     least)."""
-    names = generic_cues().field_patterns("site_part")  # (no page's rule is known here)
+    patterns = generic_cues().field_patterns("site_part")  # (no page's rule is known here)
     end = len(parts)
-    while end > 1 and any(p.search(parts[end - 1]) for p in names):
+    while end > 1 and (
+        names_address(parts[end - 1], names) or any(p.search(parts[end - 1]) for p in patterns)
+    ):
         end -= 1
     return end
 

@@ -15,7 +15,7 @@ from ..rules.cues import CueSet
 from ..scripts import TOKEN
 from .body import Verdict
 from .features import LineInfo, checked_cue
-from .fields import split_page_title, title_parts
+from .fields import NO_ADDRESS, split_page_title, title_parts
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
 TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
@@ -35,7 +35,11 @@ CANDIDATE_SHARE = 0.65  # a heading-like line unlike the <title> this much light
 
 
 def shown_title(
-    infos: list[LineInfo], title: str | None, index: int | None, cues: CueSet
+    infos: list[LineInfo],
+    title: str | None,
+    index: int | None,
+    cues: CueSet,
+    names: frozenset[str] = NO_ADDRESS,
 ) -> str | None:
     """The title a reader is shown: the headline of the line chosen when that line is a
     `Headline | Site` <title> or heading (the site's name left out; shown this way, clean
@@ -43,22 +47,24 @@ def shown_title(
     headline or like it; else that headline (the nearest heading-like line above the body,
     "Table of Contents", "Start Free Trial", is no better a guess than the page's own title),
     when the dump's first line reads as a <title>. A headline that is boilerplate itself (a
-    breadcrumb, a copyright) is never shown."""
+    breadcrumb, a copyright) is never shown. `names`: the page's address's (a part that
+    names the site is not its headline)."""
     first = next((i for i in infos if i.text), None)
     if title is None or first is None:
         return title
     if index == first.index or len(title_parts(title)) >= 2:
-        return _headline_of(title, cues) or title
-    if len(title_parts(first.text)) < 2 or any(same_headline(title, h) for h in _heads(first.text)):
+        return _headline_of(title, cues, names) or title
+    heads = _heads(first.text, names)
+    if len(title_parts(first.text)) < 2 or any(same_headline(title, h) for h in heads):
         return title  # a first line without a site name beside it may be no <title> at all
-    return _headline_of(first.text, cues) or title
+    return _headline_of(first.text, cues, names) or title
 
 
-def _headline_of(page_title: str, cues: CueSet) -> str | None:
+def _headline_of(page_title: str, cues: CueSet, names: frozenset[str]) -> str | None:
     """The headline of a `Headline | Site` <title> line, unless it is boilerplate itself."""
     if len(title_parts(page_title)) < 2:
         return None
-    headline = split_page_title(page_title)[0]
+    headline = split_page_title(page_title, names)[0]
     return headline if cues.match(headline) is None else None
 
 
@@ -70,7 +76,9 @@ def title_repeats(verdict: Verdict, title: str | None, title_index: int | None) 
     return [i for i in top[:TITLE_REPEAT_WINDOW] if same_headline(verdict.lines[i].text, title)]
 
 
-def choose_title(infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet) -> int | None:
+def choose_title(
+    infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet, names: frozenset[str] = NO_ADDRESS
+) -> int | None:
     """The headline above the body: the line that repeats the page <title>, else the nearest
     heading-like line above the body, else the <title> line itself (the cue matches of the
     lines it looks at settled on a copy of `infos`)."""
@@ -85,8 +93,8 @@ def choose_title(infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet) -> i
         infos[info.index] = checked_cue(info, cues)
     above = [infos[i.index] for i in above]
     page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
-    headline, _ = split_page_title(page_title.text)
-    keys = {letters_key(head) for head in _heads(page_title.text)} - {""}
+    headline, _ = split_page_title(page_title.text, names)
+    keys = {letters_key(head) for head in _heads(page_title.text, names)} - {""}
     for info in reversed(above):  # the headline itself, however short ("夜雨")
         same = info.cue is None and not info.bullet and letters_key(info.text) in keys
         if same and info.index != page_title.index:
@@ -107,7 +115,9 @@ def _outweighs(page_title: LineInfo, candidate: LineInfo) -> bool:
     return candidate.weight < CANDIDATE_SHARE * page_title.weight
 
 
-def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
+def headline_anchor(
+    infos: list[LineInfo], cues: CueSet, names: frozenset[str] = NO_ADDRESS
+) -> int | None:
     """The first line below the page's <title> line (a dump's first line) that repeats its
     headline (its longest part, or its first: "The Spies of Georgetown - Atlas Obscura
     Experiences"): the article's own heading, where its body starts. A line that repeats it
@@ -116,7 +126,7 @@ def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
     content = [i for i in infos if i.text]
     if len(content) < 2:
         return None
-    heads = _heads(content[0].text)
+    heads = _heads(content[0].text, names)
     exact = {letters_key(head) for head in heads} - {""}
     # normalizing only shortens a line: one that may repeat a head exactly is this long
     shortest = min(map(len, exact), default=0)
@@ -137,9 +147,9 @@ def headline_anchor(infos: list[LineInfo], cues: CueSet) -> int | None:
     return alike
 
 
-def _heads(page_title: str) -> set[str]:
+def _heads(page_title: str, names: frozenset[str]) -> set[str]:
     """The page <title> line's headline: its longest part and its first."""
-    return {split_page_title(page_title)[0], title_parts(page_title)[0]}
+    return {split_page_title(page_title, names)[0], title_parts(page_title)[0]}
 
 
 def _alike(line: str, head: str) -> bool:

@@ -95,3 +95,14 @@ def test_a_documents_numbered_section_is_no_title():
 def test_a_subtitle_line_under_the_headline_is_no_title():
     dump = ["显示", "打印 关闭", "比赛革命的革命", "——对文化革命的政治心理学分析", ZH, ZH, ZH, ZH]
     assert clean("\n".join(dump).encode("utf-8")).title == "比赛革命的革命"
+
+
+def test_the_pages_address_tells_the_site_part_of_a_dumps_title():
+    body = [EN.replace("trip", f"dental visit {n}") for n in range(4)]
+    dump = "\n".join(["Dental Care | ONE Health Ohio", "Home", "Patients", *body]).encode("utf-8")
+    assert clean(dump).title == "ONE Health Ohio"  # the longer part, for want of an address
+    with_address = Options(url="https://onehealthohio.org/dental-care/")
+    doc = clean(dump, with_address)
+    assert doc.title == "Dental Care"
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"), with_address)) == once

@@ -4,6 +4,7 @@ import pytest
 
 from cleaner.rules.cues import generic_cues
 from cleaner.textdump.fields import (
+    address_names,
     find_date,
     find_field,
     split_page_title,
@@ -118,3 +119,37 @@ def test_split_page_title():
 )
 def test_labels_beside_a_headline_are_not_the_title(title, bare):
     assert without_labels(title, generic_cues()) == bare
+
+
+def test_a_title_part_that_names_the_address_is_the_site_not_the_headline():
+    names = address_names("https://onehealthohio.org/dental-care/")
+    assert names == {"onehealthohio"}
+    # the longest part is the headline, unless the page's address names it as the site's
+    assert split_page_title("Dental Care | ONE Health Ohio")[0] == "ONE Health Ohio"
+    assert split_page_title("Dental Care | ONE Health Ohio", names)[0] == "Dental Care"
+    # a subdomain names the site too (`Hacker News` on news.ycombinator.com), a short name
+    # only when it is the whole part
+    hn = address_names("https://news.ycombinator.com/newest")
+    assert split_page_title("New Links | Hacker News", hn)[0] == "New Links"
+    bbc = address_names("https://www.bbc.co.uk/news/x")
+    assert bbc == {"bbc"}
+    assert split_page_title("Storm hits | BBC", bbc)[0] == "Storm hits"
+    assert split_page_title("Storm hits | BBC Newsroom Live", bbc)[0] == "BBC Newsroom Live"
+    # a first part never goes for holding the name: a headline may ("Sweat workouts")
+    sweat = address_names("https://sweat.com/blogs/x")
+    assert split_page_title("Sweat workouts for beginners | Sweat", sweat)[0] == (
+        "Sweat workouts for beginners"
+    )
+    assert address_names(None) == set() and address_names("http://[") == set()
+
+
+def test_a_first_part_that_is_the_sites_name_is_no_headline():
+    title = "Psychiatry.org - What Are the Latest Scientific Trends in Psychiatry?"
+    assert split_page_title(title)[0] == "What Are the Latest Scientific Trends in Psychiatry?"
+    names = address_names("https://www.psychiatry.org/news-room/trends")
+    assert split_page_title(title, names)[0] == (
+        "What Are the Latest Scientific Trends in Psychiatry?"
+    )
+    assert split_page_title("Moz - Beginner's Guide to SEO", address_names("https://moz.com/x"))[
+        0
+    ] == ("Beginner's Guide to SEO")
