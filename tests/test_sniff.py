@@ -14,6 +14,20 @@ from cleaner.sniff import refuse_binary, refuse_binary_text, sniff_kind
         ("<html lang='zh'><head><title>t</title>", "html"),
         ("Title line\nHome\nNews\nA paragraph with <b> in it.", "text"),
         ("<div><p>a</p><p>b</p><br></div>", "html"),
+        # a dump that quotes markup stays a dump: it opens with text, its tags are few
+        (
+            "How to style a line\nHome\n"
+            + "Use <span> and <br/> and <p> for this. " * 3
+            + "A long paragraph of the tutorial. " * 20,
+            "text",
+        ),
+        # ... but a server's warning before a page, or a fragment of markup, is HTML
+        (
+            "Warning: session_start() failed in /var/www/x.php on line 2\n<!DOCTYPE html><html>"
+            "<body><p>x</p></body></html>",
+            "html",
+        ),
+        ("First paragraph.<br><br>Second one.<br><br><a href='/x'>More</a>", "html"),
     ],
 )
 def test_sniff_kind(head, kind):
@@ -52,3 +66,18 @@ def test_utf16_is_not_binary():
 def test_control_characters_are_binary():
     with pytest.raises(InputError, match="control characters"):
         refuse_binary_text(decode_bytes(b"\x01\x02\x03\x04abc" * 10), "in.txt")
+
+
+def test_a_dump_that_quotes_markup_is_cleaned_as_a_dump():
+    from cleaner import clean
+
+    line = (
+        "Step {}: a line of the tutorial that explains what the browser shows, and why, in "
+        "words a beginner follows without a reference open beside the page."
+    )
+    body = [line.format(n) for n in range(6)]
+    body[1] += " Wrap it in <span class='x'> and end it with <br/>, as the <p> element would."
+    dump = "\n".join(["Styling lines | Tutorial Site", "Home", "Tutorials", *body])
+    doc = clean(dump.encode("utf-8"))
+    assert doc.method == "text-lines"
+    assert doc.paragraphs == tuple(body)
