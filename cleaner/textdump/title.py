@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..normalize import letters_key
 from ..rules.cues import CueSet
 from ..scripts import TOKEN
-from .body import Verdict
+from .body import GOOD_WEIGHT, Verdict, line_score
 from .features import LineInfo, checked_cue
 from .fields import NO_ADDRESS, split_page_title, title_parts
 
@@ -103,10 +103,23 @@ def choose_title(
     for info in candidates:
         if info.index != page_title.index and same_headline(info.text, headline):
             return info.index
-    usable = page_title.index < start and page_title.cue is None
+    usable = page_title.cue is None and (
+        page_title.index < start or (page_title.index == start and _opens_body(page_title, verdict))
+    )
     if candidates and not (usable and _outweighs(page_title, candidates[0])):
         return candidates[0].index
     return page_title.index if usable else None
+
+
+def _opens_body(page_title: LineInfo, verdict: Verdict) -> bool:
+    """Whether the dump's first line, where its body starts (a thread's posts run from the
+    top), is its page <title> all the same: a `Topic - Board - Forum` line of a headline's
+    weight, which the body goes on without, when a paragraph of its own follows (a page of
+    short lines whose heaviest is that line has no body without it)."""
+    if not (_heading_like(page_title) and len(title_parts(page_title.text)) >= 2):
+        return False
+    body = (verdict.lines[i] for i in verdict.body if i != page_title.index)
+    return any(line_score(info) >= GOOD_WEIGHT for info in body)
 
 
 def _outweighs(page_title: LineInfo, candidate: LineInfo) -> bool:

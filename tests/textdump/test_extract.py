@@ -106,3 +106,21 @@ def test_the_pages_address_tells_the_site_part_of_a_dumps_title():
     assert doc.title == "Dental Care"
     once = to_text(doc)
     assert to_text(clean(once.encode("utf-8"), with_address)) == once
+
+
+def test_a_threads_title_line_is_its_title_when_the_posts_start_right_below_it():
+    # a thread's body runs from the top of the dump: its <title> line is still no post
+    topic = "Open source forum software for an old school forum?"
+    dump = [f"{topic} - Help - Example Forum"]
+    for n in range(1, 5):
+        dump += [f"user{n}", EN.replace("trip", f"trip {n}"), "Reply"]
+    address = Options(url="https://forum.example.org/t/open-source-forum-software/4512")
+    doc = clean("\n".join(dump).encode("utf-8"), address)
+    assert doc.page_kind.thread
+    assert doc.title == topic
+    assert dump[0] not in doc.paragraphs and doc.paragraphs[0].startswith("Travel insurance")
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"), address)) == once
+    # a page of short lines whose heaviest is its title line keeps that line as its body
+    short = [f"{topic} - Help - Example Forum", "user1", "Thanks!", "user2", "Same here"]
+    assert clean("\n".join(short).encode("utf-8"), address).paragraphs[0] == short[0]
