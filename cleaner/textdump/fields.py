@@ -19,11 +19,12 @@ MONTHS = {
 }
 # "Headline - Site", "Headline_Site"; a match starts only where a run of spaces does (else a
 # long run of spaces is scanned again from each of its characters)
-# spaced dashes, bars and dots, underscores, bars, and a hyphen or two between Han characters
+# spaced dashes, bars and dots, underscores (not inside a name such as `ngx_http_rewrite_module`:
+# a letter or digit of ASCII on both sides), bars, and a hyphen or two between Han characters
 # ("成长--大河网", "“洛克菲勒”-搜狐财经", "该吃吗？-报社新闻"), never inside a word of a
 # script that hyphenates
 TITLE_SEPARATORS = re.compile(
-    r"(?<!\s)\s+[-|–—_·•»›]\s+|_|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff\[【《“])"
+    r"(?<!\s)\s+[-|–—_·•»›]\s+|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff\[【《“])"
 )
 MAX_SITENAME_CHARS = 40  # a longer title segment is a headline, not a site name
 SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last part, names the

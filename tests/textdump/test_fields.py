@@ -84,6 +84,10 @@ def test_split_page_title():
     )
     assert split_page_title(title)[0] == "建议对鼠神进行改版"
     assert split_page_title("Gym Workouts | blog.example.com")[0] == "Gym Workouts"
+    # an underscore parts a title (`…经营__商贸_新浪网`), not a name inside it
+    assert title_parts("Module ngx_http_rewrite_module") == ("Module ngx_http_rewrite_module",)
+    parts = ("一夜暴富后如何经营", "商贸", "新浪网")
+    assert title_parts("一夜暴富后如何经营__商贸_新浪网") == parts
     # ... but not at the start: a headline that ends like a site's name keeps its place
     assert split_page_title("第五届世界互联网大会乌镇峰会论坛 - 新华网")[0] == (
         "第五届世界互联网大会乌镇峰会论坛"
