@@ -99,7 +99,7 @@ def _headline(title: str | None, facts: TitleFacts, address: str | None) -> str 
     own = without_site_name(title, site, names)
     if len(set(headings)) == 1 and _ends_with(own, headings[0]):
         return own[: -len(headings[0])].strip()  # the site's name as <h1>, after the headline
-    if len(set(headings)) == 1 and _lone_heading(headings[0], own, title, site | names):
+    if len(set(headings)) == 1 and _lone_heading(headings[0], own, title, site.union(names)):
         # of two that differ only in spaces, the one with fewer: an <h1> set on two lines gets
         # a space at its line break (`助企纾困<div>预计4年`), where the <title> has none
         same = own.replace(" ", "") == headings[0].replace(" ", "")
@@ -160,7 +160,7 @@ def first_heading(facts: TitleFacts, address: str | None = None) -> str | None:
     return headings[0] if headings else None
 
 
-def _site_names(facts: TitleFacts, address: str | None) -> tuple[set[str], frozenset[str]]:
+def _site_names(facts: TitleFacts, address: str | None) -> tuple[set[str], tuple[str, ...]]:
     """The site's names as its og:site_name gives them (reader_key), and the names in its
     address, the one given else the one it states."""
     return {reader_key(name) for name in facts.site_names}, address_names(address or facts.address)
@@ -230,7 +230,7 @@ def uncut_title(title: str | None, facts: TitleFacts) -> str | None:
     return title
 
 
-def without_site_name(title: str, site: set[str], names: frozenset[str]) -> str:
+def without_site_name(title: str, site: set[str], names: tuple[str, ...]) -> str:
     """The title without the parts at its end that name the site: a part that is its
     og:site_name, or a name in its address (`Bulova`, `Supabase Docs` on supabase.com), or
     holds one (`Warren Averett CPAs & Advisors` on warrenaverett.com), and then without the
@@ -284,7 +284,7 @@ def _is_site_name(part: str, site: set[str], labels: set[str]) -> bool:
     return reader_key(part) in site or letters_key(part) in labels
 
 
-def _names_site(part: str, site: set[str], names: frozenset[str]) -> bool:
+def _names_site(part: str, site: set[str], names: tuple[str, ...]) -> bool:
     """Whether a title's part names the site: its og:site_name, its address's name (see
     textdump.fields.names_address), or an address itself (`blog.wenxuecity.com`)."""
     return reader_key(part) in site or names_site_itself(part, names) or names_address(part, names)

@@ -31,32 +31,42 @@ SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last par
 # site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
 
 
-NO_ADDRESS: frozenset[str] = frozenset()
+NO_ADDRESS: tuple[str, ...] = ()
 # a title part that is an address (`Psychiatry.org`, `blog.wenxuecity.com`)
 ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)
 
 
 @lru_cache(maxsize=256)
-def address_names(address: str | None) -> frozenset[str]:
-    """The names in a page's address (urls.site_labels), letters only: `docs`, `supabase` of
-    docs.supabase.com; remembered: each read of a dump's title asks again."""
-    return frozenset(letters_key(label) for label in site_labels(address)) - {""}
+def address_names(address: str | None) -> tuple[str, ...]:
+    """The names in a page's address (urls.site_labels), letters only, its registrable name
+    last: `docs`, `supabase` of docs.supabase.com; remembered: each read of a dump's title
+    asks again."""
+    return tuple(name for label in site_labels(address) if (name := letters_key(label)))
 
 
-def names_site_itself(part: str, names: frozenset[str]) -> bool:
+def names_site_itself(part: str, names: tuple[str, ...]) -> bool:
     """Whether a title's part is the site's name itself, not a headline that holds it: one
     of its address's names (`Moz`), or an address (`Psychiatry.org`, `blog.wenxuecity.com`)."""
     return letters_key(part) in names or ADDRESS.fullmatch(part.strip()) is not None
 
 
-def names_address(part: str, names: frozenset[str]) -> bool:
+def names_address(part: str, names: tuple[str, ...]) -> bool:
     """Whether a title's part names the site by its address: it is one of the address's
-    names (`Moz`, `BBC`), or holds one of SITE_LABEL_MIN letters or more (`ONE Health Ohio`
-    on onehealthohio.org, `Hacker News` on news.ycombinator.com)."""
+    names (`Moz`, `BBC`), holds one of SITE_LABEL_MIN letters or more (`ONE Health Ohio` on
+    onehealthohio.org, `Hacker News` on news.ycombinator.com), or its words' initials spell
+    its registrable name (`Occupational Safety and Health Administration` on osha.gov)."""
     letters = letters_key(part)
-    return letters in names or any(
-        len(label) >= SITE_LABEL_MIN and label in letters for label in names
-    )
+    if letters in names:
+        return True
+    if any(len(label) >= SITE_LABEL_MIN and label in letters for label in names):
+        return True
+    initials = "".join(word[0] for word in _NAME_WORD.findall(part)).lower()
+    return len(initials) >= ACRONYM_MIN and bool(names) and initials == names[-1]
+
+
+ACRONYM_MIN = 3  # a name's initials this long spell its address's registrable name (`osha`,
+# `bcbs`, `mit`; not a subdomain's: `Daily Lodging Report` is dlr.skift.com's listing)
+_NAME_WORD = re.compile(r"\b[A-Z][A-Za-z]*")  # a capitalised word: `and`, `of` are no initials
 
 
 def find_date(lines: Iterable[str], cues: CueSet) -> str | None:
@@ -100,7 +110,7 @@ def title_parts(line: str) -> tuple[str, ...]:
     return parts or (line.strip(),)
 
 
-def split_page_title(line: str, names: frozenset[str] = NO_ADDRESS) -> tuple[str, str | None]:
+def split_page_title(line: str, names: tuple[str, ...] = NO_ADDRESS) -> tuple[str, str | None]:
     """'Headline - Site' -> ('Headline', 'Site'); the longest part is the headline, of those
     before the parts at the end that name a site (`site_part` in rules/generic: `… | Laravel
     China 社区`, `… - Powered by Discuz!`, a domain name; or the page's address: `names`)."""
@@ -113,7 +123,7 @@ def split_page_title(line: str, names: frozenset[str] = NO_ADDRESS) -> tuple[str
     return headline, site if len(site) <= MAX_SITENAME_CHARS else None
 
 
-def _own_parts(parts: tuple[str, ...], names: frozenset[str]) -> int:
+def _own_parts(parts: tuple[str, ...], names: tuple[str, ...]) -> int:
     """How many of a title's parts come before those at its end that name a site (one at
     least)."""
     patterns = generic_cues().field_patterns("site_part")  # (no page's rule is known here)

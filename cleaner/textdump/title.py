@@ -39,7 +39,7 @@ def shown_title(
     title: str | None,
     index: int | None,
     cues: CueSet,
-    names: frozenset[str] = NO_ADDRESS,
+    names: tuple[str, ...] = NO_ADDRESS,
 ) -> str | None:
     """The title a reader is shown: the headline of the line chosen when that line is a
     `Headline | Site` <title> or heading (the site's name left out; shown this way, clean
@@ -60,7 +60,7 @@ def shown_title(
     return _headline_of(first.text, cues, names) or title
 
 
-def _headline_of(page_title: str, cues: CueSet, names: frozenset[str]) -> str | None:
+def _headline_of(page_title: str, cues: CueSet, names: tuple[str, ...]) -> str | None:
     """The headline of a `Headline | Site` <title> line, unless it is boilerplate itself."""
     if len(title_parts(page_title)) < 2:
         return None
@@ -77,7 +77,7 @@ def title_repeats(verdict: Verdict, title: str | None, title_index: int | None) 
 
 
 def choose_title(
-    infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet, names: frozenset[str] = NO_ADDRESS
+    infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet, names: tuple[str, ...] = NO_ADDRESS
 ) -> int | None:
     """The headline above the body: the line that repeats the page <title>, else the nearest
     heading-like line above the body, else the <title> line itself (the cue matches of the
@@ -129,7 +129,7 @@ def _outweighs(page_title: LineInfo, candidate: LineInfo) -> bool:
 
 
 def headline_anchor(
-    infos: list[LineInfo], cues: CueSet, names: frozenset[str] = NO_ADDRESS
+    infos: list[LineInfo], cues: CueSet, names: tuple[str, ...] = NO_ADDRESS
 ) -> int | None:
     """The first line below the page's <title> line (a dump's first line) that repeats its
     headline (its longest part, or its first: "The Spies of Georgetown - Atlas Obscura
@@ -160,7 +160,7 @@ def headline_anchor(
     return alike
 
 
-def _heads(page_title: str, names: frozenset[str]) -> set[str]:
+def _heads(page_title: str, names: tuple[str, ...]) -> set[str]:
     """The page <title> line's headline: its longest part and its first."""
     return {split_page_title(page_title, names)[0], title_parts(page_title)[0]}
 

@@ -127,7 +127,7 @@ def test_labels_beside_a_headline_are_not_the_title(title, bare):
 
 def test_a_title_part_that_names_the_address_is_the_site_not_the_headline():
     names = address_names("https://onehealthohio.org/dental-care/")
-    assert names == {"onehealthohio"}
+    assert names == ("onehealthohio",)
     # the longest part is the headline, unless the page's address names it as the site's
     assert split_page_title("Dental Care | ONE Health Ohio")[0] == "ONE Health Ohio"
     assert split_page_title("Dental Care | ONE Health Ohio", names)[0] == "Dental Care"
@@ -136,7 +136,7 @@ def test_a_title_part_that_names_the_address_is_the_site_not_the_headline():
     hn = address_names("https://news.ycombinator.com/newest")
     assert split_page_title("New Links | Hacker News", hn)[0] == "New Links"
     bbc = address_names("https://www.bbc.co.uk/news/x")
-    assert bbc == {"bbc"}
+    assert bbc == ("bbc",)
     assert split_page_title("Storm hits | BBC", bbc)[0] == "Storm hits"
     assert split_page_title("Storm hits | BBC Newsroom Live", bbc)[0] == "BBC Newsroom Live"
     # a first part never goes for holding the name: a headline may ("Sweat workouts")
@@ -144,7 +144,14 @@ def test_a_title_part_that_names_the_address_is_the_site_not_the_headline():
     assert split_page_title("Sweat workouts for beginners | Sweat", sweat)[0] == (
         "Sweat workouts for beginners"
     )
-    assert address_names(None) == set() and address_names("http://[") == set()
+    assert address_names(None) == () and address_names("http://[") == ()
+    # a name's initials spell the address's registrable name, not a subdomain's
+    osha = address_names("http://www.osha.gov/electrical")
+    title = "Electrical - Overview | Occupational Safety and Health Administration"
+    assert split_page_title(title)[0] == "Occupational Safety and Health Administration"
+    assert split_page_title(title, osha)[0] == "Electrical"
+    dlr = address_names("https://dlr.skift.com/issues/")
+    assert split_page_title("Issues - Daily Lodging Report", dlr)[0] == "Daily Lodging Report"
 
 
 def test_a_first_part_that_is_the_sites_name_is_no_headline():
