@@ -17,6 +17,7 @@ from ..textdump.fields import (
     ADDRESS,
     TITLE_SEPARATORS,
     address_names,
+    is_site_part,
     names_address,
     names_site_itself,
     split_page_title,
@@ -287,4 +288,6 @@ def _is_site_name(part: str, site: set[str], labels: set[str]) -> bool:
 def _names_site(part: str, site: set[str], names: tuple[str, ...]) -> bool:
     """Whether a title's part names the site: its og:site_name, its address's name (see
     textdump.fields.names_address), or an address itself (`blog.wenxuecity.com`)."""
-    return reader_key(part) in site or names_site_itself(part, names) or names_address(part, names)
+    if reader_key(part) in site or names_site_itself(part, names):
+        return True
+    return names_address(part, names) or is_site_part(part)

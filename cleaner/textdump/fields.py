@@ -126,13 +126,17 @@ def split_page_title(line: str, names: tuple[str, ...] = NO_ADDRESS) -> tuple[st
 def _own_parts(parts: tuple[str, ...], names: tuple[str, ...]) -> int:
     """How many of a title's parts come before those at its end that name a site (one at
     least)."""
-    patterns = generic_cues().field_patterns("site_part")  # (no page's rule is known here)
     end = len(parts)
-    while end > 1 and (
-        names_address(parts[end - 1], names) or any(p.search(parts[end - 1]) for p in patterns)
-    ):
+    while end > 1 and (names_address(parts[end - 1], names) or is_site_part(parts[end - 1])):
         end -= 1
     return end
+
+
+def is_site_part(part: str) -> bool:
+    """Whether a title's part reads as a site's whatever the site (`site_part` in
+    rules/generic: a domain name, `Powered by …`, `Official Site`, a name ending in 论坛)."""
+    patterns = generic_cues().field_patterns("site_part")  # (no page's rule is known here)
+    return any(p.search(part) for p in patterns)
 
 
 def _iso(match: re.Match[str]) -> str | None:

@@ -32,6 +32,14 @@ def test_sections_and_a_site_name_no_metadata_names_leave_a_title():
     assert _headline("Санкт-Петербург: новости города") == "Санкт-Петербург: новости города"
     assert _headline("静夜思 - 中国诗歌网论坛精选") == "静夜思 - 中国诗歌网论坛精选"
     assert _headline("Nintendo Switch – OLED Model") == "Nintendo Switch – OLED Model"
+    # parts at the end that read as a site's whatever the site (`site_part`), after the name
+    # the address gives, or a name whose initials spell the address
+    nintendo = "https://www.nintendo.com/us/gaming-systems/switch/oled-model/"
+    official = "Nintendo Switch – OLED Model - Nintendo - Official Site"
+    assert _headline(official, url=nintendo) == "Nintendo Switch – OLED Model"
+    osha = "Electrical - Overview | Occupational Safety and Health Administration"
+    assert _headline(osha, url="https://www.osha.gov/electrical") == "Electrical - Overview"
+    assert _headline("泡泡详情 | 泡泡 - 一个清新文艺的微社区") == "泡泡详情"
 
 
 def test_the_h1_that_names_the_earliest_part_of_the_title_is_the_headline():
