@@ -135,3 +135,31 @@ def test_tokens_at_most_never_counts_fewer_tokens_than_the_metric(text):
     assert exact <= tokens_at_most(text)
     if not any("a" <= c <= "z" or "A" <= c <= "Z" or c.isdigit() or c == "é" for c in text):
         assert tokens_at_most(text) == exact  # CJK characters alone: one token each
+
+
+TITLE_PART = st.sampled_from(
+    ["Dental Care", "ONE Health Ohio", "Hacker News", "new", "Forum", "example.com", "Docs",
+     "Occupational Safety and Health Administration", "新浪网", "", " "]
+)  # fmt: skip
+SEPARATOR = st.sampled_from([" | ", " - ", " – ", "_", " » ", "--", " / "])
+ADDRESS = st.sampled_from(
+    [None, "https://onehealthohio.org/a", "https://news.ycombinator.com/newest", "http://[",
+     "https://www.osha.gov/x", "//forum.example.com/t/1", "https://docs.example.co.uk/", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(TITLE_PART, SEPARATOR), min_size=1, max_size=5), ADDRESS)
+def test_a_dumps_title_read_with_any_address_is_a_part_of_its_title_line(parts, address):
+    from cleaner.textdump.fields import address_names, split_page_title
+
+    line = "".join(part + separator for part, separator in parts).strip()
+    headline, site = split_page_title(line, address_names(address))
+    assert headline in line
+    assert site is None or site in line
+    # and a dump that opens with it cleans to itself with that address
+    body = "The council voted on Monday to keep the library open, after a long debate."
+    dump = "\n".join([line or "Title", *(body.replace("Monday", d) for d in ("Mon", "Tue"))])
+    options = Options(url=address if address != "x" else None)
+    once = to_text(clean(dump.encode("utf-8"), options))
+    assert to_text(clean(once.encode("utf-8"), options)) == once

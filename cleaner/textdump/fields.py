@@ -105,9 +105,14 @@ def without_labels(title: str, cues: CueSet) -> str:
 @lru_cache(maxsize=1024)
 def title_parts(line: str) -> tuple[str, ...]:
     """'Headline - Section - Site' -> ('Headline', 'Section', 'Site') (at least one part);
-    remembered: a dump's first line is split again by each step that reads its title."""
-    parts = tuple(p.strip() for p in TITLE_SEPARATORS.split(line) if p and p.strip())
+    a part without a letter or digit is what is left of separators side by side (`Site | |
+    -`), however its spaces fall. Remembered: a dump's first line is split again by each
+    step that reads its title."""
+    parts = tuple(p.strip() for p in TITLE_SEPARATORS.split(line) if p and _WORDLIKE.search(p))
     return parts or (line.strip(),)
+
+
+_WORDLIKE = re.compile(r"[^\W_]")
 
 
 def split_page_title(line: str, names: tuple[str, ...] = NO_ADDRESS) -> tuple[str, str | None]:
