@@ -29,6 +29,9 @@ ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at mo
 # a document's numbered section, 一、 to 十九、: a heading inside the body, not its title
 _SECTION_NUMBER = re.compile("[一二三四五六七八九十]{1,3}、")
 SUBTITLE_MARK = "——"  # a Chinese subtitle's opening dash
+MENU_PARTS = 6  # a first line of this many parts, each a menu item's length at most
+MENU_ITEM_CHARS = 12  # (MENU_ITEM_CHARS), is a menu: 18 and 20 parts of 2 characters on two
+# zh-cwced dumps, where a <title> of so many short parts stands on none of the shared sets
 CANDIDATE_SHARE = 0.65  # a heading-like line unlike the <title> this much lighter than it is no
 # headline (wcxb-dev-text: 56.1% -> 58.4% exact titles, 58.6% at 0.7; from 0.75 on, the user's
 # seed dump, whose first line is a headline of the site's list, loses its own headline)
@@ -55,7 +58,8 @@ def shown_title(
     if index == first.index or len(title_parts(title)) >= 2:
         return _headline_of(title, cues, names) or title
     heads = _heads(first.text, names)
-    if len(title_parts(first.text)) < 2 or any(same_headline(title, h) for h in heads):
+    menu = _is_menu(first.text)
+    if len(title_parts(first.text)) < 2 or menu or any(same_headline(title, h) for h in heads):
         return title  # a first line without a site name beside it may be no <title> at all
     return _headline_of(first.text, cues, names) or title
 
@@ -103,12 +107,24 @@ def choose_title(
     for info in candidates:
         if info.index != page_title.index and same_headline(info.text, headline):
             return info.index
-    usable = page_title.cue is None and (
-        page_title.index < start or (page_title.index == start and _opens_body(page_title, verdict))
+    usable = (
+        page_title.cue is None
+        and not _is_menu(page_title.text)
+        and (
+            page_title.index < start
+            or (page_title.index == start and _opens_body(page_title, verdict))
+        )
     )
     if candidates and not (usable and _outweighs(page_title, candidates[0])):
         return candidates[0].index
     return page_title.index if usable else None
+
+
+def _is_menu(line: str) -> bool:
+    """Whether a dump's first line is a menu of the site's sections (`首页 - 新闻 - 北京 - 体育
+    - …`), not a page <title>: MENU_PARTS parts or more, none longer than a menu item."""
+    parts = title_parts(line)
+    return len(parts) >= MENU_PARTS and max(map(len, parts)) <= MENU_ITEM_CHARS
 
 
 def _opens_body(page_title: LineInfo, verdict: Verdict) -> bool:
@@ -139,6 +155,8 @@ def headline_anchor(
     content = [i for i in infos if i.text]
     if len(content) < 2:
         return None
+    if _is_menu(content[0].text):
+        return None  # a menu of the site's sections, no page <title>: nothing to repeat
     heads = _heads(content[0].text, names)
     exact = {letters_key(head) for head in heads} - {""}
     # normalizing only shortens a line: one that may repeat a head exactly is this long
