@@ -97,19 +97,21 @@ def choose_title(
         infos[info.index] = checked_cue(info, cues)
     above = [infos[i.index] for i in above]
     page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
-    headline, _ = split_page_title(page_title.text, names)
-    keys = {letters_key(head) for head in _heads(page_title.text, names)} - {""}
+    menu = _is_menu(page_title.text)  # no headline to look for, and no title itself
+    headline = "" if menu else split_page_title(page_title.text, names)[0]
+    keys = set() if menu else {letters_key(head) for head in _heads(page_title.text, names)}
+    keys.discard("")
     for info in reversed(above):  # the headline itself, however short ("夜雨")
         same = info.cue is None and not info.bullet and letters_key(info.text) in keys
         if same and info.index != page_title.index:
             return info.index
     candidates = [i for i in reversed(above) if _heading_like(i)]
     for info in candidates:
-        if info.index != page_title.index and same_headline(info.text, headline):
+        if headline and info.index != page_title.index and same_headline(info.text, headline):
             return info.index
     usable = (
         page_title.cue is None
-        and not _is_menu(page_title.text)
+        and not menu
         and (
             page_title.index < start
             or (page_title.index == start and _opens_body(page_title, verdict))

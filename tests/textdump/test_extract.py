@@ -129,9 +129,9 @@ def test_a_threads_title_line_is_its_title_when_the_posts_start_right_below_it()
 def test_a_first_line_that_is_a_menu_is_no_page_title():
     menu = "新闻 | 体育 | 娱乐 | 商业 | 科技 | 财经 | 汽车 | 手机 | 数码 | 房产"
     headline = "经济学人分析中国经济热度"
-    dump = "\n".join([menu, "首页", headline, ZH, ZH.replace("正文", "内容"), ZH])
+    dump = "\n".join([menu, "首页", headline, "新闻", ZH, ZH.replace("正文", "内容"), ZH])
     doc = clean(dump.encode("utf-8"))
-    assert doc.title == headline
+    assert doc.title == headline  # not its item that stands above the body (`新闻`)
     # a <title> of a few parts is still one
     titled = dump.replace(menu, f"{headline}_财经_新浪网", 1)
     assert clean(titled.encode("utf-8")).title == headline
