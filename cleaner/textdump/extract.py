@@ -9,7 +9,7 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
-from .body import Verdict, classify, line_score
+from .body import Verdict, classify, line_score, mark_furniture
 from .features import LineInfo, Mark, describe_all
 from .fields import address_names, find_date, find_field, split_page_title
 from .title import choose_title, headline_anchor, shown_title, title_repeats
@@ -51,6 +51,8 @@ def extract_text(
     if ruled is not None:
         text = ruled.text
     lines = describe_all(text, cues, defer=True)
+    if thread:
+        lines = mark_furniture(lines)
     anchor = headline_anchor(lines, cues, names)
     verdict = classify(lines, cues, explain, anchor, thread)
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None

@@ -213,3 +213,24 @@ def test_a_count_of_no_comments_opens_no_comment_section():
     assert cues.match("0 Comments").kind == "drop_line"  # a byline's count: only its own line
     assert cues.match("No comments").kind == "drop_line"
     assert cues.match("12 Comments").kind == "cut_from"  # a section that holds comments
+
+
+def test_a_threads_furniture_repeated_at_every_post_does_not_part_its_posts():
+    from cleaner import Options, clean
+
+    # posts of 20 words, each under the dozen lines a forum sets beside it: as furniture
+    # those lines cost a post less than unknown short lines do, and the posts are one body
+    words = "people post their dates and offers here every week so the rest of us can follow"
+    posts = [f"Post {n}: {words}." for n in range(4)]
+    furniture = ["Full Member", "Joined", "Jun 29, 2016", "Messages", "11", "Reaction score",
+                 "10", "Points", "4,726", "Pre-Medical", "Reply"]  # fmt: skip
+    dump = ["Interview thread 2024 | Example Forums", "Home", "Forums"]
+    for n, post in enumerate(posts):
+        dump += [f"user{n}", *furniture, f"Jul {18 + n}, 2024", f"#{n + 1}", post]
+    dump += ["Terms", "Privacy", "Help"]
+    options = Options(url="https://forums.example.net/threads/interview-thread.1/", explain=True)
+    doc = clean("\n".join(dump).encode("utf-8"), options)
+    assert doc.page_kind.thread
+    assert [p for p in doc.paragraphs if p in posts] == posts  # every post, one body
+    assert not set(doc.paragraphs) & set(furniture)  # and none of the furniture
+    assert {r.reason for r in doc.removed if r.text == "Reaction score"} == {"forum"}
