@@ -45,7 +45,8 @@ SETTLE_MARGIN = 3  # lines either side of the body whose cues are matched: a cue
 # other set's page changed; costing nothing .6490 / .7229 (a thread's run went on into its
 # footer), half as much .6487 / .7229.
 FURNITURE = Mark("forum")
-FURNITURE_REPEATS = 3  # a short line repeated this many times is furniture
+FURNITURE_REPEATS = 3  # a short line repeated this many times is furniture (twice: .6419 on
+# magichtml-forum-text, a reply's quoted line taken for it; four times: .6490 / .7225)
 FURNITURE_SHARE = 2 / 3
 
 
