@@ -15,7 +15,7 @@ from ..model import Extracted, Page, Reading
 from ..scripts import tokens_at_most
 from ..textdump.extract import extract_text
 from .continued import continued_rows
-from .extract import FAST, names_author
+from .extract import FAST
 from .parse import parse_page
 from .prepare import PreparedTree
 from .readability_adapter import readability_text, require
@@ -87,7 +87,7 @@ def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) ->
     by_kind = first.method == "trafilatura" and kind.kind in SECOND_READING_KINDS
     unsure = first.method == "trafilatura" and kind.kind == "article" and not kind.stated
     before = _room_for_more(first, prepared) if unsure else None  # first's tokens, if read
-    if before is not None and names_author(prepared):  # a story's: not read again (below)
+    if before is not None and prepared.names_author:  # a story's: not read again (below)
         before = None  # asked before Lexbor's parse, which costs more than its tree search
     best = reading.options.best
     if best:

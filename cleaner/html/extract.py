@@ -58,10 +58,6 @@ AUTHOR_WHOLE_GAIN = 20.0
 # wcxb-dev .786 (product pages)
 WHOLE_GAIN = 5.0
 TOKEN_MAX_CHARS = 12  # no prose averages longer tokens (and the spaces between them)
-_BYLINES = (
-    "//meta[@name='author' or @property='article:author']/@content"
-    " | //*[@rel='author' or @itemprop='author']"
-)
 # the cue reasons whose lines a page of a kind keeps: a listing's entries carry their dates
 # and bylines ("17 hours ago", "Posted by …"), part of each entry as its title is. Measured
 # (wcxb-dev): listing .632 -> .641 (three pages better, a job board +0.31, none worse); the
@@ -217,13 +213,13 @@ def _holds_more(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
 
 def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
     """Whether the precision setting kept under THIN_TOKENS of a page that names no author
-    (names_author), or under VERY_THIN_TOKENS of any page."""
+    (PreparedTree.names_author), or under VERY_THIN_TOKENS of any page."""
     if sum(map(len, paragraphs)) >= THIN_TOKENS * TOKEN_MAX_CHARS:
         return False  # too long to count: no text of this many characters has so few tokens
     kept = _tokens(paragraphs)
     if kept >= THIN_TOKENS:
         return False
-    named = names_author(prepared)
+    named = prepared.names_author
     if named and kept >= VERY_THIN_TOKENS:
         return False
     # a page whose whole text holds too few tokens for a much longer reading is not read
@@ -231,16 +227,6 @@ def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
     # this test costs
     whole = prepared.text_tokens
     return whole >= max((AUTHOR_WHOLE_GAIN if named else WHOLE_GAIN) * kept, THIN_MIN_MORE)
-
-
-def names_author(prepared: PreparedTree) -> bool:
-    """Whether the page names an author (a meta tag, rel or itemprop `author`, an `"author"`
-    in its JSON-LD): a news story does, a service or product page taken for an article
-    seldom does."""
-    facts = prepared.markup.facts
-    if facts and any('"author"' in text for text in facts.json_ld):
-        return True
-    return bool(prepared.tree.xpath(_BYLINES))
 
 
 def _settings(reading: Reading, focus: str, url: str | None = None) -> Settings:

@@ -16,6 +16,7 @@ from ..scripts import CJK_RUN
 from ..textdump.fields import (
     ADDRESS,
     TITLE_SEPARATORS,
+    WORDLIKE,
     address_names,
     is_site_part,
     names_address,
@@ -29,7 +30,6 @@ from .visible import tree_text
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
 MAX_HEADLINE_CHARS = 200  # a longer <h1> is a paragraph set large, not a headline
 MOJIBAKE_GROWTH = 3  # a character read in the wrong encoding becomes at most this many
-_WORDLIKE = re.compile(r"[^\W_]")  # a heading without a letter or digit is a mark, not a headline
 _WORDS = re.compile(r"[\u3400-\u9fff]|[^\W\d_]{3,}|\d+")  # a Han character, a word, a number
 # a character reference left in the text: the page escaped it twice (`SQL &amp;#x26; AI`)
 _ESCAPED = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
@@ -150,7 +150,7 @@ def _latin_share(text: str) -> float:
 
 def wordlike(text: str) -> bool:
     """Whether a text has a letter or digit: a heading without one is a mark, not a headline."""
-    return _WORDLIKE.search(text) is not None
+    return WORDLIKE.search(text) is not None
 
 
 def first_heading(facts: TitleFacts, address: str | None = None) -> str | None:

@@ -178,7 +178,7 @@ def _settle(content: list[LineInfo], cues: CueSet, anchor: int | None, gap_facto
     content = list(content)
 
     def scored(info: LineInfo) -> float:
-        if gap_factor != 1.0 and info.cue is FURNITURE:
+        if info.cue is FURNITURE:  # (marked on threads only)
             return -SHORT_PENALTY * gap_factor * FURNITURE_SHARE
         score = line_score(info)
         return score * gap_factor if score < 0 else score

@@ -108,11 +108,11 @@ def title_parts(line: str) -> tuple[str, ...]:
     a part without a letter or digit is what is left of separators side by side (`Site | |
     -`), however its spaces fall. Remembered: a dump's first line is split again by each
     step that reads its title."""
-    parts = tuple(p.strip() for p in TITLE_SEPARATORS.split(line) if p and _WORDLIKE.search(p))
+    parts = tuple(p.strip() for p in TITLE_SEPARATORS.split(line) if p and WORDLIKE.search(p))
     return parts or (line.strip(),)
 
 
-_WORDLIKE = re.compile(r"[^\W_]")
+WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit: a text without one is a mark, no words
 
 
 def split_page_title(line: str, names: tuple[str, ...] = NO_ADDRESS) -> tuple[str, str | None]:

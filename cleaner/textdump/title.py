@@ -57,10 +57,10 @@ def shown_title(
         return title
     if index == first.index or len(title_parts(title)) >= 2:
         return _headline_of(title, cues, names) or title
-    heads = _heads(first.text, names)
-    menu = _is_menu(first.text)
-    if len(title_parts(first.text)) < 2 or menu or any(same_headline(title, h) for h in heads):
+    if len(title_parts(first.text)) < 2 or _is_menu(first.text):
         return title  # a first line without a site name beside it may be no <title> at all
+    if any(same_headline(title, head) for head in _heads(first.text, names)):
+        return title
     return _headline_of(first.text, cues, names) or title
 
 
