@@ -22,6 +22,9 @@ TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
 TITLE_MAX_WEIGHT = 40.0  # heavier lines are paragraphs or teasers
 TITLE_SIMILARITY = 0.6  # this close to the page's <title> line: the same headline
 TITLE_CONTAINED = 0.5  # one inside the other and at least half its length: the same headline
+# the least share of a headline's letters a line alike it has (same_headline's length bound,
+# below TITLE_CONTAINED): 2 * shorter >= TITLE_SIMILARITY * (shorter + longer)
+ALIKE_SHORTER = TITLE_SIMILARITY / (2 - TITLE_SIMILARITY)
 TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title is dropped
 ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at most this much
 # longer than it: "ExactCare Travel Insurance" is not the heading of "Travel Insurance" (1.15-1.5
@@ -164,14 +167,19 @@ def headline_anchor(
     # normalizing only shortens a line: one that may repeat a head exactly is this long
     shortest = min(map(len, exact), default=0)
     longest = 2 * max(map(len, heads)) + 20 if exact else -1
+    # the lengths a line alike a head has (see _alike, same_headline): bounds tested first
+    alike_longest = ALIKE_LONGER * max(map(len, heads))
+    alike_shortest = ALIKE_SHORTER * min(len(letters_key(head)) for head in heads)
     alike = None
     for info in content[1:]:
-        fits = shortest <= len(info.text) <= longest
-        same = fits and not info.bullet and letters_key(info.text) in exact
-        if not same and (alike is not None or not _heading_like(info)):
-            continue
-        if not same and not any(_alike(info.text, head) for head in heads):
-            continue
+        text = info.text
+        length = len(text)
+        same = shortest <= length <= longest and not info.bullet and letters_key(text) in exact
+        if not same:
+            if alike is not None or not alike_shortest <= length <= alike_longest:
+                continue
+            if not _heading_like(info) or not any(_alike(text, head) for head in heads):
+                continue
         if checked_cue(info, cues).cue is not None:
             continue  # a breadcrumb that ends in the headline
         if same:  # whatever its shape ("…結果!!", a long headline): the page's own heading
