@@ -43,7 +43,7 @@ import ahocorasick
 from ..errors import ConfigError
 from ..model import PAGE_KINDS
 from .format import Directive, compile_regex, read_rule_file, rules_dir
-from .literals import shape
+from .literals import lowered, shape
 
 CUE_DIRECTIVES = ("drop_line", "cut_from")  # also the priority order of a match
 FIELD_DIRECTIVES = (
@@ -175,7 +175,7 @@ class CueSet:
         key = (line[0], bisect_left(self._limits, len(line)), cjk, latin)
         every, free = self._plans.get(key) or self._plan(key)
         if len(every) > len(free):  # some cue waits for its keywords: look for them
-            found = reduce(or_, map(_second, self._automaton.iter(line.lower())), 0)  # bits
+            found = reduce(or_, map(_second, self._automaton.iter(lowered(line))), 0)  # bits
             if found:
                 for bit, needs_keyword, search, cue in every:
                     if (found & bit or not needs_keyword) and search(line):

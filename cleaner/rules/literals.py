@@ -72,7 +72,29 @@ def shape(pattern: re.Pattern[str]) -> Shape:
 def _keywords(items: list) -> frozenset[str]:
     """Lower-cased strings, one of which occurs in (the lower-cased text of) every match."""
     found = _sequence(items)
-    return frozenset(s.lower() for s in found) if found else frozenset()
+    return frozenset(map(lowered, found)) if found else frozenset()
+
+
+def lowered(text: str) -> str:
+    """Text in lower case as a case-blind regex reads it, for keywords and the lines searched
+    for them: str.lower() makes `İ` an `i` and a combining dot, and the regex takes `ı` for
+    `i`, `ς` for `σ`, `ſ` for `s` (CPython's re._casefix): a Turkish `İÇERİĞİN DEVAMI` would
+    else miss the keyword `içeriğin devamı` its cue's regex matches. Each such character is
+    folded to one of its class, on both sides."""
+    low = text.lower()
+    if low.isascii() or _CASE_FOLDED.search(low) is None:
+        return low
+    return low.translate(_SAME_CASE)
+
+
+try:  # the characters CPython's case-blind regex matches beyond their case pairs
+    from re._casefix import _EXTRA_CASES
+except ImportError:  # pragma: no cover - another Python: `İ` alone
+    _EXTRA_CASES = {}
+_SAME_CASE = {code: min(code, *others) for code, others in _EXTRA_CASES.items()}
+_SAME_CASE = {code: chr(one) for code, one in _SAME_CASE.items() if one != code}
+_SAME_CASE[0x307] = None  # the dot `İ`.lower() leaves after its `i`
+_CASE_FOLDED = re.compile("[" + "".join(re.escape(chr(code)) for code in _SAME_CASE) + "]")
 
 
 def _head(items: list, flags: int) -> str | None:

@@ -104,6 +104,18 @@ def test_arbitrary_text_matches_as_without_prefilters(line):
 
 
 @pytest.mark.parametrize(
+    "line", ["İÇERİĞİN DEVAMI", "İçeriğin devamı aşağıda", "REKLAM İÇERİĞİN DEVAMI"]
+)
+def test_a_keyword_is_found_where_the_case_blind_regex_matches(line):
+    # str.lower() makes `İ` two characters (`i` and a combining dot) and keeps `ı`; the regex
+    # takes both for an `i`: the keyword search must too, or a cue that waits for its keyword
+    # never runs
+    pattern = re.compile(r"^(?=.{0,80}$).*(içeriğin devamı|reklam yok)", re.IGNORECASE)
+    cues = CueSet([Cue("drop_line", "ad", pattern)])
+    assert cues.match(line) is cues.cues[0]
+
+
+@pytest.mark.parametrize(
     ("pattern", "starts", "not_starts", "limit"),
     [
         (r"^(?=.{0,40}$)(图为|上图)", "图上", "下a", 41),
