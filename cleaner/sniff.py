@@ -40,7 +40,9 @@ MAGIC = (
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<!--)", re.I)
 _TAG_WITH_FFFD = re.compile("<[^<>\ufffd]*\ufffd[^<>]*>")
 _ADDRESS_TAG = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
-_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
+# a name starts only where a run of name characters does, and is taken whole: else a long run
+# (mojibake in a tag left open) is tried again from each of its characters, quadratic
+_ATTRIBUTE = re.compile(r"""(?<![\w:-])([\w:-]++)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _HTML_TAG = re.compile(r"<(html|head|body|div|p|meta|title|a|span|table|script|br)\b[^>]*>", re.I)
 _DOCUMENT_START = re.compile(r"<(?:!doctype\s+html|html)\b", re.I)
 _OPENING_SPACE = " \t\r\n\ufeff"

@@ -88,6 +88,16 @@ def test_a_pages_own_address_is_read_from_its_link_or_meta_tag():
     assert page_address("<p>rel=canonical href=https://d.example/</p>") is None
 
 
+def test_an_address_tag_left_open_over_a_long_run_of_letters_is_read_whole():
+    # a mutated page (bench/fuzz.py): the canonical link's quote left open over 24,000
+    # characters of mojibake, whose attribute names were tried from each character (5 s)
+    run = "㰯㹢戼㰾" * 15_000
+    markup = f'<head><link rel="canonical" href="https://a.example/x{run}><title>T</title>'
+    assert page_address(markup) is None  # the href's quote never closes: no value
+    markup = f'<head><meta property="og:url" content="https://b.example/" {run}>'
+    assert page_address(markup) == "https://b.example/"
+
+
 def test_clear_caches_clears_every_cache_of_every_module():
     clean((SAMPLES / "en-blog-comments-html" / "raw.html").read_bytes())
     clean((SAMPLES / "zh-seed-repost" / "raw.txt").read_bytes())

@@ -161,7 +161,9 @@ def _topic(title: str, address: str | None) -> bool:
 def _breadcrumb(title: str) -> bool:
     """Whether a title is a path of names (`世艺网>艺术教育`): parts between `>` or `›`, each
     light enough to be a name."""
-    parts = _PATH_STEP.split(title)
+    if ">" not in title and "›" not in title:
+        return False
+    parts = _PATH_STEP.split(" ".join(title.split()))  # one space a run: the split is linear
     return len(parts) > 1 and all(0 < line_weight(p) <= NAME_WEIGHT for p in parts)
 
 

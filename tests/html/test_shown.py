@@ -81,6 +81,17 @@ def test_a_breadcrumb_title_gives_way_to_the_heading_the_body_opens_with():
     assert _read(_page("世艺网 艺术教育", "<td></td>", body=opening)).title == "世艺网 艺术教育"
 
 
+def test_a_title_line_with_a_long_run_of_spaces_is_its_words():
+    # a mutated dump read as HTML (bench/fuzz.py): its first line, the title, holds 100,000
+    # spaces, and the test for a path of names (`A > B`) scanned the rest of the run from
+    # each of them: minutes for this page; now a run is one space first
+    lines = [" ".join(p * 3 for p in STORY[i:]) for i in range(3)]
+    data = "\n".join(["加强人工智能治理" + " " * 100_000 + "的十项建议", *lines]).encode()
+    read = clean(data, Options(detect_language=False, input_format="html"))
+    assert read.title == "加强人工智能治理 的十项建议"
+    assert any(p.startswith(STORY[0]) for p in read.paragraphs)
+
+
 def test_a_title_label_in_bold_opens_the_headline_shown_above_the_body():
     heading = "<td><b>主题：</b> 你知道导游为什么那么热衷于让你去商场购物吗？</td>"
     read = _read(_page("CCTV.com- 央视论坛 :: null", heading))
