@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
 
 from .decode import wide_codec
 from .errors import InputError
@@ -39,7 +40,7 @@ MAGIC = (
 
 _HTML_START = re.compile(r"^\s*(<!doctype\s+html|<html|<\?xml[^>]*>\s*<html|<head|<!--)", re.I)
 _TAG_WITH_FFFD = re.compile("<[^<>\ufffd]*\ufffd[^<>]*>")
-_ADDRESS_TAG = re.compile(r"<(?:link|meta)\b[^>]*>", re.I)
+_ADDRESS_TAG = re.compile(r"<(?:link|meta)\b", re.I)  # opens a tag that may state the address
 # a name starts only where a run of name characters does, and is taken whole: else a long run
 # (mojibake in a tag left open) is tried again from each of its characters, quadratic
 _ATTRIBUTE = re.compile(r"""(?<![\w:-])([\w:-]++)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
@@ -86,16 +87,29 @@ def page_address(markup: str) -> str | None:
     head = markup[:ADDRESS_SCAN_CHARS]
     if "canonical" not in head and "og:url" not in head:
         return None  # the values are compared exactly: without either word, no address
-    for tag in _ADDRESS_TAG.finditer(head):
-        if "canonical" not in tag.group() and "og:url" not in tag.group():
+    for tag in _address_tags(head):
+        if "canonical" not in tag and "og:url" not in tag:
             continue
-        found = _ATTRIBUTE.findall(tag.group())
+        found = _ATTRIBUTE.findall(tag)
         attributes = {k.lower(): html.unescape(v.strip("\"'")) for k, v in found}
         if attributes.get("rel") == "canonical" and "href" in attributes:
             return attributes["href"]
         if attributes.get("property") == "og:url" and "content" in attributes:
             return attributes["content"]
     return None
+
+
+def _address_tags(head: str) -> Iterator[str]:
+    """Each <link …> and <meta …> tag of the head, as `<(?:link|meta)\b[^>]*>` finds them, in
+    linear time: a tag that no `>` closes ends the search (that regex would scan the rest of
+    the head again from each later `<meta`)."""
+    at = 0
+    while (start := _ADDRESS_TAG.search(head, at)) is not None:
+        end = head.find(">", start.end())
+        if end < 0:
+            return
+        yield head[start.start() : end + 1]
+        at = end + 1
 
 
 def sniff_kind(text: str, forced: str = "auto") -> str:

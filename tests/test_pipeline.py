@@ -96,6 +96,11 @@ def test_an_address_tag_left_open_over_a_long_run_of_letters_is_read_whole():
     assert page_address(markup) is None  # the href's quote never closes: no value
     markup = f'<head><meta property="og:url" content="https://b.example/" {run}>'
     assert page_address(markup) == "https://b.example/"
+    # tags no `>` closes, each of which was scanned to the end of the head (3 s)
+    assert page_address("og:url <head>" + "<meta" * 40_000) is None
+    assert page_address("<meta" * 4 + '<meta property="og:url" content="https://c.example/">') == (
+        "https://c.example/"  # the tags the `<meta`s before it open end at its `>`: read as one
+    )
 
 
 def test_clear_caches_clears_every_cache_of_every_module():
