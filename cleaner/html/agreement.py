@@ -16,6 +16,7 @@ from ..scripts import tokens_at_most
 from ..textdump.extract import extract_text
 from .continued import continued_rows
 from .extract import FAST
+from .introduced import introduced_rows
 from .parse import parse_page
 from .prepare import PreparedTree
 from .readability_adapter import readability_text, require
@@ -25,6 +26,7 @@ from .trafilatura_adapter import Settings, read_tree
 
 AGREEMENT = "+agreement"  # the method's suffix when lines were added (--best)
 SECOND_READING = "+visible"  # ... when the second reading's lines were added (by default)
+INTRODUCED = "+list"  # ... when a list its body introduces was added
 CONTINUED = "+continued"  # ... when an article's body continued in blocks like its first
 # A page that states it is a listing, collection, service or documentation page, or a thread,
 # is read a second time by default, by the line classifier over resiliparse's text of the
@@ -76,6 +78,16 @@ MIN_LINE_CHARS = 2  # shorter visible lines (a bullet, a digit) are never added
 
 
 def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
+    """`first` with what the readings below add, then the items of each list its body
+    introduces that it left out (introduced.py)."""
+    extracted = _readings(first, prepared, reading)
+    if not extracted.method.startswith("trafilatura"):
+        return extracted
+    found = introduced_rows(extracted, prepared.tree, reading.cues)
+    return with_added(extracted, *found, INTRODUCED) if found else extracted
+
+
+def _readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
     """`first` with the rows of the blocks its body continues in (an article's, continued.py),
     the lines of the second reading (on a page of a kind in SECOND_READING_KINDS, or an
     unstated article: _unstated_reading, after trafilatura) and of --best's agreement added:

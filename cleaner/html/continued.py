@@ -53,7 +53,7 @@ def continued_rows(first: Extracted, tree, cues: CueSet) -> tuple[list[str], set
         return None
     rows, new = _rows(top, main, set(others), kept)
     added = [i for block_rows in new.values() if _prose(rows, block_rows) for i in block_rows]
-    added = _not_held_damaged(rows, added, kept)
+    added = not_held_damaged(rows, added, kept)
     cued = line_cues([rows[i] for i in added], cues)
     added_set = {i for i, (_, cue) in zip(added, cued, strict=True) if cue is None}
     return (rows, added_set) if added_set else None
@@ -112,7 +112,7 @@ def _holder(element, blocks: set):
     return None
 
 
-def _not_held_damaged(rows: list[str], indexes: list[int], kept: Lines) -> list[int]:
+def not_held_damaged(rows: list[str], indexes: list[int], kept: Lines) -> list[int]:
     """Those of the rows that the first reading does not hold in a damaged form: trafilatura
     may write a row's inline elements out of order or leave one out (`ON , join_conditionUSING
     (` for `ON join_condition, USING (`), and such a row is not new. A paragraph that opens or

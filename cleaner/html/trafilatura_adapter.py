@@ -84,6 +84,18 @@ def read_tree(tree, settings: Settings) -> Reading | None:
     return Reading(f"{text}\n{result.comments}" if result.comments else text)
 
 
+def finds_container(tree) -> bool:
+    """Whether trafilatura's search for a page's main content (its BODY_XPATH: an <article>,
+    a <main>, an element whose class or id names a post's or a story's content) finds one in
+    the tree. Without one it keeps the paragraphs it finds anywhere (`recover_wild_text`),
+    and a list only with its recall setting. True when the search cannot be read."""
+    try:
+        from trafilatura.xpaths import BODY_XPATH
+    except ImportError:
+        return True
+    return any(any(found is not None for found in expr(tree)) for expr in BODY_XPATH)
+
+
 def page_metadata(tree, url: str | None) -> PageMetadata:
     """The date, author, site name and address trafilatura's `extract_metadata` finds on a
     prepared lxml tree, without the fields cleaner does not read (title, categories, tags,
