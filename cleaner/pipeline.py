@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from .decode import decode_bytes
 from .model import Decoded, Document, Extracted, Options, Page, Reading, Removal
 from .mojibake.repair import Repaired, repair_lines, repair_title
-from .normalize import normalize
+from .normalize import normalize, normalize_paragraph
 from .pagekind import page_kind, reading_for
 from .rules import RuleChoice, choose_rule
 from .scripts import TOKEN
@@ -133,7 +133,7 @@ def document(
     )  # fmt: skip
     options = reading.options
     explain, rule = options.explain, choice.rule
-    title = normalize((extracted.title,))[0] if extracted.title else None
+    title = normalize_paragraph(extracted.title) if extracted.title else None  # `¶`: none
     title = without_labels(title, reading.cues) if title else None
     return Document(
         source=options.source, kind=page.kind, title=title or None, paragraphs=paragraphs,

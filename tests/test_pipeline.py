@@ -103,6 +103,16 @@ def test_an_address_tag_left_open_over_a_long_run_of_letters_is_read_whole():
     )
 
 
+def test_a_title_that_normalizes_to_nothing_is_no_title():
+    # a mutated page (bench/fuzz.py, seed 28) titled `¶`: the permalink mark normalizing
+    # drops left an empty title, and the pipeline took the first of no titles (IndexError)
+    sentence = "the council met on Tuesday to decide the budget, and the vote was close."
+    body = "".join(f"<p>Paragraph {n}: {sentence}</p>" for n in range(4))
+    doc = clean(f"<html><head><title>¶</title></head><body>{body}</body></html>".encode())
+    assert doc.title is None
+    assert len(doc.paragraphs) == 4
+
+
 def test_clear_caches_clears_every_cache_of_every_module():
     clean((SAMPLES / "en-blog-comments-html" / "raw.html").read_bytes())
     clean((SAMPLES / "zh-seed-repost" / "raw.txt").read_bytes())
