@@ -179,7 +179,7 @@ def _named_part(title: str, headings: list[str]) -> str | None:
     return min(named)[1] if named else None
 
 
-def _headings(facts: TitleFacts, site: set[str], labels: set[str]) -> list[str]:
+def _headings(facts: TitleFacts, site: set[str], labels: tuple[str, ...]) -> list[str]:
     """The page's <h1> texts that may be its headline: not a logo, not the site's name (its
     og:site_name, or a name of its address: "ohnotheydidnt" on ohnotheydidnt.livejournal.com),
     not an address ("virtualbox.org"), not a mark without a letter ("⯈"), a paragraph mark
@@ -279,7 +279,7 @@ def _part_spans(title: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_site_name(part: str, site: set[str], labels: set[str]) -> bool:
+def _is_site_name(part: str, site: set[str], labels: tuple[str, ...]) -> bool:
     """Whether a title's first part is the site's name itself (`Joel on Software - 给计算机系
     学生的建议` on joelonsoftware.com), not a headline that holds it (`Nintendo Switch`)."""
     return reader_key(part) in site or letters_key(part) in labels

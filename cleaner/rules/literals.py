@@ -91,9 +91,10 @@ try:  # the characters CPython's case-blind regex matches beyond their case pair
     from re._casefix import _EXTRA_CASES
 except ImportError:  # pragma: no cover - another Python: `İ` alone
     _EXTRA_CASES = {}
-_SAME_CASE = {code: min(code, *others) for code, others in _EXTRA_CASES.items()}
-_SAME_CASE = {code: chr(one) for code, one in _SAME_CASE.items() if one != code}
-_SAME_CASE[0x307] = None  # the dot `İ`.lower() leaves after its `i`
+# each such character -> the first of its class; the dot `İ`.lower() leaves after its `i` dropped
+_SAME_CASE: dict[int, str | None] = {
+    code: chr(min(others)) for code, others in _EXTRA_CASES.items() if min(others) < code
+} | {0x307: None}
 _CASE_FOLDED = re.compile("[" + "".join(re.escape(chr(code)) for code in _SAME_CASE) + "]")
 
 

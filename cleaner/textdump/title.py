@@ -169,7 +169,7 @@ def headline_anchor(
     longest = 2 * max(map(len, heads)) + 20 if exact else -1
     # the lengths a line alike a head has (see _alike, same_headline): bounds tested first
     alike_longest = ALIKE_LONGER * max(map(len, heads))
-    alike_shortest = ALIKE_SHORTER * min(len(letters_key(head)) for head in heads)
+    alike_shortest = ALIKE_SHORTER * shortest  # (a head without letters is alike no line)
     alike = None
     for info in content[1:]:
         text = info.text
