@@ -26,6 +26,7 @@ import cleaner.textdump.page as dump_page
 from cleaner import Options, clean
 
 REPEATS = 3
+PAGE_RATIO = 3.0  # the issue's bound on one page: no page over 3x trafilatura's time
 
 
 class StageTimer:
@@ -73,10 +74,27 @@ class PerPage:
             return None
         return sum(self.peer[i] for i in read) / sum(self.ours[i] for i in read)
 
+    def over(self, ratio: float) -> list[int]:
+        """The pages whose best time is over `ratio` times trafilatura's, slowest first."""
+        slow = [i for i in range(len(self.ours)) if self.ours[i] > ratio * self.peer[i]]
+        return sorted(slow, key=lambda i: self.peer[i] / self.ours[i])
 
-def measure(folder: Path, as_json: bool = False) -> tuple[int, float, float, float | None, PerPage]:
-    """(pages, pages/s, share of the time spent repairing, trafilatura's pages/s on an HTML
-    set or None, each page's best times) of the best pass of each."""
+
+@dataclass(frozen=True)
+class Measured:
+    """A set's figures, of the best pass of each extractor: pages/s, the share of the time
+    spent repairing, trafilatura's pages/s on an HTML set (else None), each page's times."""
+
+    ids: list[str]
+    rate: float
+    repair_share: float
+    peer: float | None
+    per_page: PerPage
+
+
+def measure(folder: Path, as_json: bool = False) -> Measured:
+    """The set's pages cleaned (and, on an HTML set, read by trafilatura) REPEATS times
+    after a warm-up pass, each pass forgetting what the passes before learnt of the lines."""
     entries = [json.loads(line) for line in (folder / "index.jsonl").open(encoding="utf-8")]
     pages = [((folder / e["page"]).read_bytes(), e.get("kind", "auto")) for e in entries]
     html = all(kind == "html" for _data, kind in pages)
@@ -103,7 +121,7 @@ def measure(folder: Path, as_json: bool = False) -> tuple[int, float, float, flo
     finally:
         dump_page.repair_text = repair.function
     peer = len(pages) / best_peer if html else None
-    return len(pages), len(pages) / best, share, peer, per_page
+    return Measured([e["id"] for e in entries], len(pages) / best, share, peer, per_page)
 
 
 def _trafilatura_pass(pages: list[tuple[bytes, str]], per_page: PerPage) -> float:
@@ -137,17 +155,28 @@ def seed_wall_time(seed: Path) -> float:
     return best
 
 
+def _print_slow_pages(ids: list[str], per_page: PerPage) -> None:
+    """The pages over PAGE_RATIO times trafilatura's time (each page's best of the passes)."""
+    slow = per_page.over(PAGE_RATIO)
+    print(f"  pages over {PAGE_RATIO:g}x trafilatura's time: {len(slow)}")
+    for i in slow:
+        ours, peer = per_page.ours[i] * 1000, per_page.peer[i] * 1000
+        note = " (trafilatura returns nothing)" if i in per_page.given_up else ""
+        print(f"    {ids[i]}: {ours:.1f} ms against {peer:.1f} ms, {ours / peer:.1f}x{note}")
+
+
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sets", nargs="+", help="benchmark set folders (with index.jsonl)")
     parser.add_argument("--json", action="store_true", help="as -f json reads pages")
     args = parser.parse_args(argv)
     for name in args.sets:
-        count, rate, share, peer, per_page = measure(Path(name), args.json)
+        found = measure(Path(name), args.json)
+        count, rate, peer, per_page = len(found.ids), found.rate, found.peer, found.per_page
         detail = (
             f"trafilatura {peer:.0f} pages/s ({rate / peer:.2f}x)"
             if peer
-            else f"mojibake repair {share:.1%} of the time"
+            else f"mojibake repair {found.repair_share:.1%} of the time"
         )
         print(f"{name}: {count} pages, {rate:.0f} pages/s (one core, best of {REPEATS}); {detail}")
         where_read = per_page.ratio_where_read()
@@ -155,6 +184,8 @@ def main(argv: list[str]) -> None:
             gave_up = len(per_page.given_up)
             print(f"  trafilatura returns nothing on {gave_up} pages; on the other "
                   f"{count - gave_up}, each page's best: {where_read:.2f}x")  # fmt: skip
+        if peer:
+            _print_slow_pages(found.ids, per_page)
     seed = Path(__file__).resolve().parent.parent / "samples" / "zh-seed-repost" / "raw.txt"
     print(f"cleaner clean < seed: {seed_wall_time(seed):.3f} s wall")
 

@@ -59,3 +59,24 @@ def test_every_reader_of_the_page_reads_the_repaired_text():
 def test_a_misread_character_alone_is_decoded_not_cut_as_debris():
     assert repair_line(ARROW) == ("→", "ftfy")
     assert repair_line(f"See the next page {ARROW}")[0] == "See the next page →"
+
+
+def test_a_scripts_text_is_left_as_it_is_and_json_ld_is_repaired():
+    script = f"<script>var s = 'a{APOSTROPHE}b'; if (a > b) {{ t = 'c{APOSTROPHE}d' }}</script>"
+    ld = f'<script type="application/ld+json">{{"headline": "a{APOSTROPHE}b"}}</script>'
+    style = f"<STYLE>p:after {{ content: 'x{APOSTROPHE}y' }}</STYLE>"
+    markup = f"<head>{script}{ld}{style}</head><body><p>a{APOSTROPHE}b</p></body>"
+    fixed, repairs = repair_markup(markup, c1=True)
+    assert fixed == markup.replace(ld, ld.replace(APOSTROPHE, "’")).replace(
+        f"<p>a{APOSTROPHE}b", "<p>a’b"
+    )
+    assert [r.after for r in repairs] == ['{"headline": "a’b"}', "a’b"]  # no script's text
+
+
+def test_texts_are_found_in_linear_time_whatever_the_markup():
+    # a C1 control after each of 160,000 `<`s that no `>` follows: searching for the next
+    # `>` from each to the end of the markup took 29 s; unclosed scripts likewise
+    first = f"<p>a{APOSTROPHE}b</p>"
+    for tail in (f"<a{APOSTROPHE}{'x' * 50}" * 160_000, f"<script>{APOSTROPHE}" * 160_000):
+        fixed, repairs = repair_markup(first + tail, c1=True)
+        assert fixed == "<p>a’b</p>" + tail and len(repairs) == 1
