@@ -15,7 +15,7 @@ from ..rules.cues import CueSet
 from ..scripts import TOKEN
 from .body import GOOD_WEIGHT, Verdict, line_score
 from .features import LineInfo, checked_cue
-from .fields import NO_ADDRESS, split_page_title, title_parts
+from .fields import ADDRESS, NO_ADDRESS, split_page_title, title_parts
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
 TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
@@ -95,7 +95,8 @@ def choose_title(
         return None
     page_title = content[0]
     start = verdict.start if verdict.start >= 0 else content[-1].index + 1
-    above = [i for i in content if i.index < start][-TITLE_WINDOW:]
+    header = [i for i in content if i.index < start]
+    above = header[-TITLE_WINDOW:]
     for info in above:
         infos[info.index] = checked_cue(info, cues)
     above = [infos[i.index] for i in above]
@@ -104,14 +105,11 @@ def choose_title(
     headline = "" if menu else split_page_title(page_title.text, names)[0]
     keys = set() if menu else {letters_key(head) for head in _heads(page_title.text, names)}
     keys.discard("")
-    for info in reversed(above):  # the headline itself, however short ("夜雨")
-        same = info.cue is None and not info.bullet and letters_key(info.text) in keys
-        if same and info.index != page_title.index:
-            return info.index
+    farther = header[:-TITLE_WINDOW]
+    repeat = _repeated_headline(above, farther, page_title.index, headline, keys, infos, cues)
+    if repeat is not None:
+        return repeat
     candidates = [i for i in reversed(above) if _heading_like(i)]
-    for info in candidates:
-        if headline and info.index != page_title.index and same_headline(info.text, headline):
-            return info.index
     usable = (
         page_title.cue is None
         and not menu
@@ -123,6 +121,49 @@ def choose_title(
     if candidates and not (usable and _outweighs(page_title, candidates[0])):
         return candidates[0].index
     return page_title.index if usable else None
+
+
+def _repeated_headline(above: list[LineInfo], farther: list[LineInfo], page_title: int,
+                       headline: str, keys: set[str], infos: list[LineInfo],
+                       cues: CueSet) -> int | None:  # fmt: skip
+    """The line that repeats the page <title>'s headline: the nearest to the body of, in turn,
+    the lines of the window above it that repeat a head (`keys`), however short ("夜雨"), the
+    lines farther up (past a header of menus, bylines and related links) that repeat the
+    headline, the heading-like lines alike it in the window then farther up, and the lines
+    farther up that repeat a head (a repeat of the <title>'s first part, `json`, comes after
+    a heading alike its headline, `json — JSON encoder and decoder¶`). Cue matches are
+    settled in `infos`."""
+    headline_key = {letters_key(headline)} - {""}
+    for lines, wanted in ((above, keys), (farther, headline_key)):
+        if (found := _repeat(lines, wanted, page_title, infos, cues)) is not None:
+            return found
+    shortest = ALIKE_SHORTER * len(letters_key(headline))  # a line alike it is this long
+    for lines in (above, farther) if headline_key else ():
+        for info in reversed(lines):
+            if len(info.text) < shortest or info.index == page_title:
+                continue
+            if not _headline_shaped(info) or not same_headline(info.text, headline):
+                continue
+            info = infos[info.index] = checked_cue(info, cues)
+            if _heading_like(info):
+                return info.index
+    return _repeat(farther, keys, page_title, infos, cues)
+
+
+def _repeat(lines: list[LineInfo], keys: set[str], page_title: int, infos: list[LineInfo],
+            cues: CueSet) -> int | None:  # fmt: skip
+    """The last of the lines (the page <title>'s own aside) that repeats one of the keys, no
+    cue's and no list item."""
+    shortest = min(map(len, keys), default=0)  # normalizing only shortens a line
+    for info in reversed(lines):
+        if len(info.text) < shortest or info.index == page_title:
+            continue
+        if letters_key(info.text) not in keys:
+            continue
+        info = infos[info.index] = checked_cue(info, cues)
+        if info.cue is None and not info.bullet:
+            return info.index
+    return None
 
 
 def _is_menu(line: str) -> bool:
@@ -201,9 +242,15 @@ def _heading_like(info: LineInfo) -> bool:
     """A line that may be a headline: no cue's, no list item, of a headline's weight, one
     sentence at most, not a document's numbered section (`一、培养目标`) and not a subtitle set
     under its headline (`——当代中国的精神危机`)."""
-    if info.cue is not None or info.bullet:
+    return info.cue is None and _headline_shaped(info)
+
+
+def _headline_shaped(info: LineInfo) -> bool:
+    """_heading_like, its cue aside (its match is deferred on lines far from the body); a
+    web address (`www.BestSharpeningStones.com`) is no headline."""
+    if info.bullet or not TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT:
         return False
-    if not (TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT and info.sentence_ends <= 1):
+    if info.sentence_ends > 1 or ADDRESS.fullmatch(info.text):
         return False
     return _SECTION_NUMBER.match(info.text) is None and not info.text.startswith(SUBTITLE_MARK)
 

@@ -135,3 +135,49 @@ def test_a_first_line_that_is_a_menu_is_no_page_title():
     # a <title> of a few parts is still one
     titled = dump.replace(menu, f"{headline}_财经_新浪网", 1)
     assert clean(titled.encode("utf-8")).title == headline
+
+
+def _header(headline: str) -> list[str]:
+    """A news page's header as a dump shows it: menus, the headline, a byline and its links,
+    a date and related links (14 lines from the headline to the end)."""
+    menu = ["News", "Metro", "Sports", "Business", "Opinion", "Entertainment", "Fashion"]
+    header = ["Skip to main content", *[f"  • {item}" for item in menu], "Search", "Sign in"]
+    header += ["Share this:", "  • Facebook", "  • Twitter", "  • Email", headline]
+    header += ["By Lia Smith and Yaron Stone", "  • View author archive", "  • Get author RSS feed"]
+    header += ["  • email the author", "  • follow on twitter", "Most Popular Today"]
+    header += ["November 19, 2019 | 4:20am", "Enlarge Image", "More On:", "taliban"]
+    return header + [
+        "US professor to be freed in prisoner swap between Afghanistan and Taliban",
+        "Afghan woman politician sees Taliban talks as only hope for future",
+        "1 killed, dozens wounded in Taliban attacks on Afghan election day",
+    ]
+
+
+def test_the_headline_far_above_the_body_is_the_title_not_a_related_link_at_its_top():
+    headline = "Taliban say they freed US, Australian hostages for 3 terrorist figures"
+    body = [EN.replace("trip", f"hostage swap {n}") for n in range(6)]
+    related = "John Bolton unloads on Trump's 'disrespectful' foreign policy"
+    dump = [f"{headline} | New York Post", *_header(headline), related, *body]
+    doc = clean("\n".join(dump).encode("utf-8"), Options(explain=True))
+    assert doc.title == headline
+    assert headline not in {r.text for r in doc.removed if r.line > 1}  # the title line
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"))) == once
+
+
+def test_a_heading_alike_the_headline_comes_before_a_repeat_of_the_titles_first_part():
+    # the <title>'s first part ("json") repeated by a line and the page's heading ("json —
+    # … decoder¶") above it, both far from the body: the headline is the heading's
+    body = [EN.replace("trip", f"encoder {n}") for n in range(6)]
+    header = _header("json — JSON encoder and decoder¶")
+    header[15:15] = ["Previous topic", "JSON"]  # below the heading, 15 lines above the body
+    dump = ["json — JSON encoder and decoder — Python 3.14 documentation", *header, *body]
+    address = Options(url="https://docs.python.org/3/library/json.html")  # names the site
+    assert clean("\n".join(dump).encode("utf-8"), address).title == "JSON encoder and decoder"
+
+
+def test_a_web_address_is_no_headline():
+    body = [EN.replace("trip", f"whetstone {n}") for n in range(6)]
+    dump = ["Best Sharpening Stones | Home Page", "Free Shipping over $99", "(866)-286-2049"]
+    dump += ["www.BestSharpeningStones.com", *body]
+    assert clean("\n".join(dump).encode("utf-8")).title != "www.BestSharpeningStones.com"
