@@ -247,10 +247,11 @@ def _heading_like(info: LineInfo) -> bool:
 
 def _headline_shaped(info: LineInfo) -> bool:
     """_heading_like, its cue aside (its match is deferred on lines far from the body); a
-    web address (`www.BestSharpeningStones.com`) is no headline."""
+    web address (`www.BestSharpeningStones.com`), or a line that holds one with its scheme
+    (`http://www.qianlong.com/ 2005-07-18 13:03:17`, a source's), is no headline."""
     if info.bullet or not TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT:
         return False
-    if info.sentence_ends > 1 or ADDRESS.fullmatch(info.text):
+    if info.sentence_ends > 1 or "://" in info.text or ADDRESS.fullmatch(info.text):
         return False
     return _SECTION_NUMBER.match(info.text) is None and not info.text.startswith(SUBTITLE_MARK)
 

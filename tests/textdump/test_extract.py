@@ -181,3 +181,8 @@ def test_a_web_address_is_no_headline():
     dump = ["Best Sharpening Stones | Home Page", "Free Shipping over $99", "(866)-286-2049"]
     dump += ["www.BestSharpeningStones.com", *body]
     assert clean("\n".join(dump).encode("utf-8")).title != "www.BestSharpeningStones.com"
+    # nor is a source's line that holds one with its scheme, right above the body
+    headline = "广汽回应现代合资内幕 全面合作项目即将展开"
+    dump = ["首页 - 新闻 - 北京 - 体育 - 娱乐 - 文化 - 房产 - 汽车 - 军事 - 数码", "推荐 我要说说"]
+    dump += [headline, "http://www.qianlong.com/ 2005-07-18 13:03:17", ZH, ZH, ZH, ZH]
+    assert clean("\n".join(dump).encode("utf-8")).title == headline
