@@ -32,6 +32,7 @@ ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at mo
 # a document's numbered section, 一、 to 十九、: a heading inside the body, not its title
 _SECTION_NUMBER = re.compile("[一二三四五六七八九十]{1,3}、")
 SUBTITLE_MARK = "——"  # a Chinese subtitle's opening dash
+BYLINE_REASONS = ("metadata", "editor")  # the cues of a byline's or a date's line
 MENU_PARTS = 6  # a first line of this many parts, each a menu item's length at most
 MENU_ITEM_CHARS = 12  # (MENU_ITEM_CHARS), is a menu: 18 and 20 parts of 2 characters on two
 # zh-cwced dumps, where a <title> of so many short parts stands on none of the shared sets
@@ -118,9 +119,19 @@ def choose_title(
             or (page_title.index == start and _opens_body(page_title, verdict))
         )
     )
+    candidates = _bylined(above) + candidates
     if candidates and not (usable and _outweighs(page_title, candidates[0])):
         return candidates[0].index
     return page_title.index if usable else None
+
+
+def _bylined(above: list[LineInfo]) -> list[LineInfo]:
+    """The heading-like line right above the window's first line of metadata (a byline, a
+    date: `Published Tue, Nov 19 2019`), if any: a story's headline stands over its byline."""
+    for line, below in zip(above, above[1:], strict=False):
+        if below.cue is not None and below.cue.reason in BYLINE_REASONS:
+            return [line] if _heading_like(line) else []
+    return []
 
 
 def _repeated_headline(above: list[LineInfo], farther: list[LineInfo], page_title: int,

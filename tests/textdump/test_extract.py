@@ -186,3 +186,15 @@ def test_a_web_address_is_no_headline():
     dump = ["首页 - 新闻 - 北京 - 体育 - 娱乐 - 文化 - 房产 - 汽车 - 军事 - 数码", "推荐 我要说说"]
     dump += [headline, "http://www.qianlong.com/ 2005-07-18 13:03:17", ZH, ZH, ZH, ZH]
     assert clean("\n".join(dump).encode("utf-8")).title == headline
+
+
+def test_the_headline_over_its_byline_is_the_title_not_a_caption_nearer_the_body():
+    # the <title> words the story otherwise; a video's caption stands between the headline
+    # and the body: the heading-like line right above the byline's date is the headline
+    headline = "One of the top-performing beauty stocks could surge after a makeover"
+    dump = ["Beauty stock Coty could surge after makeover", "Skip Navigation", "Markets"]
+    dump += ["Watchlist", headline, "Published Tue, Nov 19 2019 7:05 AM EST", "VIDEO 3:45"]
+    dump += ["Estee Lauder the defensive stock buy of the cosmetics industry: Pro"]
+    dump += [EN.replace("trip", f"stock {n}") for n in range(6)]
+    doc = clean("\n".join(dump).encode("utf-8"))
+    assert doc.title == headline
