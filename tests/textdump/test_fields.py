@@ -119,6 +119,16 @@ def test_split_page_title():
         ("Share All sharing options for: Star Trek 4 eyes Fargo", "Star Trek 4 eyes Fargo"),
         ("如何看待某社区[三]", "如何看待某社区[三]"),  # no forum's name in the brackets
         ("Question", "Question"),  # nothing of a word would be left
+        (
+            "Title:Natural Language Processing RELIES on Linguistics",
+            "Natural Language Processing RELIES on Linguistics",
+        ),
+        ("Title Fight: a boxing story", "Title Fight: a boxing story"),  # a word, no field
+        (
+            "Skip to main content Boomer took offense to my t-shirt : r/BoomersBeingFools",
+            "Boomer took offense to my t-shirt",
+        ),
+        ("Skipping breakfast: what the studies say", "Skipping breakfast: what the studies say"),
     ],
 )
 def test_labels_beside_a_headline_are_not_the_title(title, bare):
