@@ -23,6 +23,7 @@ from .readability_adapter import readability_text, require
 from .resiliparse_adapter import fast_visible, main_content_safe, parse_fast, visible_for
 from .rows import Lines, key_of, with_added
 from .trafilatura_adapter import Settings, read_tree
+from .visible import squeezed
 
 AGREEMENT = "+agreement"  # the method's suffix when lines were added (--best)
 SECOND_READING = "+visible"  # ... when the second reading's lines were added (by default)
@@ -144,7 +145,7 @@ def _room_for_more(first: Extracted, prepared: PreparedTree) -> int | None:
     not read again (most of zh-cwced's are read whole by trafilatura)."""
     before = _tokens(first.paragraphs)
     wanted = before + max(UNSTATED_MIN_MORE, (UNSTATED_ROOM - 1) * before)
-    if len("".join(prepared.text.split())) < wanted:  # no more tokens than characters
+    if len(squeezed(prepared.text)) < wanted:  # no more tokens than characters
         return None
     return before if prepared.text_tokens >= wanted else None
 

@@ -22,6 +22,7 @@ from ..model import Extracted
 from ..rules.cues import CueSet
 from ..textdump.features import line_cues
 from .rows import Lines, key_of
+from .visible import element_text
 
 BLOCK_TAGS = ("div", "section")  # the blocks a body is split into
 ROW_TAGS = ("p", "h2", "h3", "h4", "blockquote")  # what a block's rows are
@@ -62,7 +63,7 @@ def continued_rows(first: Extracted, tree, cues: CueSet) -> tuple[list[str], set
 def _first_block(tree, kept: Lines):
     """The block of the first paragraph of prose the first reading kept."""
     for paragraph in tree.iter("p"):
-        text = " ".join(paragraph.text_content().split())
+        text = element_text(paragraph)
         if len(text) >= PROSE_CHARS and kept.holds(key_of(text)):
             return _block(paragraph)
     return None
@@ -92,7 +93,7 @@ def _rows(top, main, others: set, kept: Lines) -> tuple[list[str], dict]:
     rows, new, blocks = [], {}, {main} | others
     for element in top.iter(*ROW_TAGS):
         block = _holder(element, blocks)
-        text = " ".join(element.text_content().split()) if block is not None else ""
+        text = element_text(element) if block is not None else ""
         if not text:
             continue
         if block is not main and len(text) >= MIN_ROW_CHARS and not kept.holds(key_of(text)):

@@ -18,7 +18,7 @@ from .prepare import PreparedTree, ready_for_trafilatura
 from .shown import checked_title
 from .title import first_heading, headline, wordlike
 from .trafilatura_adapter import PageMetadata, Settings, page_metadata, read_tree
-from .visible import visible_text
+from .visible import squeezed, visible_text
 
 # trafilatura kept under FALLBACK_SHARE of the visible text (spaces aside): look again, and
 # take the text cleaner's body when it is FALLBACK_GAIN times longer. Measured on the four
@@ -250,11 +250,11 @@ def _fallback(prepared: PreparedTree, kept: str, reading: Reading) -> Extracted 
     """The text-dump extractor on the page's visible text, when trafilatura kept nothing, or
     under FALLBACK_SHARE of what the page shows and the extractor finds FALLBACK_GAIN times
     more body there; else None."""
-    kept, page = "".join(kept.split()), prepared.markup.text
+    kept, page = squeezed(kept), prepared.markup.text
     if kept and len(kept) >= FALLBACK_SHARE * len(page):
         return None  # the visible text is never longer than the page: no need to read it
     visible = visible_text(prepared.tree, page)
-    if kept and len(kept) >= FALLBACK_SHARE * len("".join(visible.split())):
+    if kept and len(kept) >= FALLBACK_SHARE * len(squeezed(visible)):
         return None
     fallback = extract_text(visible, reading, source=FALLBACK)
     if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):

@@ -25,6 +25,7 @@ from ..textdump.features import line_cues
 from .continued import not_held_damaged
 from .rows import Lines, key_of
 from .trafilatura_adapter import finds_container
+from .visible import element_text, squeezed
 
 LIST_TAGS = ("ul", "ol")
 INTRO_TAGS = ("p", "h2", "h3", "h4", "h5", "h6")
@@ -65,10 +66,10 @@ def _introduced(lists: list, kept: Lines):
     """(the items' texts, the introduction's text) of each list of prose (of the `lists`,
     each with its previous sibling) that follows a row the first reading kept."""
     for found, intro in lists:
-        text = " ".join(intro.text_content().split())
+        text = element_text(intro)
         if not text or not kept.holds(key_of(text)):
             continue
-        items = [" ".join(li.text_content().split()) for li in found.iterchildren("li")]
+        items = [element_text(li) for li in found.iterchildren("li")]
         items = [t for t in items if t]
         if len(items) >= MIN_ITEMS and _link_share(found) <= MAX_LINK_SHARE:
             yield items, text
@@ -76,6 +77,6 @@ def _introduced(lists: list, kept: Lines):
 
 def _link_share(element) -> float:
     """The share of the element's text that its links hold."""
-    total = len("".join(element.text_content().split()))
-    linked = sum(len("".join(a.text_content().split())) for a in element.iter("a"))
+    total = len(squeezed(element.text_content()))
+    linked = sum(len(squeezed(a.text_content())) for a in element.iter("a"))
     return linked / total if total else 1.0

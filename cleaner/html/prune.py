@@ -38,7 +38,7 @@ from ..model import Removal
 from ..rules.cues import CueSet
 from ..rules.literals import shape
 from ..urls import host_of, site_host
-from .visible import BLOCKS
+from .visible import BLOCKS, element_text, squeezed
 
 # which blocks may be named away, and the patterns that name them (cue file fields)
 BLOCK_TAGS = ("div", "section", "ul", "ol", "aside", "figure")
@@ -77,7 +77,7 @@ def drop_boilerplate_blocks(tree, cues: CueSet, keep_comments: bool) -> tuple[Re
     for block, reason, by in found:
         if block.getparent() is None or any(a in dropped for a in block.iterancestors()):
             continue  # inside a block dropped already
-        removals.append(Removal(0, " ".join(block.text_content().split()), reason, by, "block"))
+        removals.append(Removal(0, element_text(block), reason, by, "block"))
         dropped.add(block)
         block.drop_tree()  # its tail text stays
     return tuple(removal for removal in removals if removal.text)  # empty ones unlisted
@@ -127,7 +127,7 @@ def headed_boxes(tree, cues: CueSet, wrappers: set) -> list[tuple]:
     headline."""
     headings = []
     for heading in tree.iter(*HEADINGS):
-        text = " ".join(heading.text_content().split())
+        text = element_text(heading)
         if text and len(text) <= HEADING_MAX_CHARS:
             cue = cues.match(text)
             if cue is not None and cue.kind == "cut_from":
@@ -152,7 +152,7 @@ def _opened_box(heading, wrappers: set):
             sibling.text_content() + (sibling.tail or "")
             for sibling in box.itersiblings(preceding=True)
         )
-        if len("".join(before.split())) > LEAD_SLACK:
+        if len(squeezed(before)) > LEAD_SLACK:
             break
         box = parent
     return box
@@ -207,8 +207,8 @@ def _elsewhere(href: str, own: str | None) -> bool:
 
 def _whole_text_of_heading(anchor) -> bool:
     heading = next(anchor.iterancestors(*ALL_HEADINGS), None)
-    text = "".join(anchor.text_content().split())
-    return heading is not None and bool(text) and text == "".join(heading.text_content().split())
+    text = squeezed(anchor.text_content())
+    return heading is not None and bool(text) and text == squeezed(heading.text_content())
 
 
 def strip_inline_markup(tree) -> None:
@@ -268,4 +268,4 @@ def _wrappers(tree) -> set:
 
 
 def _size(element) -> int:
-    return len("".join(element.text_content().split()))
+    return len(squeezed(element.text_content()))

@@ -19,7 +19,7 @@ from .marks import END_SEPARATORS, Shown, heading_like, page_marks
 from .parse import LXML
 from .prepare import PreparedTree
 from .title import SUBTITLE_DASH
-from .visible import BLOCKS
+from .visible import BLOCKS, squeezed
 
 # the marked heading stands at most this many characters of the page's text above the first
 # line of the body (a byline, a date and a source line between them)
@@ -79,16 +79,16 @@ def _without_shown_subtitle(title: str, prepared: PreparedTree, visible: str | N
     at = title.find(SUBTITLE_MARK, 1)
     if at < 0 or not title[:at].strip():
         return title
-    line = "".join(title[at:].split())
+    line = squeezed(title[at:])
     if prepared.markup.parser == LXML:
         blocks = (
             b
             for b in prepared.tree.iter(*BLOCKS)
             if (b.text or "").lstrip().startswith(SUBTITLE_MARK)
         )
-        own = any("".join(b.text_content().split()) == line for b in blocks)
+        own = any(squeezed(b.text_content()) == line for b in blocks)
     else:
-        own = visible is not None and any("".join(v.split()) == line for v in visible.split("\n"))
+        own = visible is not None and any(squeezed(v) == line for v in visible.split("\n"))
     return title[:at].strip() if own else title
 
 

@@ -44,7 +44,7 @@ def visible_text(tree, page: str) -> str:
     title = (tree.findtext(".//title") or "").strip()
     text = tree_text(tree)
     markup = markup_text(page)
-    if len(_squeeze(text)) < PARSER_LOSS * len(_squeeze(markup)):
+    if len(squeezed(text)) < PARSER_LOSS * len(squeezed(markup)):
         text = markup
     return title + "\n" + text
 
@@ -68,6 +68,11 @@ def tree_text(tree) -> str:
             block = event == "end" and node.tag in BLOCKS
             parts += ("\n" if block else "", node.tail or "")
     return "".join(parts)
+
+
+def element_text(element) -> str:
+    """An element's whole text (its descendants' too), each run of spaces one space."""
+    return " ".join(element.text_content().split())
 
 
 def markup_text(page: str) -> str:
@@ -101,5 +106,6 @@ def _without_hidden(page: str) -> str:
         pos = closing.end()
 
 
-def _squeeze(text: str) -> str:
+def squeezed(text: str) -> str:
+    """The text without its spaces: texts compared or measured whatever their spacing."""
     return "".join(text.split())
