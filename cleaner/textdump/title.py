@@ -87,9 +87,10 @@ def title_repeats(verdict: Verdict, title: str | None, title_index: int | None) 
 def choose_title(
     infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet, names: tuple[str, ...] = NO_ADDRESS
 ) -> int | None:
-    """The headline above the body: the line that repeats the page <title>, else the nearest
-    heading-like line above the body, else the <title> line itself (the cue matches of the
-    lines it looks at settled on a copy of `infos`)."""
+    """The headline above the body: the line that repeats the page <title>'s headline
+    (_repeated_headline), else the heading-like line over the first byline near the body,
+    else the nearest heading-like line above the body, else the <title> line itself (the cue
+    matches of the lines it looks at settled on a copy of `infos`)."""
     infos = list(infos)
     content = [i for i in infos if i.text]
     if not content:
@@ -110,7 +111,7 @@ def choose_title(
     repeat = _repeated_headline(above, farther, page_title.index, headline, keys, infos, cues)
     if repeat is not None:
         return repeat
-    candidates = [i for i in reversed(above) if _heading_like(i)]
+    candidates = _bylined(above) + [i for i in reversed(above) if _heading_like(i)]
     usable = (
         page_title.cue is None
         and not menu
@@ -119,7 +120,6 @@ def choose_title(
             or (page_title.index == start and _opens_body(page_title, verdict))
         )
     )
-    candidates = _bylined(above) + candidates
     if candidates and not (usable and _outweighs(page_title, candidates[0])):
         return candidates[0].index
     return page_title.index if usable else None
