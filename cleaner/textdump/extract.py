@@ -11,13 +11,12 @@ from ..rules.cues import CueSet
 from ..rules.text import RuledText
 from .body import Verdict, classify, line_score, mark_furniture
 from .features import LineInfo, Mark, describe_all
-from .fields import address_names, find_date, find_field, split_page_title
+from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
 from .title import choose_title, headline_anchor, shown_title, title_repeats
 
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
 TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
-META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadata
 SETTLE_PASSES = 3  # the kept lines are read again, as a dump of their own, until they stay:
 # cleaning clean output then changes nothing (see settle)
 

@@ -31,6 +31,8 @@ SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last par
 # site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
 
 
+META_REASONS = ("metadata", "editor")  # cue reasons of lines that state metadata (a byline,
+# a date, a source)
 NO_ADDRESS: tuple[str, ...] = ()
 # a title part that is an address (`Psychiatry.org`, `blog.wenxuecity.com`)
 ADDRESS = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}/?", re.I)

@@ -15,7 +15,7 @@ from ..rules.cues import CueSet
 from ..scripts import TOKEN
 from .body import GOOD_WEIGHT, Verdict, line_score
 from .features import LineInfo, checked_cue
-from .fields import ADDRESS, NO_ADDRESS, split_page_title, title_parts
+from .fields import ADDRESS, META_REASONS, NO_ADDRESS, split_page_title, title_parts
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
 TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
@@ -32,7 +32,6 @@ ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at mo
 # a document's numbered section, 一、 to 十九、: a heading inside the body, not its title
 _SECTION_NUMBER = re.compile("[一二三四五六七八九十]{1,3}、")
 SUBTITLE_MARK = "——"  # a Chinese subtitle's opening dash
-BYLINE_REASONS = ("metadata", "editor")  # the cues of a byline's or a date's line
 MENU_PARTS = 6  # a first line of this many parts, each a menu item's length at most
 MENU_ITEM_CHARS = 12  # (MENU_ITEM_CHARS), is a menu: 18 and 20 parts of 2 characters on two
 # zh-cwced dumps, where a <title> of so many short parts stands on none of the shared sets
@@ -129,7 +128,7 @@ def _bylined(above: list[LineInfo]) -> list[LineInfo]:
     """The heading-like line right above the window's first line of metadata (a byline, a
     date: `Published Tue, Nov 19 2019`), if any: a story's headline stands over its byline."""
     for line, below in zip(above, above[1:], strict=False):
-        if below.cue is not None and below.cue.reason in BYLINE_REASONS:
+        if below.cue is not None and below.cue.reason in META_REASONS:
             return [line] if _heading_like(line) else []
     return []
 
