@@ -72,16 +72,17 @@ def _find(markup: str, char: str, start: int) -> int:
 
 
 def _code_spans(markup: str) -> list[tuple[int, int]]:
-    """The spans of the scripts' and style sheets' contents, JSON-LD's aside, in order; one
-    left unclosed runs to the end. Linear: a closing tag is searched for once."""
+    """The spans of the scripts' and style sheets' contents, JSON-LD's aside, in order. One
+    that no closing tag ends is none (a `<script` in an attribute's value must not keep the
+    rest of the page from repair) and ends the search: linear, a closing tag is searched for
+    once."""
     spans, searched = [], 0
     while (opening := _CODE_OPEN.search(markup, searched)) is not None:
         content = markup.find(">", opening.end()) + 1  # a tag no `>` closes ends the search
         closing = _CODE_CLOSE[opening.group(1).lower()].search(markup, content) if content else None
-        end = closing.start() if closing else len(markup)
-        if content and not _JSON_LD.search(markup, opening.end(), content):
-            spans.append((content, end))
         if closing is None:
             return spans
+        if not _JSON_LD.search(markup, opening.end(), content):
+            spans.append((content, closing.start()))
         searched = closing.end()
     return spans
