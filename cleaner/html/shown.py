@@ -37,7 +37,8 @@ NAME_WEIGHT = 4.0  # a title this light may be a site's name (`The Rust Programm
 OPENING_CHARS = 12  # the body's first line is found in the page's text by its first characters
 TOP_LINES = 3  # the body's lines that may restate its headline
 LISTS = ("listing", "collection")  # kinds whose headings above the body are entries' titles
-_PATH_STEP = re.compile(r"\s*[>›]\s*")  # between a breadcrumb's steps
+_PATH_MARKS = ">›"  # between a breadcrumb's steps
+_PATH_STEP = re.compile(rf"\s*[{_PATH_MARKS}]\s*")
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]{3,}|\d+")
 _HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 
@@ -161,7 +162,7 @@ def _topic(title: str, address: str | None) -> bool:
 def _breadcrumb(title: str) -> bool:
     """Whether a title is a path of names (`世艺网>艺术教育`): parts between `>` or `›`, each
     light enough to be a name."""
-    if ">" not in title and "›" not in title:
+    if not any(mark in title for mark in _PATH_MARKS):
         return False
     parts = _PATH_STEP.split(" ".join(title.split()))  # one space a run: the split is linear
     return len(parts) > 1 and all(0 < line_weight(p) <= NAME_WEIGHT for p in parts)
