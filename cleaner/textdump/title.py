@@ -104,7 +104,8 @@ def choose_title(
     page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
     menu = _is_menu(page_title.text)  # no headline to look for, and no title itself
     headline = "" if menu else split_page_title(page_title.text, names)[0]
-    keys = set() if menu else {letters_key(head) for head in _heads(page_title.text, names)}
+    heads = (headline, title_parts(page_title.text)[0])  # _heads, the title split once
+    keys = set() if menu else {letters_key(head) for head in heads}
     keys.discard("")
     farther = header[:-TITLE_WINDOW]
     repeat = _repeated_headline(above, farther, page_title.index, headline, keys, infos, cues)
@@ -143,12 +144,12 @@ def _repeated_headline(above: list[LineInfo], farther: list[LineInfo], page_titl
     farther up that repeat a head (a repeat of the <title>'s first part, `json`, comes after
     a heading alike its headline, `json — JSON encoder and decoder¶`). Cue matches are
     settled in `infos`."""
-    headline_key = {letters_key(headline)} - {""}
-    for lines, wanted in ((above, keys), (farther, headline_key)):
+    key = letters_key(headline)
+    for lines, wanted in ((above, keys), (farther, {key} - {""})):
         if (found := _repeat(lines, wanted, page_title, infos, cues)) is not None:
             return found
-    shortest = ALIKE_SHORTER * len(letters_key(headline))  # a line alike it is this long
-    for lines in (above, farther) if headline_key else ():
+    shortest = ALIKE_SHORTER * len(key)  # a line alike the headline is this long
+    for lines in (above, farther) if key else ():
         for info in reversed(lines):
             if len(info.text) < shortest or info.index == page_title:
                 continue
