@@ -16,7 +16,7 @@ from ..scripts import tokens_at_most
 from ..textdump.extract import extract_text
 from .continued import continued_rows
 from .extract import FAST
-from .introduced import introduced_rows
+from .introduced import left_out_structure
 from .parse import parse_page
 from .prepare import PreparedTree
 from .readability_adapter import readability_text, require
@@ -27,7 +27,6 @@ from .visible import squeezed
 
 AGREEMENT = "+agreement"  # the method's suffix when lines were added (--best)
 SECOND_READING = "+visible"  # ... when the second reading's lines were added (by default)
-INTRODUCED = "+list"  # ... when a list its body introduces was added
 CONTINUED = "+continued"  # ... when an article's body continued in blocks like its first
 # A page that states it is a listing, collection, service or documentation page, or a thread,
 # is read a second time by default, by the line classifier over resiliparse's text of the
@@ -79,13 +78,12 @@ MIN_LINE_CHARS = 2  # shorter visible lines (a bullet, a digit) are never added
 
 
 def more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:
-    """`first` with what the readings below add, then the items of each list its body
-    introduces that it left out (introduced.py)."""
+    """`first` with what the readings below add, then the subheadings and the lists its body
+    introduces that it left out on a page without a container (introduced.py)."""
     extracted = _readings(first, prepared, reading)
     if not extracted.method.startswith("trafilatura"):
         return extracted
-    found = introduced_rows(extracted, prepared.tree, reading.cues)
-    return with_added(extracted, *found, INTRODUCED) if found else extracted
+    return left_out_structure(extracted, prepared.tree, reading)
 
 
 def _readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:

@@ -13,6 +13,7 @@ PART_MIN_CHARS = 8  # a shorter row agrees with a reader only as a paragraph of 
 # wcxb-dev .772 either way, magichtml-forum .753 -> .754 (rows matched across two paragraphs,
 # or inside a longer word, no longer count); the first reading's own lines are still compared
 # joined (a row it split in two is no row it lacks: joined per paragraph, wcxb-dev .765)
+ANCHOR_CHARS = 40  # a row this long (spaces aside) places added rows in the paragraph holding it
 _SPACE = re.compile(r"[\s|\ue000-\uf8ff]+")  # lines are compared without spaces and table bars
 # (trafilatura writes a table row `| a | b |`, resiliparse the same row `a\t\tb`), and without
 # private-use characters, which trafilatura drops (a GBK page's user-defined indent, `\ue5e5`)
@@ -40,6 +41,39 @@ def merged(paragraphs: tuple[str, ...], rows: list[str], added: set[int]) -> tup
                 if key in held:
                     break
     return tuple(out + [p for p, _ in pending])
+
+
+def placed_before(paragraphs: tuple[str, ...], rows: list[str], added: set[int]) -> tuple[str, ...]:
+    """The paragraphs in their order, each added row before the paragraph that holds the
+    next row after it that one holds (a heading before the paragraph it heads), after them
+    all when none does. A row places only when a paragraph is it or holds it at ANCHOR_CHARS
+    or longer (a short one, a breadcrumb's `Fitness & Exercise Training`, is found in many),
+    and only in a paragraph at or after the last one placed."""
+    keys = [key_of(p) for p in paragraphs]
+    joined = "\x00".join(keys)  # a row no paragraph holds is not looked for one by one
+    before: dict[int, list[str]] = {}
+    waiting: list[str] = []
+    at = 0
+    for i, row in enumerate(rows):
+        if i in added:
+            waiting.append(row)
+            continue
+        key = key_of(row)
+        if not key or key not in joined or (len(key) < ANCHOR_CHARS and key not in keys):
+            continue
+        found = next((j for j in range(at, len(keys)) if _anchors(key, keys[j])), None)
+        if found is None:
+            continue
+        at = found
+        if waiting:
+            before.setdefault(at, []).extend(waiting)
+            waiting = []
+    out = [row for j, p in enumerate(paragraphs) for row in (*before.get(j, ()), p)]
+    return tuple(out + waiting)
+
+
+def _anchors(key: str, paragraph: str) -> bool:
+    return key == paragraph or (len(key) >= ANCHOR_CHARS and key in paragraph)
 
 
 def key_of(text: str) -> str:

@@ -70,6 +70,13 @@ def tree_text(tree) -> str:
     return "".join(parts)
 
 
+def rows_of(element) -> list[str]:
+    """An element's visible rows (tree_text's), each run of spaces one space, empty ones out:
+    a list item's question and its answer, a page's headings and paragraphs."""
+    rows = (" ".join(row.split()) for row in tree_text(element).splitlines())
+    return [row for row in rows if row]
+
+
 def element_text(element) -> str:
     """An element's whole text (its descendants' too), each run of spaces one space."""
     return " ".join(element.text_content().split())
