@@ -50,7 +50,7 @@ def placed_before(paragraphs: tuple[str, ...], rows: list[str], added: set[int])
     or longer (a short one, a breadcrumb's `Fitness & Exercise Training`, is found in many),
     and only in a paragraph at or after the last one placed."""
     keys = [key_of(p) for p in paragraphs]
-    joined = "\x00".join(keys)  # a row no paragraph holds is not looked for one by one
+    joined, whole = "\x00".join(keys), set(keys)  # a row no paragraph holds is not looked for
     before: dict[int, list[str]] = {}
     waiting: list[str] = []
     at = 0
@@ -59,7 +59,7 @@ def placed_before(paragraphs: tuple[str, ...], rows: list[str], added: set[int])
             waiting.append(row)
             continue
         key = key_of(row)
-        if not key or key not in joined or (len(key) < ANCHOR_CHARS and key not in keys):
+        if not key or key not in joined or (len(key) < ANCHOR_CHARS and key not in whole):
             continue
         found = next((j for j in range(at, len(keys)) if _anchors(key, keys[j])), None)
         if found is None:
