@@ -620,6 +620,43 @@ def test_a_thin_precision_reading_of_a_page_naming_no_author_gives_way_to_the_ba
     assert len(clean(guide, Options(url=guide_url, detect_language=False)).paragraphs) > 30
 
 
+def test_a_thin_reading_is_not_read_again_when_the_rest_of_the_page_is_cue_lines(monkeypatch):
+    # a forum page's story above its index of replies (`title【author】08-11 16:06 298字
+    # [4321/87]`, a cue line each): the page holds many times what the precision setting
+    # kept, but a balanced reading could add only lines the cues drop
+    from cleaner.html import extract
+
+    story = (
+        "<p>导游的收入很大一部分来自购物的回扣，这是业内的行规，境内游境外游都是这样的，属于国际惯例。"
+        "以国内游为例，回扣一般在购物额的百分之十左右。</p>"
+    )
+    replies = "".join(
+        f"<li>旅行中谁忽悠了你第{n}帖【网友{n}号】08-11 16:{n:02d} 298字 [4321/87]</li>"
+        for n in range(60)
+    )
+    page = (
+        "<html><head><title>旅行中，谁忽悠了你？</title></head><body>"
+        f"<div class='post'>{story}</div><div class='index'><ul>{replies}</ul></div>"
+        "</body></html>"
+    ).encode()
+    seen = []
+    real = extract.read_tree
+
+    def spy(tree, settings):
+        seen.append(settings.focus)
+        return real(tree, settings)
+
+    monkeypatch.setattr(extract, "read_tree", spy)
+    read = clean(page, Options(detect_language=False))
+    assert read.paragraphs[0].startswith("导游的收入")
+    assert seen == ["precision"]
+    # the same page with its replies' lines written as prose is read again
+    prose = replies.replace("【", "，").replace("】", "说")
+    seen.clear()
+    clean(page.replace(replies.encode(), prose.encode()), Options(detect_language=False))
+    assert seen == ["precision", "balanced"]
+
+
 _ENTRIES = "".join(
     f"<div class='entry'><h2><a href='/j{n}'>Startup {n} is hiring engineers for its data "
     "team</a></h2><p>We build tools that help small towns run their libraries, and we need "
