@@ -22,6 +22,9 @@ from .visible import BLOCKS, INVISIBLE
 _MARKED_NAME = re.compile(r"title|headline|heading|biaoti", re.I)
 # ... but not a site's, a list's or a box's title: `site-title`, `subtitle`, `sidebar-title`
 _OTHER_NAME = re.compile(r"site|blog|logo|nav|menu|side|sub|list|more|hot|relat|box|foot", re.I)
+# the longest text a headline's weight (TITLE_MAX_WEIGHT words) takes, at twice the longest
+# average word prose has (TOKEN_MAX_CHARS with its space): 40 * 12 * 2 characters
+HEADING_LIKE_MAX_CHARS = 960
 END_SEPARATORS = " -|_–—·"  # a heading that ends in one: `谁来为无序拆房“埋单”？- -`
 MENU_WORDS = 3  # a line with this many words of one or two Han characters is a menu
 _MENU_WORD = re.compile(r"(?:^|(?<=\s))[\u3400-\u9fff]{1,2}(?=\s|$)")
@@ -160,7 +163,10 @@ def _block_text(node) -> str | None:
 def heading_like(text: str) -> bool:
     """A line that may be a headline: of a headline's weight, no sentence ending inside it,
     not a menu (`更多>> 名家 版画 油画 国画`: MENU_WORDS words of one or two Han characters);
-    a separator at its end (`…埋单”？- -`) left unread."""
+    a separator at its end (`…埋单”？- -`) left unread. A text over HEADING_LIKE_MAX_CHARS is
+    none, unread (an unclosed `<h1>` around the rest of a page, read for each heading in it)."""
+    if len(text) > HEADING_LIKE_MAX_CHARS:
+        return False
     text = TITLE_SEPARATORS.split(text.rstrip(END_SEPARATORS))[0] if text else text
     if not TITLE_MIN_WEIGHT <= line_weight(text) <= TITLE_MAX_WEIGHT:
         return False

@@ -6,6 +6,15 @@ from cleaner.html.marks import MARK_READS, heading_like, marked_text, may_mark
 from cleaner.html.resiliparse_adapter import marked_texts
 
 
+def test_a_text_longer_than_any_headline_is_none_whatever_its_words():
+    # 24 "words" of 40 letters: a headline's weight, but no headline (an unclosed <h1> around
+    # the rest of a mangled page, its long runs of markup-free letters, read per heading)
+    words = " ".join(chr(97 + n % 26) * 40 for n in range(24))
+    assert len(words) > 960
+    assert not heading_like(words)
+    assert heading_like(" ".join(chr(97 + n % 26) * 8 for n in range(24)))
+
+
 def test_a_heading_like_line_has_a_headline_s_weight_and_no_sentence_inside():
     assert heading_like("谁来为无序拆房“埋单”？- -")
     assert heading_like("What happened with Arch Linux ISO in 2024?")
