@@ -20,8 +20,7 @@ from collections import Counter
 
 from ..model import Extracted
 from ..rules.cues import CueSet
-from ..textdump.features import line_cues
-from .rows import Lines, key_of
+from .rows import Lines, key_of, uncued
 from .visible import element_text
 
 BLOCK_TAGS = ("div", "section")  # the blocks a body is split into
@@ -55,8 +54,7 @@ def continued_rows(first: Extracted, tree, cues: CueSet) -> tuple[list[str], set
     rows, new = _rows(top, main, set(others), kept)
     added = [i for block_rows in new.values() if _prose(rows, block_rows) for i in block_rows]
     added = not_held_damaged(rows, added, kept)
-    cued = line_cues([rows[i] for i in added], cues)
-    added_set = {i for i, (_, cue) in zip(added, cued, strict=True) if cue is None}
+    added_set = uncued(rows, added, cues)
     return (rows, added_set) if added_set else None
 
 

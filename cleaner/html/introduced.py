@@ -45,9 +45,8 @@ from dataclasses import replace
 
 from ..model import Extracted, Reading
 from ..rules.cues import CueSet
-from ..textdump.features import line_cues
 from .continued import not_held_damaged
-from .rows import Lines, key_of, placed_before, with_added
+from .rows import Lines, key_of, placed_before, uncued, with_added
 from .trafilatura_adapter import finds_container
 from .visible import element_text, rows_of, squeezed
 
@@ -119,8 +118,7 @@ def _subheadings(paragraphs: tuple[str, ...], tree, kept: Lines, items: _Items, 
             below_kept = kept.holds(key_of(row))
         elif row in texts and not kept.holds(key_of(row)):
             new.append(i)
-    cued = line_cues([rows[i] for i in new], cues)
-    added = {i for i, (_, cue) in zip(new, cued, strict=True) if cue is None}
+    added = uncued(rows, new, cues)
     if not added or (kind not in ENTRY_KINDS and contained()):
         return None
     return placed_before(paragraphs, rows, added)
@@ -155,8 +153,7 @@ def introduced_rows(
     new = not_held_damaged(rows, new, kept)  # an item whose paragraphs it kept apart
     if not new or contained():
         return None
-    cued = line_cues([rows[i] for i in new], cues)
-    added = {i for i, (_, cue) in zip(new, cued, strict=True) if cue is None}
+    added = uncued(rows, new, cues)
     shown = [ITEM_MARK + row if i in added else row for i, row in enumerate(rows)]
     return (shown, added) if added else None
 

@@ -8,6 +8,8 @@ import re
 from dataclasses import replace
 
 from ..model import Extracted
+from ..rules.cues import CueSet
+from ..textdump.features import line_cues
 
 PART_MIN_CHARS = 8  # a shorter row agrees with a reader only as a paragraph of its own:
 # wcxb-dev .772 either way, magichtml-forum .753 -> .754 (rows matched across two paragraphs,
@@ -74,6 +76,12 @@ def placed_before(paragraphs: tuple[str, ...], rows: list[str], added: set[int])
 
 def _anchors(key: str, paragraph: str) -> bool:
     return key == paragraph or (len(key) >= ANCHOR_CHARS and key in paragraph)
+
+
+def uncued(rows: list[str], indexes: list[int], cues: CueSet) -> set[int]:
+    """Those of the `indexes` whose row no cue marks (the rows a reading may add)."""
+    cued = line_cues([rows[i] for i in indexes], cues)
+    return {i for i, (_, cue) in zip(indexes, cued, strict=True) if cue is None}
 
 
 def key_of(text: str) -> str:
