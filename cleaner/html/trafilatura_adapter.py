@@ -13,6 +13,8 @@ import contextlib
 import re
 from dataclasses import dataclass
 
+from .discard import discard_in_python
+
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
 _MANUALLY_CLEANED = (
     "aside", "embed", "fencedframe", "footer", "form", "head", "iframe", "menu", "object",
@@ -69,15 +71,16 @@ def read_tree(tree, settings: Settings) -> Reading | None:
     """trafilatura's body of a prepared lxml tree; None when it finds none."""
     from trafilatura import bare_extraction
 
-    result = bare_extraction(
-        tree,
-        url=settings.url,
-        include_comments=settings.thread,
-        include_tables=True,
-        favor_precision=settings.focus == "precision",
-        favor_recall=settings.focus == "recall",
-        date_extraction_params=DATE_PARAMS,
-    )
+    with discard_in_python():  # the same elements pruned, a fifth of the time (discard.py)
+        result = bare_extraction(
+            tree,
+            url=settings.url,
+            include_comments=settings.thread,
+            include_tables=True,
+            favor_precision=settings.focus == "precision",
+            favor_recall=settings.focus == "recall",
+            date_extraction_params=DATE_PARAMS,
+        )
     if result is None:
         return None
     text = result.text or ""
