@@ -5,21 +5,25 @@ import lxml.html
 import pytest
 import trafilatura.external
 import trafilatura.main_extractor
+import trafilatura.xpaths
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 from trafilatura.xpaths import OVERALL_DISCARD_XPATH
 
-from cleaner.html.discard import discard_in_python, python_discard
+from cleaner.html.discard import EXPRESSIONS, discard_in_python, python_expressions
 from cleaner.html.trafilatura_adapter import Settings, read_tree
 
-TAGS = ["div", "p", "span", "section", "item", "list", "a", "li", "article"]
+TAGS = ["div", "p", "span", "section", "item", "list", "a", "li", "article", "aside", "details",
+        "ol", "ul", "header", "h1"]  # fmt: skip
 NAMES = ["id", "class", "style", "role", "data-component", "aria-hidden", "title"]
 # pieces of the words the expressions test, and others: the values made from them hit every
 # branch (a cookie notice's id before or after its class, a `reply-` class behind an id)
 PIECES = ["cookie", "reply-", "hidden", "display:none", "display: none", "Nav", "nav", "menu",
           "share", "comments-title", "hide-x", " hidden", "true", "ad-", "content", "main",
-          "MostPopularStories", "x", ""]  # fmt: skip
+          "MostPopularStories", "x", "", "comment", "Comments", "commentary", "post-comments",
+          "comol", "dsq-comments", "mvp-post-add-box", "infinite-scroll", "bottom", " bottom",
+          "link", " ", "border", "elementor-share-buttons"]  # fmt: skip
 VALUES = st.lists(st.sampled_from(PIECES), max_size=3).map("".join)
 ATTRIBUTES = st.lists(st.tuples(st.sampled_from(NAMES), VALUES), max_size=4).map(
     lambda pairs: list(dict(pairs).items())  # the order stated, each name once
@@ -40,13 +44,21 @@ def _tree(elements: list) -> etree._Element:
     return body
 
 
-@settings(max_examples=400, deadline=None)
+def _in_python(name: str) -> list:
+    """The list of an expression's functions that the readings use."""
+    own = getattr(trafilatura.xpaths, name)
+    swaps = python_expressions()
+    return next(read for _, each, mine, read in swaps if each == name and mine is own)
+
+
+@settings(max_examples=600, deadline=None)
 @given(st.lists(ELEMENT, min_size=1, max_size=12))
-def test_python_discard_finds_what_the_xpath_finds(elements):
+def test_each_expression_in_python_finds_what_its_xpath_finds(elements):
     tree = _tree(elements)
-    functions, _ = python_discard()
-    for expression, function in zip(OVERALL_DISCARD_XPATH, functions, strict=True):
-        assert function(tree) == expression(tree)
+    for name in EXPRESSIONS:
+        for expression, function in zip(getattr(trafilatura.xpaths, name), _in_python(name),
+                                        strict=True):  # fmt: skip
+            assert function(tree) == expression(tree), name
 
 
 @pytest.mark.parametrize(
@@ -65,16 +77,39 @@ def test_python_discard_finds_what_the_xpath_finds(elements):
 )
 def test_the_first_stated_of_two_attributes_is_the_one_tested(markup, found):
     tree = lxml.html.fromstring(f"<html><body>{markup}</body></html>")
-    functions, _ = python_discard()
-    hits = [element.tag for function in functions for element in function(tree)]
+    hits = [e.tag for function in _in_python("OVERALL_DISCARD_XPATH") for e in function(tree)]
     xpath = [element.tag for expression in OVERALL_DISCARD_XPATH for element in expression(tree)]
     assert hits == xpath == found
 
 
+@pytest.mark.parametrize(
+    ("name", "markup", "found"),
+    [
+        ("REMOVE_COMMENTS_AND_LISTS_XPATH", '<ol id="dsq-comments" title="1"><li>a</li></ol>'
+         '<div id="dsq-comments" title="2">b</div><ul class="comment-list" title="3"></ul>',
+         ["2", "3"]),  # a list by its comment id, but not by a comment system's
+        ("REMOVE_COMMENTS_XPATH", '<div class="commentary" title="1">a</div>'
+         '<section id="Comments" title="2">b</section>', ["2"]),
+        ("RAW_TREE_PRUNE_XPATH", '<div class="infinite-scroll" title="1"><h1>a</h1></div>'
+         '<div class="infinite-scroll" title="2">b</div><aside id="mvp-post-add-box" '
+         'title="3"><h1>c</h1></aside>', ["2", "3"]),  # an <h1> below: the page's own story
+        ("PRECISION_DISCARD_XPATH", '<div id="x" class="bottom" title="1">a</div><div '
+         'class="page bottom" id="x" title="2">b</div><p style="border: 0" title="3">c</p>',
+         ["2", "3"]),
+    ],
+)  # fmt: skip
+def test_each_expression_keeps_its_reading(name, markup, found):
+    tree = lxml.html.fromstring(f"<html><body>{markup}</body></html>")
+    hits = [e.get("title") for function in _in_python(name) for e in function(tree)]
+    own = [e.get("title") for expression in getattr(trafilatura.xpaths, name)
+           for e in expression(tree)]  # fmt: skip
+    assert hits == own == found
+
+
 def test_the_installed_trafilatura_is_read_in_python():
-    """A trafilatura whose expressions changed is read with its own XPath (slower, the same
-    result): this fails then, so that SKELETONS are read again."""
-    assert python_discard() is not None
+    """A trafilatura whose expressions changed is read with its own XPaths (slower, the same
+    result): this fails then, so that the skeletons are read again."""
+    assert {name for _, name, _, _ in python_expressions()} == set(EXPRESSIONS)
 
 
 def test_trafilatura_has_its_own_expressions_back_after_a_reading():
