@@ -19,6 +19,8 @@ Directives understood here:
                              listing whatever else the page says (see pagekind.py)
   tracking_param: REGEX      a query parameter a click's tracker adds, left out of the
                              address the kinds read (see pagekind.py)
+  price_line: REGEX          a line that is only a price: a shop's grid gives each of its
+                             entries one (see textdump/entries.py)
   title_label: REGEX         a label beside a title's headline, taken out of the title
                              (see textdump/fields.without_labels)
   site_part: REGEX           a part at the end of a page title that names the site, not the
@@ -64,6 +66,7 @@ FIELD_DIRECTIVES = (
     ),  # fmt: skip
     "listing_index",
     "tracking_param",
+    "price_line",
     "comment_markup",
     "player_markup",
     "menu_markup",

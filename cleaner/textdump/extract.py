@@ -10,6 +10,7 @@ from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
 from .body import Verdict, classify, line_score, mark_furniture
+from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
 from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
 from .title import choose_title, headline_anchor, shown_title, title_repeats
@@ -17,6 +18,7 @@ from .title import choose_title, headline_anchor, shown_title, title_repeats
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
 TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
+THIN_BODY_WEIGHT = 200.0  # a body under this weight (about 200 words) may be a grid's page
 SETTLE_PASSES = 3  # the kept lines are read again, as a dump of their own, until they stay:
 # cleaning clean output then changes nothing (see settle)
 
@@ -54,12 +56,14 @@ def extract_text(
         lines = mark_furniture(lines)
     anchor = headline_anchor(lines, cues, names)
     verdict = classify(lines, cues, explain, anchor, thread)
+    grid = entry_grid(verdict.lines, verdict.body, cues) if _thin(verdict) else None
+    seen = _from_grid(verdict, grid)  # the title is looked for above the entries too
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
     title = verdict.lines[title_index].text if title_index is not None else None
     if title_index is None:  # the title shown may be the page <title>'s headline instead
-        title_index = choose_title(verdict.lines, verdict, cues, names)
-        line = verdict.lines[title_index].text if title_index is not None else None
-        title = shown_title(verdict.lines, line, title_index, cues, names)
+        title_index = choose_title(seen.lines, seen, cues, names)
+        line = seen.lines[title_index].text if title_index is not None else None
+        title = shown_title(seen.lines, line, title_index, cues, names)
     for _ in range(TITLE_REPEAT_PASSES):
         repeats = title_repeats(verdict, title, title_index)
         if not repeats:
@@ -69,7 +73,7 @@ def extract_text(
             marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
         verdict = classify(marked, cues, explain, anchor, thread)
     chosen = Chosen(title, title_index)
-    return _extracted(verdict, chosen, reading, ruled, with_metadata, source)
+    return _extracted(verdict, chosen, reading, ruled, with_metadata, source, grid)
 
 
 @dataclass(frozen=True)
@@ -81,14 +85,29 @@ class Chosen:
     index: int | None
 
 
-def _extracted(verdict: Verdict, chosen: Chosen, reading: Reading, ruled: RuledText | None,
-               with_metadata: bool, source: LineSource) -> Extracted:  # fmt: skip
-    """The Extracted of a verdict: the body below the title line, the title shown (see
-    title.shown_title), the metadata and, with --explain, every line left out."""
+def _extracted(
+    verdict: Verdict,
+    chosen: Chosen,
+    reading: Reading,
+    ruled: RuledText | None,
+    with_metadata: bool,
+    source: LineSource,
+    grid: Entries | None,
+) -> Extracted:
+    """The Extracted of a verdict: the body below the title line (and a grid's entries, see
+    entries.py), the title shown (see title.shown_title), the metadata and, with --explain,
+    every line left out."""
     cues, url = reading.cues, reading.options.url
     title, title_index = chosen.text, chosen.index
     infos = list(verdict.lines)
     body, removed = _settled_body(verdict, infos, title_index)
+    method = source.method
+    added = [i for i in grid.lines if i != title_index and infos[i].cue is None] if grid else []
+    if added:  # a shop's grid of entries the classifier read as a menu
+        body = sorted({*body, *added})
+        for index in added:
+            removed.pop(index, None)
+        method += "+entries"
     paragraphs = [infos[index].text for index in body]
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals = ()
@@ -98,7 +117,21 @@ def _extracted(verdict: Verdict, chosen: Chosen, reading: Reading, ruled: RuledT
         )  # a line chosen but not shown as the title is a removed line
         removals = _removals(infos, removed, shown, ruled, source.of)
     lines = tuple(i + 1 for i in body)
-    return Extracted(title, tuple(paragraphs), metadata, removals, source.method, lines=lines)
+    return Extracted(title, tuple(paragraphs), metadata, removals, method, lines=lines)
+
+
+def _thin(verdict: Verdict) -> bool:
+    """A body light enough that a grid of entries may outweigh it (entries.py)."""
+    return sum(verdict.lines[i].weight for i in verdict.body) < THIN_BODY_WEIGHT
+
+
+def _from_grid(verdict: Verdict, grid: Entries | None) -> Verdict:
+    """The verdict as the title sees it: its body starting at a grid's first line if that
+    stands above it, so that the title is looked for above the entries (cleaning the output
+    again, whose body starts at them, then finds the same title)."""
+    if grid is None or (0 <= verdict.start <= grid.lines[0]):
+        return verdict
+    return replace(verdict, start=grid.lines[0])
 
 
 def settle(first: Extracted, reading: Reading) -> Extracted:

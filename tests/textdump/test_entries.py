@@ -1,0 +1,88 @@
+"""A shop's grid of entries in a text dump: kept when the body beside it is thin."""
+
+import pytest
+
+from cleaner import Options, clean, to_text
+from cleaner.rules.cues import generic_cues
+from cleaner.textdump.entries import entry_grid
+from cleaner.textdump.features import describe_all
+
+MENU = ["Shop All", "Bakeware", "Barware", "Cookware", "Cutlery", "Gadgets", "Sale", "Gift Cards"]
+ENTRIES = [
+    ("LODGE", '12" CAST IRON SKILLET', "$49.99 USD"),
+    ("LODGE", 'CAST IRON SKILLET 9" L6SK3', "$34.99 USD"),
+    ("LODGE", "RECTANGULAR GRILL PRESS", "$36.99 USD"),
+    ("LODGE", "GRILL PAN SCRAPERS", "$6.99 USD"),
+    ("LODGE", 'CAST IRON LID 9" L6SC3', "$31.99 USD"),
+    ("LODGE", "SILICONE HOT HANDLE HOLDER", "$6.99 USD"),
+]
+FOOTER = ["Newsletter", "Sign up for deals", "Instagram", "Facebook"]
+STORY = (
+    "The council met on Tuesday and agreed, after a long debate, to keep the old library "
+    "open for another five years while the new building is planned. "
+)
+
+
+def _shop(entries=ENTRIES, between: int = 0) -> str:
+    lines = ["Lodge Cast Iron – Shop in the Kitchen", *MENU, "Lodge Cast Iron"]
+    for entry in entries:
+        lines += [*entry, *(["In stock"] * between)]
+    return "\n".join([*lines, *FOOTER])
+
+
+def test_a_shops_grid_is_kept_when_the_body_beside_it_is_thin():
+    doc = clean(_shop().encode(), Options(input_format="text", explain=True))
+    assert doc.method == "text-lines+entries"
+    assert doc.title == "Lodge Cast Iron"
+    assert doc.paragraphs[:3] == ("LODGE", '12" CAST IRON SKILLET', "$49.99 USD")
+    assert doc.paragraphs[-1] == "$6.99 USD"
+    assert "Bakeware" not in doc.paragraphs and "Instagram" not in doc.paragraphs
+    kept = {removal.text for removal in doc.removed}
+    assert not kept & {text for entry in ENTRIES for text in entry}
+
+
+def test_cleaning_the_kept_grid_again_changes_nothing():
+    first = to_text(clean(_shop().encode(), Options(input_format="text")))
+    assert to_text(clean(first.encode(), Options(input_format="text"))) == first
+
+
+def test_an_article_keeps_its_body_and_not_a_product_box_below_it():
+    lines = ["Library stays open | City Paper", *MENU, "Library stays open", *[STORY] * 4]
+    dump = "\n".join(lines + [text for entry in ENTRIES[:4] for text in entry] + FOOTER)
+    doc = clean(dump.encode(), Options(input_format="text"))
+    assert doc.method == "text-lines"
+    assert all(paragraph == STORY.strip() for paragraph in doc.paragraphs)
+
+
+def test_prices_far_apart_are_no_grid():
+    infos = describe_all(_shop(between=8), generic_cues())
+    assert entry_grid(infos, (), generic_cues()) is None
+    infos = describe_all(_shop(between=2), generic_cues())
+    grid = entry_grid(infos, (), generic_cues())
+    assert grid is not None and grid.prices == len(ENTRIES)
+
+
+def test_three_prices_are_a_products_own_not_a_grid():
+    infos = describe_all(_shop(ENTRIES[:3]), generic_cues())
+    assert entry_grid(infos, (), generic_cues()) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "price"),
+    [
+        ("$49.99 USD", True),
+        ("Price: $4,899.00", True),
+        ("Sale price €12,90", True),
+        ("$100.00 $90.00", True),
+        ("From £8", True),
+        ("¥1,280", True),
+        ("128.00元", True),
+        ("Save $26 with the Limited Edition Holiday Set", False),
+        ("$5 off your first order", False),
+        ("Call 555-1234", False),
+        ("2024", False),
+    ],
+)
+def test_a_price_line_is_only_a_price(line, price):
+    patterns = generic_cues().field_patterns("price_line")
+    assert any(pattern.search(line) for pattern in patterns) is price
