@@ -12,6 +12,7 @@ from resiliparse.parse.html import HTMLParserException, HTMLTree
 
 from ..model import PageFacts, PageKind
 from .title import Heading, TitleFacts, home_link
+from .visible import SCRIPTED_PAGE_CHARS, more_text, squeezed
 
 # --fast reads only what resiliparse's main-content heuristic keeps on a page that states it is
 # an article or a thread (og:type, schema.org type, address, forum software), and everything
@@ -112,11 +113,17 @@ def fast_visible(tree, main_content: bool) -> str:
     blocks resiliparse's main-content heuristic keeps (it drops navigation, headers, footers
     and sidebars by their tags and class names). List bullets, image alt texts, link targets
     and form fields are left out; comment sections stay (the cues decide on them)."""
-    text = extract_plain_text(
-        tree, preserve_formatting=True, main_content=main_content, list_bullets=False,
-        alt_texts=False, links=False, form_fields=False, noscript=False, comments=True,
-    )  # fmt: skip
+    text = _plain_text(tree, main_content, noscript=False)
+    if len(squeezed(text)) < SCRIPTED_PAGE_CHARS:  # a page its scripts draw (visible.py)
+        text = more_text(text, _plain_text(tree, main_content, noscript=True))
     return (tree.title or "").strip() + "\n" + text
+
+
+def _plain_text(tree, main_content: bool, noscript: bool) -> str:
+    return extract_plain_text(
+        tree, preserve_formatting=True, main_content=main_content, list_bullets=False,
+        alt_texts=False, links=False, form_fields=False, noscript=noscript, comments=True,
+    )  # fmt: skip
 
 
 def peer_text(markup: str) -> str:

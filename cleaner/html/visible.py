@@ -17,12 +17,16 @@ BLOCKS = frozenset((
 # fmt: on
 INVISIBLE = frozenset(("script", "style", "noscript", "template", "head"))
 _HIDDEN_OPEN = re.compile(r"<(script|style|noscript|template)\b|<!--", re.I)
+_SHOWN_OPEN = re.compile(r"<(script|style|template)\b|<!--", re.I)  # <noscript> read too
 _HIDDEN_CLOSE = {
     tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "style", "noscript", "template")
 } | {"": re.compile("-->")}
 _BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(BLOCKS))})\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
 PARSER_LOSS = 0.5  # the tree holds under this share of the markup's text: the parser cut it
+SCRIPTED_PAGE_CHARS = 200  # visible text (spaces aside) under this: a page its scripts draw,
+# read with its <noscript> blocks when they hold more (a Discourse forum's posts stand in one
+# for readers without scripts; the --fast reading of four wcxb-dev threads kept nothing)
 
 
 def markup_visible_text(markup) -> str:
@@ -46,6 +50,8 @@ def visible_text(tree, page: str) -> str:
     markup = markup_text(page)
     if len(squeezed(text)) < PARSER_LOSS * len(squeezed(markup)):
         text = markup
+    if len(squeezed(text)) < SCRIPTED_PAGE_CHARS:  # (the tree holds no <noscript>: prepare.py)
+        text = more_text(text, markup_text(page, noscript=True))
     return title + "\n" + text
 
 
@@ -82,23 +88,23 @@ def element_text(element) -> str:
     return " ".join(element.text_content().split())
 
 
-def markup_text(page: str) -> str:
+def markup_text(page: str, noscript: bool = False) -> str:
     """The same from the markup alone, by pattern: for a page the parser could not hold.
     Linear: tags are replaced only up to the last `>` (past it no tag can end, and a `<`
     there would be searched to the end once per `<`)."""
-    page = _without_hidden(page)
+    page = _without_hidden(page, _SHOWN_OPEN if noscript else _HIDDEN_OPEN)
     end = page.rfind(">") + 1
     text = _TAG.sub("", _BLOCK_TAG.sub("\n", page[:end])) + page[end:]
     return html.unescape(text)
 
 
-def _without_hidden(page: str) -> str:
-    """Scripts, styles, templates and comments replaced by a space; one left unclosed stays
-    (its tag goes with the others). A closing tag searched for in vain is not searched for
-    again: linear."""
+def _without_hidden(page: str, hidden: re.Pattern[str]) -> str:
+    """Scripts, styles, templates and comments (and <noscript> blocks: `hidden` says which)
+    replaced by a space; one left unclosed stays (its tag goes with the others). A closing
+    tag searched for in vain is not searched for again: linear."""
     out, pos, unclosed = [], 0, set()
     while True:
-        opening = _HIDDEN_OPEN.search(page, pos)
+        opening = hidden.search(page, pos)
         if not opening:
             out.append(page[pos:])
             return "".join(out)
@@ -111,6 +117,11 @@ def _without_hidden(page: str) -> str:
             continue
         out.append(page[pos : opening.start()] + " ")
         pos = closing.end()
+
+
+def more_text(text: str, other: str) -> str:
+    """Of two readings of a page's text, the one that holds more (spaces aside)."""
+    return other if len(squeezed(other)) > len(squeezed(text)) else text
 
 
 def squeezed(text: str) -> str:

@@ -75,6 +75,7 @@ def test_forum_furniture_and_counters_are_cues_but_code_is_not_a_breadcrumb():
     reasons = {
         line: (cues.match(line).reason if cues.match(line) else None)
         for line in ("1.2k", "#12", "Posts: 131", "Joined: Aug 2019", "Reply", "12 replies",
+                     "7 Likes", "1 reaction", "Likes of the week",
                      "只看该作者", "积分 1530", "沙发", "$this->currentPage = $page;",
                      "Home > News > World", "首页>新闻>正文", "Re: Best forum software?",
                      "回复：关于房价的讨论", "Re:Zero − Starting Life in Another World")
@@ -86,6 +87,9 @@ def test_forum_furniture_and_counters_are_cues_but_code_is_not_a_breadcrumb():
         "Joined: Aug 2019": "forum",
         "Reply": "forum",
         "12 replies": "forum",
+        "7 Likes": "forum",
+        "1 reaction": "forum",
+        "Likes of the week": None,
         "只看该作者": "forum",
         "积分 1530": "forum",
         "沙发": "forum",
