@@ -51,7 +51,9 @@ def visible_text(tree, page: str) -> str:
     if len(squeezed(text)) < PARSER_LOSS * len(squeezed(markup)):
         text = markup
     if len(squeezed(text)) < SCRIPTED_PAGE_CHARS:  # (the tree holds no <noscript>: prepare.py)
-        text = more_text(text, markup_text(page, noscript=True))
+        shown = markup_text(page, noscript=True)
+        if len(squeezed(shown)) > len(squeezed(markup)):  # its <noscript> blocks hold text
+            text = shown
     return title + "\n" + text
 
 
