@@ -3,8 +3,10 @@ author and site name of a page (page_metadata), the elements its tree cleaning d
 default `extract` as the peer that `cleaner eval --compare trafilatura` scores; a page's title
 is read by html/title.py from the page's own markup.
 pyproject.toml bounds the version; the internals read here (`trafilatura.settings`'
-MANUALLY_CLEANED, `trafilatura.external`'s jusText stop lists, `trafilatura.metadata`'s steps)
-have fallbacks, so a release that moves them costs a little quality or speed, never a crash.
+MANUALLY_CLEANED, `trafilatura.external`'s jusText stop lists, `trafilatura.metadata`'s steps,
+and `trafilatura.xpaths`' pruning expressions, which discard.py evaluates in Python while
+trafilatura reads a page when their text is the one it reads) have fallbacks, so a release that
+moves them costs a little quality or speed, never a crash.
 trafilatura itself is imported on first use (0.3 s): only HTML pages pay for it."""
 
 from __future__ import annotations
