@@ -32,6 +32,12 @@ ALIKE_LONGER = 1.3  # a line only alike the headline anchors the body when at mo
 # a document's numbered section, 一、 to 十九、: a heading inside the body, not its title
 _SECTION_NUMBER = re.compile("[一二三四五六七八九十]{1,3}、")
 SUBTITLE_MARK = "——"  # a Chinese subtitle's opening dash
+# a command's synopsis or a lead-in, not a headline: an optional part in spaced, dashed or
+# comma'd brackets, a <placeholder> (`TABLE [ ONLY ] table_name [ * ]`, `[-S[<keyid>]]`), a
+# line ending in a colon (`and with_query is:`); a headline's own brackets hold words
+# (`Best Audiobook Subscriptions [Tried 11 Services]`). wcxb-dev-text: three documentation
+# titles were such lines, one body anchored under a lead-in 0.705 -> 0.883; no other page moved
+_SYNOPSIS = re.compile(r"\[[\s,-]|\s\]|\(\s|<[\w-]+>|\w[:：]$")
 MENU_PARTS = 6  # a first line of this many parts, each a menu item's length at most
 MENU_ITEM_CHARS = 12  # (MENU_ITEM_CHARS), is a menu: 18 and 20 parts of 2 characters on two
 # zh-cwced dumps, where a <title> of so many short parts stands on none of the shared sets
@@ -259,10 +265,13 @@ def _heading_like(info: LineInfo) -> bool:
 def _headline_shaped(info: LineInfo) -> bool:
     """_heading_like, its cue aside (its match is deferred on lines far from the body); a
     web address (`www.BestSharpeningStones.com`), or a line that holds one with its scheme
-    (`http://www.qianlong.com/ 2005-07-18 13:03:17`, a source's), is no headline."""
+    (`http://www.qianlong.com/ 2005-07-18 13:03:17`, a source's), or a command's synopsis
+    (_SYNOPSIS), is no headline."""
     if info.bullet or not TITLE_MIN_WEIGHT <= info.weight <= TITLE_MAX_WEIGHT:
         return False
     if info.sentence_ends > 1 or "://" in info.text or ADDRESS.fullmatch(info.text):
+        return False
+    if _SYNOPSIS.search(info.text):
         return False
     return _SECTION_NUMBER.match(info.text) is None and not info.text.startswith(SUBTITLE_MARK)
 

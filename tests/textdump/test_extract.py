@@ -198,3 +198,18 @@ def test_the_headline_over_its_byline_is_the_title_not_a_caption_nearer_the_body
     dump += [EN.replace("trip", f"stock {n}") for n in range(6)]
     doc = clean("\n".join(dump).encode("utf-8"))
     assert doc.title == headline
+
+
+def test_a_commands_synopsis_or_a_lead_in_line_is_no_headline():
+    body = [EN.replace("trip", f"commit {n}") for n in range(5)]
+    head = ["PostgreSQL: Documentation: 18: SELECT", "Docs", "Downloads"]
+    without = clean("\n".join([*head, *body]).encode("utf-8")).title
+    for line in ("git commit [-a | --interactive] [-S[<keyid>]] [--] [<pathspec>...]",
+                 "TABLE [ ONLY ] table_name [ * ]", "GROUPING SETS ( grouping_element )",
+                 "and with_query is:", "The options are："):  # fmt: skip
+        doc = clean("\n".join([*head, line, *body]).encode("utf-8"))
+        assert doc.title == without, line
+    # a headline's own brackets hold words (a page title of boilerplate: the heading wins)
+    headline = "Best Audiobook Subscriptions in 2025 [Tried 11 Services]"
+    dump = ["首页", "Docs", "Downloads", headline, *body]
+    assert clean("\n".join(dump).encode("utf-8")).title == headline
