@@ -42,6 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 
 from ..model import Extracted, Reading
 from ..rules.cues import CueSet
@@ -72,13 +73,7 @@ def left_out_structure(first: Extracted, tree, reading: Reading) -> Extracted:
     a page where it finds no container (asked once, and only when there is something to add:
     its search costs the most), or of a page of ENTRY_KINDS (subheadings)."""
     cues, kind = reading.cues, reading.page_kind.kind
-    known: list[bool] = []
-
-    def contained() -> bool:
-        if not known:
-            known.append(finds_container(tree))
-        return known[0]
-
+    contained = cache(lambda: finds_container(tree))  # asked at most once
     lists = [(found, found.getprevious()) for found in tree.iter(*LIST_TAGS)]
     lists = [
         (found, intro) for found, intro in lists if intro is not None and intro.tag in INTRO_TAGS
