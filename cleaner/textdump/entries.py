@@ -25,8 +25,8 @@ from .features import LineInfo, checked_cue
 MIN_ENTRIES = 4  # price lines in a run: fewer are a product's own price and its options
 MAX_ENTRY_LINES = 8  # a longer stretch between two prices ends the run (a spec sheet's rows
 # or a description stand between: no grid)
+THIN_BODY_WEIGHT = 200.0  # a body under this weight (about 200 words) may be a grid's page
 ENTRIES_OVER_BODY = 1.0  # the entries are kept when their weight is at least the body's
-# (the body's own weight being under extract.THIN_BODY_WEIGHT)
 PRICE_MAX_CHARS = 60  # no price line is longer (the patterns bound themselves too)
 
 
@@ -43,6 +43,9 @@ def entry_grid(infos: Sequence[LineInfo], body: tuple[int, ...], cues: CueSet) -
     """The grid's lines the body lacks, when they outweigh it (see the module's docstring);
     None when the dump has no grid or its body is not thin beside it. The dump's first line
     (its page title) is never an entry."""
+    body_weight = sum(infos[i].weight for i in body)
+    if body_weight >= THIN_BODY_WEIGHT:
+        return None  # (most dumps: their prices are not looked for)
     content = [info for info in infos if info.text][1:]
     prices = _price_positions(content, cues)
     run = _longest_run(prices)
@@ -53,7 +56,6 @@ def entry_grid(infos: Sequence[LineInfo], body: tuple[int, ...], cues: CueSet) -
     kept = set(body)
     span = [checked_cue(info, cues) for info in content[start : run[-1] + 1]]
     added = tuple(info.index for info in span if info.cue is None and info.index not in kept)
-    body_weight = sum(infos[i].weight for i in body)
     weight = sum(infos[i].weight for i in added)
     if not added or weight < ENTRIES_OVER_BODY * body_weight:
         return None

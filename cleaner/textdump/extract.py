@@ -18,7 +18,6 @@ from .title import choose_title, headline_anchor, shown_title, title_repeats
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
 TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
-THIN_BODY_WEIGHT = 200.0  # a body under this weight (about 200 words) may be a grid's page
 SETTLE_PASSES = 3  # the kept lines are read again, as a dump of their own, until they stay:
 # cleaning clean output then changes nothing (see settle)
 
@@ -56,7 +55,7 @@ def extract_text(
         lines = mark_furniture(lines)
     anchor = headline_anchor(lines, cues, names)
     verdict = classify(lines, cues, explain, anchor, thread)
-    grid = entry_grid(verdict.lines, verdict.body, cues) if _thin(verdict) else None
+    grid = entry_grid(verdict.lines, verdict.body, cues)
     seen = _from_grid(verdict, grid)  # the title is looked for above the entries too
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
     title = verdict.lines[title_index].text if title_index is not None else None
@@ -118,11 +117,6 @@ def _extracted(
         removals = _removals(infos, removed, shown, ruled, source.of)
     lines = tuple(i + 1 for i in body)
     return Extracted(title, tuple(paragraphs), metadata, removals, method, lines=lines)
-
-
-def _thin(verdict: Verdict) -> bool:
-    """A body light enough that a grid of entries may outweigh it (entries.py)."""
-    return sum(verdict.lines[i].weight for i in verdict.body) < THIN_BODY_WEIGHT
 
 
 def _from_grid(verdict: Verdict, grid: Entries | None) -> Verdict:
