@@ -79,6 +79,11 @@ class PerPage:
         slow = [i for i in range(len(self.ours)) if self.ours[i] > ratio * self.peer[i]]
         return sorted(slow, key=lambda i: self.peer[i] / self.ours[i])
 
+    def slowest_read(self) -> int | None:
+        """The page of the highest ratio to trafilatura's time among those it reads."""
+        read = [i for i in range(len(self.ours)) if i not in self.given_up]
+        return max(read, key=lambda i: self.ours[i] / self.peer[i], default=None)
+
 
 @dataclass(frozen=True)
 class Measured:
@@ -159,6 +164,10 @@ def _print_slow_pages(ids: list[str], per_page: PerPage) -> None:
     """The pages over PAGE_RATIO times trafilatura's time (each page's best of the passes)."""
     slow = per_page.over(PAGE_RATIO)
     print(f"  pages over {PAGE_RATIO:g}x trafilatura's time: {len(slow)}")
+    top = per_page.slowest_read()
+    if top is not None:
+        ours, peer = per_page.ours[top] * 1000, per_page.peer[top] * 1000
+        print(f"  slowest page trafilatura reads: {ids[top]}, {ours / peer:.2f}x")
     for i in slow:
         ours, peer = per_page.ours[i] * 1000, per_page.peer[i] * 1000
         note = " (trafilatura returns nothing)" if i in per_page.given_up else ""
