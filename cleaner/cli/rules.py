@@ -36,13 +36,16 @@ def rules_list(rules: tuple[str, ...]) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
 @RULES_OPTION
 def rules_check(paths: tuple[Path, ...], rules: tuple[str, ...]) -> None:
-    """Validate rule files (default: every rule in effect); exit 2 if any is wrong."""
-    from ..rules.checks import check_file, rule_files
+    """Validate rule files (default: every rule in effect, the generic cue files too);
+    exit 2 if any is wrong."""
+    from ..rules.checks import GENERIC_FOLDER, check_file, rule_files
+    from ..rules.format import rules_dir
 
     if paths:
         files = rule_files(list(paths))
     else:
-        files = rule_files([Path(folder) for folder, _ in rule_folders(rules)])
+        folders = [Path(folder) for folder, _ in rule_folders(rules)]
+        files = rule_files([*folders, rules_dir() / GENERIC_FOLDER])
     problems = [p for f in files for p in check_file(f)]
     for problem in problems:
         click.echo(str(problem))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,7 +11,8 @@ from ..errors import CleanerError, ConfigError
 from ..model import Options
 from ..pipeline import clean
 from .book import RuleBook
-from .format import Problem, read_rule_file
+from .cues import CUE_DIRECTIVES, FIELD_DIRECTIVES, SCOPES
+from .format import Problem, compile_regex, read_rule_file
 from .literals import slow_on_spaces
 from .site import ALIASES, KNOWN, MAY_BE_EMPTY, XPATH_DIRECTIVES, SiteRule, load_rule
 
@@ -30,12 +30,19 @@ class TestOutcome:
     messages: tuple[str, ...] = ()
 
 
+GENERIC_FOLDER = "generic"  # rules/generic/: the cue files every page is read with
+GENERIC_DIRECTIVES = ("scope", *CUE_DIRECTIVES, *FIELD_DIRECTIVES)
+
+
 def check_file(path: Path) -> list[Problem]:
-    """Every problem of one rule file, each with its line."""
+    """Every problem of one rule file, each with its line; a file in a folder named
+    GENERIC_FOLDER is a generic cue file, with its own directives (rules/README.md)."""
     try:
         directives, problems = read_rule_file(path)
     except ConfigError as err:
         return [Problem(str(path), 0, err.message.removeprefix(f"{path}: "))]
+    if path.parent.name == GENERIC_FOLDER:
+        return _generic_problems(path, directives, problems)
     for d in directives:
         problems.extend(_check_directive(d))
     if not any(p.message.startswith("bad ") for p in problems):
@@ -48,6 +55,26 @@ def check_file(path: Path) -> list[Problem]:
     return sorted(set(problems), key=lambda p: p.line)
 
 
+def _generic_problems(path: Path, directives: list, problems: list[Problem]) -> list[Problem]:
+    """The problems of a generic cue file: a directive only site rules take, a scope that is
+    none of SCOPES, a cue without its reason, a regex that does not compile or is slow on
+    spaces."""
+    for d in directives:
+        if d.name not in GENERIC_DIRECTIVES:
+            message = f"unknown directive {d.name!r} in a generic cue file"
+        elif d.name == "scope":
+            valid = d.value.lower() in SCOPES
+            message = None if valid else f"scope must be one of {', '.join(SCOPES)}"
+        elif d.name in CUE_DIRECTIVES and not (d.arg or "").strip():
+            message = f"{d.name} needs a reason: {d.name}(REASON): REGEX"
+        else:
+            problems.extend(_regex_problems(d))
+            continue
+        if message:
+            problems.append(Problem(d.path, d.line, message))
+    return sorted(set(problems), key=lambda p: p.line)
+
+
 def _check_directive(d) -> list[Problem]:
     name = ALIASES.get(d.name, d.name)
     if name not in KNOWN:
@@ -55,14 +82,7 @@ def _check_directive(d) -> list[Problem]:
     if not d.value and name not in MAY_BE_EMPTY and not (name == "replace_string" and d.arg):
         return [Problem(d.path, d.line, f"{d.name} needs a value")]
     if name in REGEX_DIRECTIVES:
-        try:
-            re.compile(d.value)
-        except re.error as err:
-            return [Problem(d.path, d.line, f"bad regex for {d.name}: {err}")]
-        if slow_on_spaces(d.value):
-            return [Problem(d.path, d.line, f"slow regex for {d.name}: a long run of spaces takes "
-                            "it seconds; write \\s*(X\\s*)? for \\s*X?\\s*, and do not start "
-                            "with \\s* (rules/README.md)")]  # fmt: skip
+        return _regex_problems(d)
     if name in XPATH_DIRECTIVES:
         from lxml import etree
 
@@ -70,6 +90,19 @@ def _check_directive(d) -> list[Problem]:
             etree.XPath(d.value)
         except etree.XPathSyntaxError as err:
             return [Problem(d.path, d.line, f"bad XPath for {d.name}: {err}")]
+    return []
+
+
+def _regex_problems(d) -> list[Problem]:
+    """A directive's regex that does not compile, or that a long run of spaces makes slow."""
+    try:
+        compile_regex(d)
+    except ConfigError as err:
+        return [Problem(d.path, d.line, err.message.removeprefix(f"{d.where()}: "))]
+    if slow_on_spaces(d.value):
+        return [Problem(d.path, d.line, f"slow regex for {d.name}: a long run of spaces takes "
+                        "it seconds; write \\s*(X\\s*)? for \\s*X?\\s*, and do not start "
+                        "with \\s* (rules/README.md)")]  # fmt: skip
     return []
 
 

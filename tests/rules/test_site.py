@@ -11,6 +11,7 @@ from cleaner import Options, clean, to_text
 from cleaner.cli import main
 from cleaner.errors import ConfigError
 from cleaner.rules.book import load_rulebook, rule_sources
+from cleaner.rules.format import rules_dir
 from cleaner.rules.site import load_rule
 
 FTR = FIXTURES / "ftr"
@@ -165,14 +166,19 @@ def test_rules_list():
     assert "cn-public-info-repost\t(by content or --site)\tbuilt-in" in result.stdout
 
 
+def _failed_check(path) -> list[str]:
+    """The problems `cleaner rules check PATH` prints, one a line; it exits 2."""
+    result = CliRunner().invoke(main, ["rules", "check", str(path)])
+    assert result.exit_code == 2
+    return result.stdout.splitlines()
+
+
 def test_rules_check_reports_every_problem(tmp_path):
     (tmp_path / "a.txt").write_text(
         "titl: //h1\nbody:\ndrop_line(x): ([bad\nno colon here\nstrip: //div[\nbody: //main\n"
     )
-    result = CliRunner().invoke(main, ["rules", "check", str(tmp_path)])
-    assert result.exit_code == 2
     path = tmp_path / "a.txt"
-    assert result.stdout.splitlines() == [
+    assert _failed_check(tmp_path) == [
         f"{path}:1: unknown directive 'titl'",
         f"{path}:2: body needs a value",
         f"{path}:3: bad regex for drop_line: unterminated character set at position 1",
@@ -188,9 +194,7 @@ def test_rules_check_reports_patterns_slow_on_a_run_of_spaces(tmp_path):
         "drop_line(z): ^(积分|帖子)\\s*([:：]\\s*)?\\S{0,20}$\n"
         "drop_line(w): ^(?=.{0,80}$)(posted)\\s*:?\\s*\\S\n"
     )
-    result = CliRunner().invoke(main, ["rules", "check", str(tmp_path)])
-    assert result.exit_code == 2
-    lines = result.stdout.splitlines()
+    lines = _failed_check(tmp_path)
     assert [line.split(": ")[0].rsplit(":", 1)[1] for line in lines] == ["1", "2"]
     assert all("slow regex for drop_line" in line for line in lines)
 
@@ -198,6 +202,34 @@ def test_rules_check_reports_patterns_slow_on_a_run_of_spaces(tmp_path):
 def test_rules_check_passes_good_files():
     result = CliRunner().invoke(main, ["rules", "check", str(FTR)])
     assert result.exit_code == 0 and "2 file(s) checked, 0 problem(s)" in result.stderr
+
+
+def test_rules_check_reads_the_generic_cue_files_with_their_own_directives():
+    generic = rules_dir() / "generic"
+    result = CliRunner().invoke(main, ["rules", "check", str(generic)])
+    count = len(list(generic.glob("*.txt")))
+    assert result.exit_code == 0 and f"{count} file(s) checked, 0 problem(s)" in result.stderr
+    everything = CliRunner().invoke(main, ["rules", "check"])  # every file in effect
+    assert everything.exit_code == 0 and "0 problem(s)" in everything.stderr
+    assert int(everything.stderr.split(" file(s)")[0]) > count
+
+
+def test_rules_check_reports_every_problem_of_a_generic_cue_file(tmp_path):
+    (tmp_path / "generic").mkdir()
+    path = tmp_path / "generic" / "x.txt"
+    path.write_text(
+        "scope: greek\ndrop_line: ^menu$\ndrop_line(nav): ([bad\nbody: //main\n"
+        "title_label: ^原创\\s*\ncut_from(comments): \\s*[\\[](edit)[\\]]$\n"
+        "price_line: ^\\$\\d+$\nscope: cjk\n"
+    )
+    lines = _failed_check(path)
+    assert lines[:4] == [
+        f"{path}:1: scope must be one of any, cjk, latin",
+        f"{path}:2: drop_line needs a reason: drop_line(REASON): REGEX",
+        f"{path}:3: bad regex for drop_line: unterminated character set at position 1",
+        f"{path}:4: unknown directive 'body' in a generic cue file",
+    ]
+    assert len(lines) == 5 and lines[4].startswith(f"{path}:6: slow regex for cut_from")
 
 
 def test_rules_test_passes_and_skips_url_only_tests():
