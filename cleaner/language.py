@@ -1,8 +1,20 @@
-"""Which language the clean text is in: by script for CJK, by py3langid for the rest."""
+"""Which language the clean text is in: by script for CJK, by py3langid for the rest.
+
+py3langid ships its model LZMA-compressed (4.5 MB; 68 MB of arrays): unpacking it takes every
+process 0.35 s, half of a one-page `cleaner clean -f json`. The first process to guess a
+language keeps an uncompressed copy of the arrays in the cache folder (CACHE_ENV), and later
+processes load that in 0.04 s, the weights memory-mapped, so that workers share one copy.
+The identifier is py3langid's own class, built as py3langid builds it; when the copy cannot
+be made or read (no cache folder, another model layout), py3langid loads its model itself."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import tempfile
+from functools import lru_cache
+from pathlib import Path
 
 from .scripts import HAN, HAN_COMPAT, HANGUL, KANA
 
@@ -12,6 +24,10 @@ LANGID_SAMPLE_CHARS = 300  # py3langid's cost grows with length (a Python loop a
 # on 863, 200 on 859; 300 differs from 600 on three pages, two of them right where 600 was
 # wrong; py3langid's time halves (a seventh of a WET record's cleaning at 600)
 SCRIPT_SHARE = 0.2  # this share of letters in one CJK script decides the language
+CACHE_ENV = "CLEANER_CACHE_DIR"  # the cache folder; unset: $XDG_CACHE_HOME/cleaner or
+# ~/.cache/cleaner; set but empty: no copy is kept
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")  # the model's npz
+_COPY_ERRORS = (OSError, ValueError, KeyError, AttributeError, EOFError, ImportError)
 
 _HAN = re.compile(f"[{HAN}{HAN_COMPAT}]")
 _KANA = re.compile(f"[{KANA}]")
@@ -31,7 +47,94 @@ def guess_language(text: str) -> str | None:
         return "ko"
     if han > SCRIPT_SHARE * letters:
         return "zh"
-    import py3langid  # loaded only for non-CJK text: its model takes a moment to load
-
-    language, _ = py3langid.classify(sample)
+    language, _ = identifier().classify(sample)
     return language
+
+
+@lru_cache(maxsize=1)
+def identifier():
+    """py3langid's LanguageIdentifier, from the cache's copy of its model when there is one
+    (made now if it can be), else loaded by py3langid (loaded on first use: only text that
+    is not CJK needs it)."""
+    from py3langid import langid
+
+    folder = None
+    try:
+        folder = model_copy(langid)
+        if folder is not None:
+            return _from_copy(folder, langid)
+    except _COPY_ERRORS:  # py3langid reads its own model: the same answers, 0.4 s later
+        if folder is not None:  # a damaged copy: the next process makes it again
+            shutil.rmtree(folder, ignore_errors=True)
+    return langid._get_identifier()  # noqa: SLF001 - py3langid.classify's own identifier
+
+
+def cache_folder() -> Path | None:
+    """Where copies are kept (CACHE_ENV); None when it is set but empty."""
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is not None:
+        return Path(chosen) if chosen.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "cleaner"
+
+
+def model_copy(langid) -> Path | None:
+    """The folder of the uncompressed copy of py3langid's model, made if missing (in a
+    temporary folder renamed into place: a killed or concurrent run leaves no half copy);
+    None without a cache folder or for a model layout other than npz in LZMA."""
+    root = cache_folder()
+    source = Path(langid.__file__).parent / langid.MODEL_FILE
+    if root is None or not source.name.endswith(".npz.xz"):
+        return None
+    stat = source.stat()
+    folder = root / f"py3langid-model-{stat.st_size}-{stat.st_mtime_ns}"
+    if folder.is_dir():
+        return folder
+    root.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".py3langid-", dir=root))
+    try:
+        _unpack(source, staging)
+        staging.rename(folder)
+    except OSError:
+        if not folder.is_dir():  # another process made it meanwhile: its copy serves
+            raise
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return folder
+
+
+def _unpack(source: Path, folder: Path) -> None:
+    """Each array of the LZMA-compressed npz model as a .npy file in `folder` (the npz
+    unpacked into a file there first, as py3langid does, not held in memory)."""
+    import lzma
+
+    import numpy as np
+
+    packed = folder / "model.npz"
+    with lzma.open(source) as compressed, packed.open("wb") as out:
+        shutil.copyfileobj(compressed, out, length=1 << 20)
+    with np.load(packed, allow_pickle=False) as data:
+        for name in _ARRAYS:
+            np.save(folder / f"{name}.npy", data[name], allow_pickle=False)
+    packed.unlink()
+
+
+def _from_copy(folder: Path, langid):
+    """The identifier py3langid builds from its model (langid.LanguageIdentifier
+    .from_model_file and modelio.load_model), from the copy: its weights memory-mapped."""
+    import numpy as np
+    from py3langid.modelio import _to_array
+
+    arrays = {
+        name: np.load(folder / f"{name}.npy", mmap_mode="r" if name == "ptc" else None,
+                      allow_pickle=False)
+        for name in _ARRAYS
+    }  # fmt: skip
+    classes = arrays["classes"].tolist()
+    ptc, pc, out = arrays["ptc"], arrays["pc"], arrays["out_feat"]
+    if ptc.shape[1] != len(classes) or len(pc) != len(classes):
+        raise ValueError(f"{folder}: a damaged copy of py3langid's model")
+    return langid.LanguageIdentifier(
+        ptc, np.asarray(pc), classes, _to_array(arrays["nextmove"]), out.tolist(),
+        tk_row=_to_array(arrays["nextmove_row"]),
+    )  # fmt: skip

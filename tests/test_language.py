@@ -1,8 +1,13 @@
 """language.py: the clean text's language, by script for CJK and by py3langid for the rest."""
 
-import pytest
+import lzma
 
-from cleaner.language import guess_language
+import numpy as np
+import py3langid
+import pytest
+from py3langid import langid
+
+from cleaner.language import CACHE_ENV, guess_language, identifier, model_copy
 
 _FOX = "The quick brown fox jumps over the lazy dog while the farmer watches from the barn. "
 
@@ -28,3 +33,55 @@ _FOX = "The quick brown fox jumps over the lazy dog while the farmer watches fro
 )
 def test_guess_language(text, language):
     assert guess_language(text) == language
+
+
+TEXTS = [_FOX, "Der Gemeinderat hat heute beschlossen, die Brücke zu sanieren.", "Olá, mundo"]
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    """A cache folder of the test's own, and the identifier loaded afresh before and after."""
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    identifier.cache_clear()
+    yield tmp_path / "cache"
+    identifier.cache_clear()
+
+
+def test_the_copy_of_the_model_answers_as_py3langid_does(cache, monkeypatch):
+    made = identifier()
+    assert [made.classify(t) for t in TEXTS] == [py3langid.classify(t) for t in TEXTS]
+    (folder,) = cache.iterdir()
+    assert {p.name for p in folder.iterdir()} == {
+        "ptc.npy", "pc.npy", "classes.npy", "nextmove.npy", "nextmove_row.npy", "out_feat.npy"
+    }  # fmt: skip
+    identifier.cache_clear()
+    monkeypatch.setattr(lzma, "open", None)  # the next process reads the copy, not the LZMA
+    again = identifier()
+    assert isinstance(again.nb_ptc, np.memmap)  # shared by the processes that map it
+    assert [again.classify(t) for t in TEXTS] == [made.classify(t) for t in TEXTS]
+
+
+def test_no_copy_is_kept_when_the_cache_folder_is_set_empty(monkeypatch):
+    monkeypatch.setenv(CACHE_ENV, "")
+    assert model_copy(langid) is None
+
+
+def test_a_damaged_copy_is_set_aside_and_made_again(cache):
+    folder = model_copy(langid)
+    (folder / "ptc.npy").write_bytes((folder / "ptc.npy").read_bytes()[:1000])
+    assert identifier() is langid._get_identifier()  # py3langid's own, the same answers
+    assert not folder.exists()
+    assert guess_language(_FOX * 3) == "en"
+    identifier.cache_clear()
+    assert identifier() is not langid._get_identifier() and folder.is_dir()
+
+
+def test_a_cache_folder_that_cannot_be_made_costs_only_time(tmp_path, monkeypatch):
+    (tmp_path / "file").write_text("not a folder")
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "file" / "cache"))
+    identifier.cache_clear()
+    try:
+        assert identifier() is langid._get_identifier()
+        assert guess_language(_FOX * 3) == "en"
+    finally:
+        identifier.cache_clear()
