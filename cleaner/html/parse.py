@@ -4,6 +4,7 @@ Lexbor's, see resiliparse_adapter.py), and what the markup says of itself (PageF
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,6 +22,15 @@ from .title import TitleFacts
 # past this size the text cleaner reads the markup's text instead (method `text-large-page`)
 LARGE_PAGE_CHARS = 5_000_000
 LXML, LEXBOR = "lxml", "lexbor"  # which parser made a Markup's tree
+# a character reference to a character XML does not allow (the C0 controls but tab, line feed
+# and carriage return; U+FFFE, U+FFFF: `&#8;`, `&#x1F;`): lxml puts the character in the
+# tree's text, then refuses that text whenever it is set again (dropping a <script> joins the
+# texts around it), and the page failed. It shows nothing, as the raw character shows nothing,
+# which decoding drops (decode._NOT_XML); a longer number is another character (`&#81;`)
+_NOT_XML_REFERENCE = re.compile(
+    r"&#(?:0*(?:[1-8]|1[124-9]|2\d|3[01]|6553[45])(?!\d)"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?"
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,8 @@ def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
     with `fast` Lexbor's, unless the site rule reads the tree with XPath (lxml's tree then,
     as without)."""
     text, effects = find_replace(page.text, rule) if rule is not None else (page.text, [])
+    if "&#" in text:
+        text = _NOT_XML_REFERENCE.sub("", text)
     if len(text) > LARGE_PAGE_CHARS:
         return Markup(text, None, tuple(effects))
     text, repairs = repair_markup(text, page.c1)

@@ -146,3 +146,21 @@ def test_a_listing_read_with_best_is_parsed_by_lexbor_once(monkeypatch):
     monkeypatch.setattr(agreement, "parse_fast", lambda markup: calls.append(1) or parse(markup))
     best = clean(_LISTING.encode(), Options(url="https://ex.com/category/recipes/", best=True))
     assert best.method.startswith("trafilatura+visible") and len(calls) == 1
+
+
+def test_best_reads_a_page_readability_cannot_read_without_it(tmp_path):
+    # `&#8;` makes a control character that lxml will not take back when readability's
+    # cleaner joins the text around a <script>: readability gives up with its traceback
+    assert readability_adapter.readability_text(BROKEN) == ""
+    page = tmp_path / "page.html"
+    page.write_text(BROKEN, encoding="utf-8")
+    result = CliRunner().invoke(main, ["clean", "--best", str(page)])
+    assert result.exit_code == 0 and "The council met on Tuesday" in result.stdout
+    assert "Traceback" not in result.stderr and "summary" not in result.stderr
+
+
+BROKEN = (
+    "<html><head><title>Council meets</title></head><body><article><h1>Council meets</h1>"
+    + "<p>The council met on Tuesday and agreed to keep the library open all year. </p>" * 3
+    + "<p>Hello <script>x</script>world &#8; more</p></article></body></html>"
+)
