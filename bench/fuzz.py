@@ -32,6 +32,8 @@ SLOW_SECONDS = 20.0  # an input that takes longer is a failure (a hang or quadra
 SNIPPETS = (
     b"<script>", b"</script>", b"<!--", b"-->", b"<style>", b"</div>", b"<div>", b"<", b">",
     b"&#0;", b"&#xD800;", b"&#x110000;", b"&amp", b"<![CDATA[", b"\x00", b"\x0c", b"\x0b",
+    b"&#8;", b"&#x1F;", b"&#xFFFE;", b"&#65535;", b"&#11", b"&#x7f;", b"&#150;", b"&#xFDD0;",
+    b"&#99999999999;", b"&#x10FFFF;",
     b"\x1b[31m", b"\xef\xbb\xbf", b"\xff\xfe", b'<meta charset="utf-16">', b'<meta charset=x>',
     b'<link rel="canonical" href="http://[">', b'<meta property="og:url" content="http://[::1">',
     b"<html>", b"</html>", b"<body>", b"<title>", b"\r", b"\u2028".decode().encode(), b"\xe4\xb8",
