@@ -15,8 +15,13 @@ import shutil
 import tempfile
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from .scripts import HAN, HAN_COMPAT, HANGUL, KANA
+
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
 LANGID_SAMPLE_CHARS = 300  # py3langid's cost grows with length (a Python loop a byte, and a
 # model row read per n-gram). Measured against the shared sets' `lang_guess` on the 1,810
@@ -52,7 +57,7 @@ def guess_language(text: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
-def identifier():
+def identifier() -> LanguageIdentifier:
     """py3langid's LanguageIdentifier, from the cache's copy of its model when there is one
     (made now if it can be), else loaded by py3langid (loaded on first use: only text that
     is not CJK needs it)."""
@@ -78,7 +83,7 @@ def cache_folder() -> Path | None:
     return Path(base) / "cleaner"
 
 
-def model_copy(langid) -> Path | None:
+def model_copy(langid: ModuleType) -> Path | None:
     """The folder of the uncompressed copy of py3langid's model, made if missing (in a
     temporary folder renamed into place: a killed or concurrent run leaves no half copy);
     None without a cache folder or for a model layout other than npz in LZMA."""
@@ -119,7 +124,7 @@ def _unpack(source: Path, folder: Path) -> None:
     packed.unlink()
 
 
-def _from_copy(folder: Path, langid):
+def _from_copy(folder: Path, langid: ModuleType) -> LanguageIdentifier:
     """The identifier py3langid builds from its model (langid.LanguageIdentifier
     .from_model_file and modelio.load_model), from the copy: its weights memory-mapped."""
     import numpy as np

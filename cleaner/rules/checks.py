@@ -42,7 +42,7 @@ def check_file(path: Path) -> list[Problem]:
     except ConfigError as err:
         return [Problem(str(path), 0, err.message.removeprefix(f"{path}: "))]
     if path.parent.name == GENERIC_FOLDER:
-        return _generic_problems(path, directives, problems)
+        return _generic_problems(directives, problems)
     for d in directives:
         problems.extend(_check_directive(d))
     if not any(p.message.startswith("bad ") for p in problems):
@@ -55,7 +55,7 @@ def check_file(path: Path) -> list[Problem]:
     return sorted(set(problems), key=lambda p: p.line)
 
 
-def _generic_problems(path: Path, directives: list, problems: list[Problem]) -> list[Problem]:
+def _generic_problems(directives: list, problems: list[Problem]) -> list[Problem]:
     """The problems of a generic cue file: a directive only site rules take, a scope that is
     none of SCOPES, a cue without its reason, a regex that does not compile or is slow on
     spaces."""

@@ -195,6 +195,15 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("您是本文第 154 个阅览者", "metadata"),
         ("第 3 位读者在文中留下的问题，我们下一期再谈。", None),  # no counter: a sentence
         ("他在【新闻频道】发表了一篇文章，全文约3000字。", None),
+        # a source or a byline, and an interview's question and remark after its label
+        ("来源：太原晚报 2021-11-25 16:26:07", "metadata"),
+        ("作者：芊草凡凡 \xa0\xa0时间：2005-08-22 19:13:18", "metadata"),
+        ("记者：你们的农机大市场在哪？", None),
+        ("记者：这么看你平时也很关注国家的相关农业政策，所以你也是农业专家了。", None),
+        # a share prompt, and a sentence that shares
+        ("分享到：", "share"),
+        ("扫一扫，手机接着读", "share"),
+        ("作为该派中一员，他就能分享到一份胜利者的光荣。", None),
     ],
 )
 def test_chinese_metadata_and_forum_lines(line, reason):
