@@ -204,6 +204,9 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("分享到：", "share"),
         ("扫一扫，手机接着读", "share"),
         ("作为该派中一员，他就能分享到一份胜利者的光荣。", None),
+        # a footer's copyright, and a sentence about a copyright's owner
+        ("云南日报报业集团 版权所有，未经许可不得转载", "copyright"),
+        ("美国唱片工会表示：“播客在使用其它音乐时，一定要获得版权所有者或制作人的许可。”", None),
     ],
 )
 def test_chinese_metadata_and_forum_lines(line, reason):
