@@ -40,8 +40,9 @@ _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
 
 
 def html_page_kind(facts: PageFacts, address: str | None, cues: CueSet) -> PageKind:
-    """The kind of an HTML page from its address and what its markup says of itself (`facts`:
-    its generator meta tag, og:type, the schema.org types it declares)."""
+    """The kind of a page from its address and what an HTML page's markup says of itself
+    (`facts`: its generator meta tag, og:type, the schema.org types it declares; none for a
+    text dump)."""
     found = url_evidence(address, cues)
     if found:
         return found
@@ -142,14 +143,12 @@ def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, page: Page,
               facts: PageFacts | None = None) -> PageKind:  # fmt: skip
     """`--page-kind`, else the site rule's `page_kind:`, else the page's own evidence: its
     address (given, or the one an HTML page states), and what an HTML page's markup says of
-    itself when it was parsed."""
+    itself when it was parsed (a text dump's kind is read off its address alone)."""
     if options.page_kind != "auto":
         return PageKind(options.page_kind, "--page-kind")
     if rule is not None and rule.page_kind:
         return PageKind(rule.page_kind, f"site rule {rule.name}")
-    if facts is not None:
-        return html_page_kind(facts, page.address, cues)
-    return url_evidence(page.address, cues) or ARTICLE
+    return html_page_kind(facts or PageFacts(), page.address, cues)
 
 
 def reading_for(kind: PageKind, rule: SiteRule | None, cues: CueSet, options: Options) -> Reading:

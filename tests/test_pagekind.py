@@ -205,3 +205,13 @@ def test_the_new_kinds_are_read_with_the_balanced_setting_and_can_be_forced():
     for kind in ("product", "documentation", "collection", "listing", "service", "thread"):
         assert focus_for(Options(), PageKind(kind, "")) == "balanced"
     assert focus_for(Options(), PageKind("article", "")) == "precision"
+
+
+def test_a_text_dumps_kind_is_read_off_its_address():
+    dump = (
+        "Latest news\n" + "A hotel group opens a resort in Lisbon after a long delay.\n" * 3
+    ).encode()
+    read = clean(dump, Options(input_format="text", url="https://www.example.com/news/"))
+    assert read.page_kind.kind == "listing" and "index" in read.page_kind.why
+    dated = Options(input_format="text", url="https://www.example.com/2024/05/12/resort-opens")
+    assert clean(dump, dated).page_kind.kind == "article"

@@ -10,6 +10,7 @@ anchor the body just below it (`anchor`), and a `cut_from` cue inside the run en
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..rules.cues import Cue, CueSet
@@ -27,6 +28,10 @@ CUT_MIN_WEIGHT = 60.0  # ... or this much body weight (a short article in one pa
 # what only ever follows a body: a comment section, a recommendation widget, the author's
 # biography, a platform's disclaimer
 TAIL_REASONS = ("comments", "recommended", "author-bio", "disclaimer")
+REPEATED_MARKERS = 3  # on a page of entries (LIST_KINDS), markers of one reason that stand
+# this many times are each entry's own (`12 comments` under every story, a `Comment` link):
+# dropped as lines, they open no section (an article's comments repeat theirs too: not there)
+LIST_KINDS = ("listing", "collection")
 ANCHOR_WINDOW = 20  # the run that a headline anchors starts within this many lines below it
 # (date, byline, share bar, photo and caption lines stand between; 12 measured 0.004 worse)
 ANCHOR_SHARE = 0.25  # ... and is the body unless the densest run elsewhere is 4x heavier
@@ -131,12 +136,15 @@ def classify(
     explain: bool = False,
     anchor: int | None = None,
     thread: bool = False,
+    *,
+    entries: bool = False,
 ) -> Verdict:
     """Split a dump's lines into body and removed; `explain` settles every line's reason.
     `anchor`: the index of the line that repeats the page's title (the article's headline):
     the heaviest run starting just below it is the body unless another is ANCHOR_SHARE^-1
     times heavier (a long list of teasers outweighs a short article). `thread`: the page is
-    a forum thread, whose posts are one body across the furniture between them."""
+    a forum thread, whose posts are one body across the furniture between them. `entries`:
+    a page of entries (LIST_KINDS), whose repeated markers open no section."""
     content = [info for info in lines if info.text]
     if explain:
         content = [checked_cue(info, cues) for info in content]
@@ -149,7 +157,8 @@ def classify(
     if first < 0:
         removed = {info.index: _outside_reason(info) for info in content}
         return Verdict(tuple(settled), (), removed, -1, -1)
-    block, cut = _apply_cut(content[first : last + 1], scores[first : last + 1])
+    repeated = repeated_markers(info.cue for info in content) if entries else frozenset()
+    block, cut = _apply_cut(content[first : last + 1], scores[first : last + 1], repeated)
     body = [info.index for info in block if info.cue is None]
     removed = {info.index: info.cue.reason for info in block if info.cue is not None}
     for info in content:
@@ -211,17 +220,25 @@ def _body_run(scores: list[float], anchor: int | None) -> tuple[int, int]:
     return (start, end) if start >= 0 and weight >= ANCHOR_SHARE * total else (first, last)
 
 
+def repeated_markers(cues: Iterable[Cue | Mark | None]) -> frozenset[str]:
+    """The reasons of the cut_from markers that stand REPEATED_MARKERS times or more."""
+    counts = Counter(c.reason for c in cues if c is not None and c.kind == "cut_from")
+    return frozenset(reason for reason, n in counts.items() if n >= REPEATED_MARKERS)
+
+
 def _apply_cut(
-    block: list[LineInfo], scores: tuple[float, ...]
+    block: list[LineInfo], scores: tuple[float, ...], repeated: frozenset[str] = frozenset()
 ) -> tuple[list[LineInfo], str | None]:
     """End the block at the first cut_from marker with half of the body above it, or, for a
-    marker of what only follows an article (TAIL_REASONS), enough body (`_ends_body`)."""
+    marker of what only follows an article (TAIL_REASONS), enough body (`_ends_body`); a
+    marker of a reason in `repeated` (repeated_markers) ends nothing."""
     total = sum(s for s in scores if s > 0) or 1.0
     above, good = 0.0, 0
     for i, info in enumerate(block):
         # a comment section or a recommendation widget never stands inside an article, so a
         # long one cannot keep its marker from cutting once enough body stands above it
-        marker = info.cue is not None and info.cue.kind == "cut_from"
+        cue = info.cue
+        marker = cue is not None and cue.kind == "cut_from" and cue.reason not in repeated
         enough = marker and (good >= CUT_MIN_GOOD or above >= CUT_MIN_WEIGHT)
         if marker and marker_ends_body(info.cue, above, total, enough):
             return block[: i + 1], info.cue.reason  # the marker goes with its own reason

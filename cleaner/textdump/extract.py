@@ -9,7 +9,7 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
-from .body import Verdict, classify, line_score, mark_furniture
+from .body import LIST_KINDS, Verdict, classify, line_score, mark_furniture
 from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
 from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
@@ -47,6 +47,7 @@ def extract_text(
     line is taken as the title); on a thread the posts are the body (see body.classify);
     `source`: what the lines are, for the trail and the method named."""
     cues, explain, thread = reading.cues, reading.options.explain, reading.page_kind.thread
+    entries = reading.page_kind.kind in LIST_KINDS
     names = address_names(reading.options.url)  # a title's part that names the site
     if ruled is not None:
         text = ruled.text
@@ -54,7 +55,7 @@ def extract_text(
     if thread:
         lines = mark_furniture(lines)
     anchor = headline_anchor(lines, cues, names)
-    verdict = classify(lines, cues, explain, anchor, thread)
+    verdict = classify(lines, cues, explain, anchor, thread, entries=entries)
     grid = entry_grid(verdict.lines, verdict.body, cues)
     seen = _from_grid(verdict, grid)  # the title is looked for above the entries too
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
@@ -70,7 +71,7 @@ def extract_text(
         marked = list(verdict.lines)  # choose the body again with the repeats as neutral lines
         for index in repeats:
             marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
-        verdict = classify(marked, cues, explain, anchor, thread)
+        verdict = classify(marked, cues, explain, anchor, thread, entries=entries)
     chosen = Chosen(title, title_index)
     return _extracted(verdict, chosen, reading, ruled, with_metadata, source, grid)
 

@@ -6,9 +6,9 @@ from cleaner.textdump.features import describe_all
 PARA = "这是一个足够长的正文段落，包含逗号和句号，用来模拟新闻正文的内容。它还有第二句话。"
 
 
-def _verdict(lines: list[str], thread: bool = False):
+def _verdict(lines: list[str], thread: bool = False, entries: bool = False):
     infos = describe_all("\n".join(lines), generic_cues(), defer=True)
-    return classify(infos, generic_cues(), thread=thread)
+    return classify(infos, generic_cues(), thread=thread, entries=entries)
 
 
 def test_densest_run():
@@ -238,3 +238,19 @@ def test_a_threads_furniture_repeated_at_every_post_does_not_part_its_posts():
     assert [p for p in doc.paragraphs if p in posts] == posts  # every post, one body
     assert not set(doc.paragraphs) & set(furniture)  # and none of the furniture
     assert {r.reason for r in doc.removed if r.text == "Reaction score"} == {"forum"}
+
+
+STORY = "Hotel group opens its first resort in Lisbon after a year of delays and a new owner."
+
+
+def test_a_listings_repeated_comment_counts_open_no_comment_section():
+    # a listing shows `N comments` under every entry: the first is no comment section's
+    # heading there; an article's own comment markers still cut (the test above)
+    lines = []
+    for n in range(6):
+        lines += [STORY.replace("Lisbon", f"Lisbon ({n})"), EN, f"{n + 2} comments"]
+    listing = _verdict(lines, entries=True)
+    assert [listing.lines[i].text for i in listing.body].count(EN) == 6
+    assert all(listing.removed[i] == "comments" for i in range(2, len(lines), 3))
+    article = _verdict(lines)
+    assert [article.lines[i].text for i in article.body].count(EN) < 6
