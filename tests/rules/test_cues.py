@@ -173,6 +173,9 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Discussion in 'Social Networks' started by AjayJunkies, May 5, 2024", "metadata"),
         ("March 19, 2024 in Build Hardware Troubleshooting", "metadata"),
         ("March 19, 2024 in the morning the council met again.", None),
+        # a quoted post's expander (XenForo), and a sentence that says the same
+        ("Click to expand...", "forum"),
+        ("Click to expand the menu of options.", None),
     ],
 )
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
