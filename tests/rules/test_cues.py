@@ -176,6 +176,13 @@ def test_site_rule_cues_are_prefiltered_too():
         # a quoted post's expander (XenForo), and a sentence that says the same
         ("Click to expand...", "forum"),
         ("Click to expand the menu of options.", None),
+        # Stack Exchange's buttons and a user card, XenForo's browser notice, a form's message
+        ("Improve this answer", "forum"),
+        ("Follow this question to receive notifications", "forum"),
+        ("12.3k5 gold badges40 silver badges60 bronze badges", "forum"),
+        ("We improve this answer every year by asking readers.", None),
+        ("You should upgrade or use an alternative browser.", "notice"),
+        ("Thank you! Your submission has been received!", "form"),
     ],
 )
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
