@@ -183,6 +183,8 @@ def test_site_rule_cues_are_prefiltered_too():
         ("We improve this answer every year by asking readers.", None),
         ("You should upgrade or use an alternative browser.", "notice"),
         ("Thank you! Your submission has been received!", "form"),
+        ("Learn more", "navigation"),
+        ("Learn more about the council's plans.", None),
     ],
 )
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
