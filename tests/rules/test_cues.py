@@ -219,6 +219,13 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         # a footer's copyright, and a sentence about a copyright's owner
         ("云南日报报业集团 版权所有，未经许可不得转载", "copyright"),
         ("美国唱片工会表示：“播客在使用其它音乐时，一定要获得版权所有者或制作人的许可。”", None),
+        # counters without a colon, a trackback address, and sentences about reading
+        ("（本文发表于首页批评与建议，已被阅读123次）", "metadata"),
+        ("57人参与11评论", "metadata"),
+        ("阅读 1234", "metadata"),
+        ("本文通告引用（trackback）链接：/wp-trackback.php?p=12", "metadata"),
+        ("这本书已被阅读了很多次，读者很多。", None),
+        ("他阅读了1234页的报告，然后写下了自己的看法。", None),
     ],
 )
 def test_chinese_metadata_and_forum_lines(line, reason):
