@@ -39,7 +39,7 @@ _WHAT = {"og": "og:type", "schema": "schema.org type", "url": "address", "host":
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]*\]|"[^"]*")')
 
 
-def html_page_kind(facts: PageFacts, address: str | None, cues: CueSet) -> PageKind:
+def evidence_kind(facts: PageFacts, address: str | None, cues: CueSet) -> PageKind:
     """The kind of a page from its address and what an HTML page's markup says of itself
     (`facts`: its generator meta tag, og:type, the schema.org types it declares; none for a
     text dump)."""
@@ -148,7 +148,7 @@ def page_kind(options: Options, rule: SiteRule | None, cues: CueSet, page: Page,
         return PageKind(options.page_kind, "--page-kind")
     if rule is not None and rule.page_kind:
         return PageKind(rule.page_kind, f"site rule {rule.name}")
-    return html_page_kind(facts or PageFacts(), page.address, cues)
+    return evidence_kind(facts or PageFacts(), page.address, cues)
 
 
 def reading_for(kind: PageKind, rule: SiteRule | None, cues: CueSet, options: Options) -> Reading:

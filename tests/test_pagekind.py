@@ -13,7 +13,7 @@ from cleaner.errors import ConfigError
 from cleaner.html import parse_page
 from cleaner.html.prepare import focus_for
 from cleaner.model import Page, PageKind
-from cleaner.pagekind import html_page_kind, url_evidence
+from cleaner.pagekind import evidence_kind, url_evidence
 from cleaner.rules.book import rule_sources
 from cleaner.rules.site import load_rule
 from cleaner.rules.text import cues_for
@@ -71,7 +71,7 @@ def test_generator_and_schema_org_are_evidence(fast):
     article = '<script type="application/ld+json">{"@type": ["NewsArticle"]}</script>'
 
     def kind(page):
-        return html_page_kind(_facts(page, fast), None, CUES)
+        return evidence_kind(_facts(page, fast), None, CUES)
 
     assert kind(phpbb).why.startswith("generator 'phpBB")
     assert kind(wordpress).kind == "article"
@@ -133,7 +133,7 @@ def test_cli_page_kind_in_json():
 
 def _declared(head: str = "", url: str | None = None) -> str:
     page = f"<html><head>{head}</head><body><p>Text</p></body></html>"
-    found = html_page_kind(_facts(page), url, CUES)
+    found = evidence_kind(_facts(page), url, CUES)
     return f"{found.kind}: {found.why}"
 
 
