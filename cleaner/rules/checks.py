@@ -11,7 +11,7 @@ from ..errors import CleanerError, ConfigError
 from ..model import Options
 from ..pipeline import clean
 from .book import RuleBook
-from .cues import CUE_DIRECTIVES, FIELD_DIRECTIVES, SCOPES
+from .cues import CUE_DIRECTIVES, FIELD_DIRECTIVES, directive_problem
 from .format import Problem, compile_regex, read_rule_file
 from .literals import slow_on_spaces
 from .site import ALIASES, KNOWN, MAY_BE_EMPTY, XPATH_DIRECTIVES, SiteRule, load_rule
@@ -62,16 +62,11 @@ def _generic_problems(directives: list, problems: list[Problem]) -> list[Problem
     for d in directives:
         if d.name not in GENERIC_DIRECTIVES:
             message = f"unknown directive {d.name!r} in a generic cue file"
-        elif d.name == "scope":
-            valid = d.value.lower() in SCOPES
-            message = None if valid else f"scope must be one of {', '.join(SCOPES)}"
-        elif d.name in CUE_DIRECTIVES and not (d.arg or "").strip():
-            message = f"{d.name} needs a reason: {d.name}(REASON): REGEX"
-        else:
-            problems.extend(_regex_problems(d))
-            continue
-        if message:
             problems.append(Problem(d.path, d.line, message))
+        elif problem := directive_problem(d):
+            problems.append(Problem(d.path, d.line, problem))
+        elif d.name != "scope":
+            problems.extend(_regex_problems(d))
     return sorted(set(problems), key=lambda p: p.line)
 
 

@@ -224,24 +224,37 @@ class CueSet:
         return self._by_field.get(name, ())
 
 
+def directive_problem(d: Directive) -> str | None:
+    """What is wrong with a generic file's `scope` or cue directive, if anything: a scope
+    that is none of SCOPES, a cue without its reason (loading and `cleaner rules check` ask
+    the same)."""
+    if d.name == "scope" and d.value.lower() not in SCOPES:
+        return f"scope must be one of {', '.join(SCOPES)}"
+    if d.name in CUE_DIRECTIVES and not (d.arg or "").strip():
+        return f"{d.name} needs a reason: {d.name}(REASON): REGEX"
+    return None
+
+
+def _checked(d: Directive) -> Directive:
+    """The directive, or ConfigError naming its file and line and its problem."""
+    problem = directive_problem(d)
+    if problem:
+        raise ConfigError(f"{d.where()}: {problem}")
+    return d
+
+
 def file_scope(directives: list[Directive]) -> str:
     scopes = [d for d in directives if d.name == "scope"]
-    scope = scopes[-1].value.lower() if scopes else "any"
-    if scope not in SCOPES:
-        raise ConfigError(f"{scopes[-1].where()}: scope must be one of {', '.join(SCOPES)}")
-    return scope
+    return _checked(scopes[-1]).value.lower() if scopes else "any"
 
 
 def cues_from_directives(directives: list[Directive]) -> list[Cue]:
     scope = file_scope(directives)
-    cues = []
-    for d in directives:
-        if d.name not in CUE_DIRECTIVES:
-            continue
-        if not d.arg:
-            raise ConfigError(f"{d.where()}: {d.name} needs a reason: {d.name}(REASON): REGEX")
-        cues.append(Cue(d.name, d.arg.strip(), compile_regex(d), scope, d.where()))
-    return cues
+    return [
+        Cue(d.name, d.arg.strip(), compile_regex(d), scope, d.where())
+        for d in map(_checked, directives)
+        if d.name in CUE_DIRECTIVES
+    ]
 
 
 def fields_from_directives(directives: list[Directive]) -> list[tuple[str, re.Pattern[str]]]:

@@ -240,8 +240,8 @@ def _apply_cut(
         cue = info.cue
         marker = cue is not None and cue.kind == "cut_from" and cue.reason not in repeated
         enough = marker and (good >= CUT_MIN_GOOD or above >= CUT_MIN_WEIGHT)
-        if marker and marker_ends_body(info.cue, above, total, enough):
-            return block[: i + 1], info.cue.reason  # the marker goes with its own reason
+        if marker and marker_ends_body(cue, above, total, enough):
+            return block[: i + 1], cue.reason  # the marker goes with its own reason
         above += max(scores[i], 0.0)
         good += scores[i] >= GOOD_WEIGHT
     return block, None
