@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -264,12 +264,19 @@ def python_expressions() -> tuple[tuple, ...]:
     return tuple(swaps)
 
 
-@contextmanager
-def discard_in_python() -> Iterator[None]:
+def discard_in_python() -> AbstractContextManager[None]:
     """trafilatura reads a page with python_expressions in place of its XPaths for the calls
     made inside; its own expressions afterwards. Another thread reading meanwhile may meet
     either: they find the same elements."""
-    swaps = python_expressions()
+    return swapped(python_expressions())
+
+
+@contextmanager
+def swapped(swaps: Iterable[tuple]) -> Iterator[None]:
+    """Each (module, name, own, replacement): the replacement is the module's `name` for the
+    calls made inside, its own again afterwards, an exception or not (justext_memo.py swaps
+    trafilatura's jusText step so too)."""
+    swaps = tuple(swaps)
     for module, name, _, replacement in swaps:
         setattr(module, name, replacement)
     try:

@@ -13,11 +13,13 @@ discard.py's expressions; `cleaner eval --compare trafilatura` scores trafilatur
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from copy import deepcopy
 
 from lxml import etree
+
+from .discard import swapped
 
 
 def remembered(read: Callable) -> Callable:
@@ -35,8 +37,7 @@ def remembered(read: Callable) -> Callable:
     return reading
 
 
-@contextmanager
-def justext_remembered() -> Iterator[None]:
+def justext_remembered() -> AbstractContextManager[None]:
     """trafilatura reads a page with its jusText readings remembered for the calls made
     inside, and forgotten after (nothing changes when its jusText step cannot be found)."""
     try:
@@ -44,11 +45,4 @@ def justext_remembered() -> Iterator[None]:
     except ImportError:
         external = None
     own = getattr(external, "try_justext", None)
-    if own is None:
-        yield
-        return
-    external.try_justext = remembered(own)
-    try:
-        yield
-    finally:
-        external.try_justext = own
+    return swapped(() if own is None else ((external, "try_justext", own, remembered(own)),))
