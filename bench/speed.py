@@ -68,8 +68,12 @@ class PerPage:
     peer: list[float]
     given_up: set[int] = field(default_factory=set)
 
+    def read(self) -> list[int]:
+        """The pages trafilatura reads (the pages it does not give up on)."""
+        return [i for i in range(len(self.ours)) if i not in self.given_up]
+
     def ratio_where_read(self) -> float | None:
-        read = [i for i in range(len(self.ours)) if i not in self.given_up]
+        read = self.read()
         if not self.given_up or not read:
             return None
         return sum(self.peer[i] for i in read) / sum(self.ours[i] for i in read)
@@ -81,8 +85,7 @@ class PerPage:
 
     def slowest_read(self) -> int | None:
         """The page of the highest ratio to trafilatura's time among those it reads."""
-        read = [i for i in range(len(self.ours)) if i not in self.given_up]
-        return max(read, key=lambda i: self.ours[i] / self.peer[i], default=None)
+        return max(self.read(), key=lambda i: self.ours[i] / self.peer[i], default=None)
 
 
 @dataclass(frozen=True)
