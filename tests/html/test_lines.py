@@ -47,11 +47,12 @@ def test_a_comment_marker_among_menu_items_opens_no_comment_section():
     menu = ["These are jobs at startups.", "new", "|", "past", "|", "comments", "|", "ask"]
     kept, removed = drop_cue_lines([*menu, *jobs], generic_cues(), None)
     assert kept[-2:] == tuple(jobs) and "comments" not in kept
-    # nor does a list's item ("- response:" in an API's reference)
+    # nor does a field's label ("- response:", a hook's name in an API's reference): it is
+    # no comment section's heading, and stays a line of the body
     intro = "Requests has a hook system that you can use to manipulate the request process."
     hooks = [intro, "Available hooks:", "- response:", "- The response from a Request.", *jobs]
-    kept = drop_cue_lines(hooks, generic_cues(), None)[0]
-    assert kept == (intro, "Available hooks:", *hooks[3:])  # the item itself is a cue line
+    kept, removed = drop_cue_lines(hooks, generic_cues(), None)
+    assert kept == tuple(hooks) and removed == ()
     # a heading of its own, below the body, still ends it
     story = ["The council voted on Monday to close the old bridge to all traffic from June."] * 5
     reply = "Great news, about time they did something about that bridge honestly."

@@ -185,6 +185,12 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Thank you! Your submission has been received!", "form"),
         ("Learn more", "navigation"),
         ("Learn more about the council's plans.", None),
+        # a comment section's heading, plural or counted, and a field's or example's label
+        ("Responses", "comments"),
+        ("1 Response", "comments"),
+        ("12 Responses:", "comments"),
+        ("response:", None),  # an API's hook (`hooks={'response': …}`)
+        ("Response:", None),
     ],
 )
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
