@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from ..model import Removal
 from ..rules.cues import CueSet
+from ..textdump.alike import same_headline
 from ..textdump.body import marker_ends_body
 from ..textdump.features import line_cues, line_weight
-from ..textdump.title import same_headline
 
 # captions longer than the rest of what trafilatura kept: a photo story, whose captions are
 # its body, and stay (measured: one magichtml-article page +0.58 F1, no other page of the HTML
@@ -75,7 +75,7 @@ def drop_cue_lines(
 ) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
     """The extracted lines less those a cue matches (but the reasons in `keep`) and those
     that repeat the title: word for word anywhere, or, among the first `near` lines, as the
-    same headline (textdump.extract.same_headline) when the title is headline-sized."""
+    same headline (textdump.alike.same_headline) when the title is headline-sized."""
     near = near if title and len(title) <= HEADLINE_MAX_CHARS else 0
     kept, removed = [], []
     cut, above = None, 0  # above: the characters of the lines kept so far

@@ -11,9 +11,10 @@ from dataclasses import replace
 from ..model import Extracted, Reading, Removal
 from ..normalize import letters_key
 from ..rules.cues import CueSet
+from ..textdump.alike import same_headline
 from ..textdump.features import line_weight
 from ..textdump.fields import title_parts, without_labels
-from ..textdump.title import SUBTITLE_MARK, same_headline
+from ..textdump.title import SUBTITLE_MARK
 from ..urls import split_url
 from .marks import END_SEPARATORS, Shown, heading_like, page_marks
 from .parse import LXML

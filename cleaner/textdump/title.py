@@ -1,18 +1,16 @@
 """Which line of a dump is its title, and what a reader is shown as the title: the headline
 above the body (the line that repeats the page <title>'s headline, else the nearest heading-like
-line), the line that anchors the body (the page's own heading), the body lines that repeat the
-title, and when two lines are the same headline."""
+line), the line that anchors the body (the page's own heading), and the body lines that repeat
+the title (two lines are the same headline as alike.py reads them)."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
-from functools import lru_cache
 
 from ..normalize import letters_key
 from ..rules.cues import CueSet
-from ..scripts import TOKEN
+from .alike import TITLE_SIMILARITY, same_headline
 from .body import GOOD_WEIGHT, Verdict, line_score
 from .features import LineInfo, checked_cue
 from .fields import ADDRESS, META_REASONS, NO_ADDRESS, split_page_title, title_parts
@@ -20,8 +18,6 @@ from .fields import ADDRESS, META_REASONS, NO_ADDRESS, split_page_title, title_p
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
 TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
 TITLE_MAX_WEIGHT = 40.0  # heavier lines are paragraphs or teasers
-TITLE_SIMILARITY = 0.6  # this close to the page's <title> line: the same headline
-TITLE_CONTAINED = 0.5  # one inside the other and at least half its length: the same headline
 # the least share of a headline's letters a line alike it has (same_headline's length bound,
 # below TITLE_CONTAINED): 2 * shorter >= TITLE_SIMILARITY * (shorter + longer)
 ALIKE_SHORTER = TITLE_SIMILARITY / (2 - TITLE_SIMILARITY)
@@ -274,40 +270,3 @@ def _headline_shaped(info: LineInfo) -> bool:
     if _SYNOPSIS.search(info.text):
         return False
     return _SECTION_NUMBER.match(info.text) is None and not info.text.startswith(SUBTITLE_MARK)
-
-
-def same_headline(a: str, b: str) -> bool:
-    """Whether two lines are the same headline; `b`, the page's headline, is compared with
-    many lines, so its normalized form and bigrams are computed once (`_prepared`)."""
-    if len(a) > 3 * len(b) + 20 or len(b) > 3 * len(a) + 20:
-        return False  # far apart in length: not the same headline, skip the work
-    x, (y, bb) = letters_key(a), _prepared(b)
-    if not x or not y:
-        return False
-    shorter, longer = sorted((len(x), len(y)))
-    if x == y or (shorter >= 4 and shorter >= TITLE_CONTAINED * longer and (x in y or y in x)):
-        return True
-    if 2 * shorter < TITLE_SIMILARITY * (shorter + longer):
-        return False  # the lengths alone bound the overlap below the threshold
-    return _dice(_bigrams(a), bb) >= TITLE_SIMILARITY
-
-
-@lru_cache(maxsize=64)
-def _prepared(text: str) -> tuple[str, Counter]:
-    return letters_key(text), _bigrams(text)
-
-
-@lru_cache(maxsize=1024)
-def _bigrams(text: str) -> Counter:
-    """Token bigrams (a token: one CJK character or one word); remembered: a line is
-    compared with each of the title's heads, and again when the body settles."""
-    tokens = TOKEN.findall(text.lower())
-    return Counter(zip(tokens, tokens[1:], strict=False))
-
-
-def _dice(ba: Counter, bb: Counter) -> float:
-    total = ba.total() + bb.total()
-    if len(ba) > len(bb):
-        ba, bb = bb, ba  # the shared count, from the smaller side
-    shared = sum(min(n, bb[k]) for k, n in ba.items() if k in bb)
-    return 2 * shared / total if total else 0.0
