@@ -11,6 +11,8 @@ counted, not a page-specific rule. Needs readability-lxml (`pip install 'cleaner
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..model import Extracted, Page, Reading
 from ..scripts import tokens_at_most
 from ..textdump.extract import extract_text
@@ -27,6 +29,8 @@ from .visible import squeezed
 
 AGREEMENT = "+agreement"  # the method's suffix when lines were added (--best)
 SECOND_READING = "+visible"  # ... when the second reading's lines were added (by default)
+SECOND = replace(FAST, code=False)  # the line classifier's reading beside trafilatura's: a
+# documentation page's code lines stay gaps there (textdump/extract.LineSource)
 CONTINUED = "+continued"  # ... when an article's body continued in blocks like its first
 # A page that states it is a listing, collection, service or documentation page, or a thread,
 # is read a second time by default, by the line classifier over resiliparse's text of the
@@ -124,7 +128,7 @@ def _readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Ext
 
 
 def _fast_reading(visible: str, reading: Reading) -> tuple[str, ...]:
-    return extract_text(visible, reading, with_metadata=False, source=FAST).paragraphs
+    return extract_text(visible, reading, with_metadata=False, source=SECOND).paragraphs
 
 
 def _rows(visible: str) -> list[str]:

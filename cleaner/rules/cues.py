@@ -21,6 +21,8 @@ Directives understood here:
                              address the kinds read (see pagekind.py)
   price_line: REGEX          a line that is only a price: a shop's grid gives each of its
                              entries one (see textdump/entries.py)
+  code_line: REGEX           a line of code: no gap in a documentation page's body (see
+                             textdump/body.py)
   title_label: REGEX         a label beside a title's headline, taken out of the title
                              (see textdump/fields.without_labels)
   site_part: REGEX           a part at the end of a page title that names the site, not the
@@ -67,6 +69,7 @@ FIELD_DIRECTIVES = (
     "listing_index",
     "tracking_param",
     "price_line",
+    "code_line",
     "comment_markup",
     "player_markup",
     "menu_markup",

@@ -9,6 +9,7 @@ anchor the body just below it (`anchor`), and a `cut_from` cue inside the run en
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,6 +33,13 @@ REPEATED_MARKERS = 3  # on a page of entries (LIST_KINDS), markers of one reason
 # this many times are each entry's own (`12 comments` under every story, a `Comment` link):
 # dropped as lines, they open no section (an article's comments repeat theirs too: not there)
 LIST_KINDS = ("listing", "collection")
+CODE_KINDS = ("documentation",)  # pages whose code lines (`code_line` patterns) are body: a
+# prompt, a call, an assignment scores CODE_SCORE there, no gap, where as a short line it cost
+# the run SHORT_PENALTY and a manual's examples split its body. Measured: wcxb-dev-text 0.744
+# -> 0.746 (documentation 0.856 -> 0.876: nine pages better, by up to +0.30, one -0.018),
+# `--fast` on wcxb-dev 0.7876 -> 0.7883 (7 better, 2 worse); no other set has such pages
+CODE_SCORE = 0.0  # 1.0 (a code line a little body-like): wcxb-dev-text 0.7457 against 0.7461
+# at 0, a sidebar of API names joined to one page's body (-0.22)
 ANCHOR_WINDOW = 20  # the run that a headline anchors starts within this many lines below it
 # (date, byline, share bar, photo and caption lines stand between; 12 measured 0.004 worse)
 ANCHOR_SHARE = 0.25  # ... and is the body unless the densest run elsewhere is 4x heavier
@@ -138,18 +146,21 @@ def classify(
     thread: bool = False,
     *,
     entries: bool = False,
+    code: bool = False,
 ) -> Verdict:
     """Split a dump's lines into body and removed; `explain` settles every line's reason.
     `anchor`: the index of the line that repeats the page's title (the article's headline):
     the heaviest run starting just below it is the body unless another is ANCHOR_SHARE^-1
     times heavier (a long list of teasers outweighs a short article). `thread`: the page is
     a forum thread, whose posts are one body across the furniture between them. `entries`:
-    a page of entries (LIST_KINDS), whose repeated markers open no section."""
+    a page of entries (LIST_KINDS), whose repeated markers open no section. `code`: a page
+    of CODE_KINDS, whose code lines are no gap."""
     content = [info for info in lines if info.text]
     if explain:
         content = [checked_cue(info, cues) for info in content]
     position = next((i for i, info in enumerate(content) if info.index == anchor), None)
-    run = _settle(content, cues, position, THREAD_GAP_FACTOR if thread else 1.0)
+    code_lines = cues.field_patterns("code_line") if code else ()
+    run = _settle(content, cues, position, THREAD_GAP_FACTOR if thread else 1.0, code_lines)
     content, first, last, scores = list(run.lines), run.first, run.last, run.scores
     settled = list(lines)
     for info in content:
@@ -180,16 +191,26 @@ class _Run:
     scores: tuple[float, ...]
 
 
-def _settle(content: list[LineInfo], cues: CueSet, anchor: int | None, gap_factor: float) -> _Run:
+def _settle(
+    content: list[LineInfo],
+    cues: CueSet,
+    anchor: int | None,
+    gap_factor: float,
+    code_lines: tuple[re.Pattern[str], ...] = (),
+) -> _Run:
     """Find the body run, match cues on the lines in and around it, and find it again,
     until no line near the run is left unmatched (on a copy of `content`). A negative score
-    is multiplied by `gap_factor`."""
+    is multiplied by `gap_factor`; a line no cue matches that one of `code_lines` does scores
+    CODE_SCORE instead."""
     content = list(content)
 
     def scored(info: LineInfo) -> float:
         if info.cue is FURNITURE:  # (marked on threads only)
             return -SHORT_PENALTY * gap_factor * FURNITURE_SHARE
         score = line_score(info)
+        gap = score < 0 and info.cue is None  # (code_lines: only on a page of CODE_KINDS)
+        if gap and any(p.search(info.text) for p in code_lines):
+            return CODE_SCORE
         return score * gap_factor if score < 0 else score
 
     scores = [scored(info) for info in content]

@@ -9,7 +9,7 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
-from .body import LIST_KINDS, Verdict, classify, line_score, mark_furniture
+from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
 from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
 from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
@@ -25,10 +25,14 @@ SETTLE_PASSES = 3  # the kept lines are read again, as a dump of their own, unti
 @dataclass(frozen=True)
 class LineSource:
     """What the lines the extractor reads are: what a line number counts (model.POSITIONS)
-    and the method the result names."""
+    and the method the result names; `code`: a documentation page's code lines are body
+    there (body.CODE_KINDS), as in a dump or a page's visible text read on its own, but not
+    in a second reading whose lines are added beside trafilatura's, which holds the page's
+    code in a form of its own (a table's rows, a block)."""
 
     of: str
     method: str
+    code: bool = True
 
 
 DUMP = LineSource("input", "text-lines")  # a text dump's own lines
@@ -48,6 +52,7 @@ def extract_text(
     `source`: what the lines are, for the trail and the method named."""
     cues, explain, thread = reading.cues, reading.options.explain, reading.page_kind.thread
     entries = reading.page_kind.kind in LIST_KINDS
+    code = source.code and reading.page_kind.kind in CODE_KINDS
     names = address_names(reading.options.url)  # a title's part that names the site
     if ruled is not None:
         text = ruled.text
@@ -55,7 +60,7 @@ def extract_text(
     if thread:
         lines = mark_furniture(lines)
     anchor = headline_anchor(lines, cues, names)
-    verdict = classify(lines, cues, explain, anchor, thread, entries=entries)
+    verdict = classify(lines, cues, explain, anchor, thread, entries=entries, code=code)
     grid = entry_grid(verdict.lines, verdict.body, cues)
     seen = _from_grid(verdict, grid)  # the title is looked for above the entries too
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
@@ -71,7 +76,7 @@ def extract_text(
         marked = list(verdict.lines)  # choose the body again with the repeats as neutral lines
         for index in repeats:
             marked[index] = marked[index]._replace(cue=TITLE_REPEAT)
-        verdict = classify(marked, cues, explain, anchor, thread, entries=entries)
+        verdict = classify(marked, cues, explain, anchor, thread, entries=entries, code=code)
     chosen = Chosen(title, title_index)
     return _extracted(verdict, chosen, reading, ruled, with_metadata, source, grid)
 

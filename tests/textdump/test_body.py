@@ -254,3 +254,49 @@ def test_a_listings_repeated_comment_counts_open_no_comment_section():
     assert all(listing.removed[i] == "comments" for i in range(2, len(lines), 3))
     article = _verdict(lines)
     assert [article.lines[i].text for i in article.body].count(EN) < 6
+
+
+MANUAL = [
+    "The json module exposes an API familiar to users of the standard library marshal and "
+    "pickle modules, and encodes basic Python object hierarchies as follows.",
+    ">>> import json",
+    ">>> json.dumps(['foo', {'bar': ('baz', None, 1.0, 2)}])",
+    '\'["foo", {"bar": ["baz", null, 1.0, 2]}]\'',
+    ">>> print(json.dumps({'c': 0, 'b': 0}, sort_keys=True))",
+    '{"b": 0, "c": 0}',
+    "Compact encoding:",
+    ">>> json.dumps([1, 2, 3, {'4': 5, '6': 7}], separators=(',', ':'))",
+    '\'[1,2,3,{"4":5,"6":7}]\'',
+    ">>> from io import StringIO",
+    ">>> io = StringIO()",
+    ">>> json.dump(['streaming API'], io)",
+    ">>> io.getvalue()",
+    "'[\"streaming API\"]'",
+    ">>> def as_complex(dct):",
+    "...     if '__complex__' in dct:",
+    "...         return complex(dct['real'], dct['imag'])",
+    "...     return dct",
+    "Decoding JSON works the other way round: the loads function turns a string holding a "
+    "JSON document into the Python objects it describes, as the table below shows.",
+]
+
+
+def test_a_documentation_pages_code_lines_are_no_gap_in_its_body():
+    infos = describe_all(
+        "\n".join(["Home", "Library", *MANUAL, "Previous", "Next"]), generic_cues()
+    )
+    manual = classify(infos, generic_cues(), code=True)
+    kept = [manual.lines[i].text for i in manual.body]
+    assert kept == MANUAL  # the examples between the two paragraphs, and both paragraphs
+    article = classify(infos, generic_cues())
+    assert len(article.body) < len(MANUAL)  # as an article's, the examples part the body
+
+
+def test_code_lines_are_kept_on_a_documentation_address_only():
+    dump = "\n".join(["json — JSON encoder and decoder", "Home", "Library", *MANUAL]).encode()
+    docs = clean(
+        dump, Options(input_format="text", url="https://docs.python.org/3/library/json.html")
+    )
+    blog = clean(dump, Options(input_format="text", url="https://example.com/2024/05/json-tips"))
+    assert docs.page_kind.kind == "documentation" and ">>> import json" in docs.paragraphs
+    assert blog.page_kind.kind == "article" and ">>> import json" not in blog.paragraphs
