@@ -71,7 +71,7 @@ def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
         if tree is not None:
             facts = read_facts(tree)
             return Markup(text, tree, effects, facts.page, LEXBOR, facts.titles, repairs)
-    tree = _parse(text)
+    tree = parse_markup(text)
     if tree is None:
         return Markup(text, None, effects, repairs=repairs)
     return Markup(text, tree, effects, _facts(tree), repairs=repairs)
@@ -129,7 +129,9 @@ def _parser():
     return parser
 
 
-def _parse(page: str):
+def parse_markup(page: str):
+    """lxml's tree of a page's markup, as trafilatura's loader parses it, its scripts and style
+    sheets taken out (JSON-LD kept); None when it does not parse."""
     try:
         tree = lxml_html.document_fromstring(page, parser=_parser())
     except (etree.ParserError, ValueError):

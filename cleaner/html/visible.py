@@ -23,7 +23,9 @@ _HIDDEN_CLOSE = {
 } | {"": re.compile("-->")}
 _BLOCK_TAG = re.compile(rf"</?(?:{'|'.join(sorted(BLOCKS))})\b[^>]*>", re.I)
 _TAG = re.compile(r"<[^>]*>")
-PARSER_LOSS = 0.5  # the tree holds under this share of the markup's text: the parser cut it
+PARSER_LOSS = 0.5  # the tree holds under this share of the markup's text: preparing it pruned
+# the body with the boilerplate (the page is parsed again), or the parser cut it (its markup)
+FORM_WRAPPER_SHARE = 0.5  # a form holding more of the page's text wraps it (trafilatura's own)
 SCRIPTED_PAGE_CHARS = 200  # visible text (spaces aside) under this: a page its scripts draw,
 # read with its <noscript> blocks when they hold more (a Discourse forum's posts stand in one
 # for readers without scripts; the --fast reading of four wcxb-dev threads kept nothing)
@@ -41,15 +43,19 @@ def markup_visible_text(markup) -> str:
 
 
 def visible_text(tree, page: str) -> str:
-    """The page's title, then its visible text a block per line. From the tree; from the
-    markup itself when the parser kept much less of it (libxml2 stops at deep nesting)."""
+    """The page's title, then its visible text a block per line, its widget forms left out
+    (_widget_forms). From the tree; when it holds much less than the markup (preparing it
+    pruned the body with the boilerplate, an article inside an <aside>), from the page parsed
+    again; from the markup itself when the parser keeps that little (libxml2 stops at deep
+    nesting)."""
     if tree is None:  # no tree: the markup's text, whose <title> is its first line
         return markup_text(page)
     title = (tree.findtext(".//title") or "").strip()
-    text = tree_text(tree)
+    text = tree_text(tree, _widget_forms(tree))
     markup = markup_text(page)
-    if len(squeezed(text)) < PARSER_LOSS * len(squeezed(markup)):
-        text = markup
+    least = PARSER_LOSS * len(squeezed(markup))
+    if len(squeezed(text)) < least:
+        text = _as_parsed(page, least) or markup
     if len(squeezed(text)) < SCRIPTED_PAGE_CHARS:  # (the tree holds no <noscript>: prepare.py)
         shown = markup_text(page, noscript=True)
         if len(squeezed(shown)) > len(squeezed(markup)):  # its <noscript> blocks hold text
@@ -57,7 +63,31 @@ def visible_text(tree, page: str) -> str:
     return title + "\n" + text
 
 
-def tree_text(tree) -> str:
+def _as_parsed(page: str, least: float) -> str | None:
+    """The visible text of the page parsed afresh (its widget forms left out), if it holds
+    `least` characters at least (spaces aside)."""
+    from .parse import parse_markup
+
+    fresh = parse_markup(page)
+    if fresh is None:
+        return None
+    text = tree_text(fresh, _widget_forms(fresh))
+    return text if len(squeezed(text)) >= least else None
+
+
+def _widget_forms(tree) -> frozenset:
+    """The forms that hold at most FORM_WRAPPER_SHARE of the page's text: a search box, a
+    login, a report dialog's options. trafilatura deletes such forms (`_handle_forms`) and
+    keeps one that wraps the page (ASP.NET's `<form id="aspnetForm">`); read as a dump's
+    lines, a report dialog's list of reasons outweighed a short article."""
+    forms = list(tree.iter("form"))
+    if not forms:
+        return frozenset()
+    total = len(tree.text_content())
+    return frozenset(f for f in forms if len(f.text_content()) <= FORM_WRAPPER_SHARE * total)
+
+
+def tree_text(tree, skipped: frozenset = frozenset()) -> str:
     """Text nodes of the body (the head and scripts left out), a line break at each block;
     of an element that is no page (an <h1>), its own text, without the tail that follows it."""
     from lxml import etree
@@ -68,7 +98,7 @@ def tree_text(tree) -> str:
     walk = etree.iterwalk(root, events=("start", "end", "comment", "pi"))
     for event, node in walk:
         if event == "start":
-            if node.tag in INVISIBLE:
+            if node.tag in INVISIBLE or node in skipped:
                 walk.skip_subtree()  # its end event still comes, with the tail
             else:
                 parts += ("\n" if node.tag in BLOCKS else "", node.text or "")

@@ -46,3 +46,36 @@ def test_fast_reads_the_posts_of_a_forum_its_scripts_draw():
     for head in ("", generator):
         doc = clean(_page(head).encode(), Options(input_format="html", fast=True))
         assert all(post in doc.paragraphs for post in POSTS), head
+
+
+REASONS = ["Spam: advertising, flooding, promotion", "Meaningless: a test, off-topic, low quality",
+           "Unfriendly: personal attacks, provocation"]  # fmt: skip
+DIALOG = (
+    "<div class='modal'><form method='post' action='/reports'><p>Report this post because:</p>"
+    + "".join(f"<label><input type='radio' name='why'>{r}</label>" for r in REASONS)
+    + "</form></div>"
+)
+ARTICLE = "".join(f"<p>{post}</p>" for post in POSTS)
+
+
+def test_a_small_form_is_left_out_and_a_form_wrapping_the_page_is_read():
+    page = f"<html><body><article>{ARTICLE}</article>{DIALOG}</body></html>"
+    text = visible_text(lxml.html.fromstring(page), page)
+    assert POSTS[0] in text and not any(reason in text for reason in REASONS)
+    # ASP.NET wraps the whole page in one form: it is the page
+    wrapped = f"<html><body><form id='aspnetForm'>{ARTICLE}</form></body></html>"
+    assert all(post in visible_text(lxml.html.fromstring(wrapped), wrapped) for post in POSTS)
+
+
+def test_a_tree_pruned_of_its_body_is_read_again_as_parsed_not_as_markup():
+    # the article stands in an <aside>, which preparing the tree drops as boilerplate: the
+    # page is parsed again (its report dialog left out), not read by pattern from its markup
+    page = f"<html><body><nav>Home</nav><aside>{ARTICLE}</aside>{DIALOG}</body></html>"
+    tree = lxml.html.fromstring(page)
+    for aside in tree.iter("aside"):
+        aside.drop_tree()
+    assert POSTS[0] not in lxml.html.tostring(tree, encoding="unicode")
+    text = visible_text(tree, page)
+    assert all(post in text for post in POSTS)
+    assert not any(reason in text for reason in REASONS)
+    assert any(reason in markup_text(page) for reason in REASONS)  # (the markup's text has them)
