@@ -5,11 +5,14 @@ a page, as text a block a line. `--best` counts it as a third reader (agreement.
 from __future__ import annotations
 
 import logging
+import re
 
 from ..errors import ConfigError
 from .visible import tree_text
 
 NEEDS = "pip install 'cleaner[best]'"  # what brings readability-lxml
+_LINK_OPEN = re.compile(r"<a[\s>]", re.I)
+_LINK_CLOSE = re.compile(r"</a\s*>", re.I)
 # readability logs a page it cannot read with its traceback, which Python prints to stderr
 # when no handler is set: such a page is no reading here (readability_text), not an error
 logging.getLogger("readability").addHandler(logging.NullHandler())
@@ -38,7 +41,25 @@ def readability_text(markup: str) -> str:
     from readability.readability import Unparseable
 
     try:
-        summary = Document(markup).summary(html_partial=True)
+        summary = Document(unnested(markup)).summary(html_partial=True)
     except Unparseable:
         return ""
     return tree_text(lxml_html.fromstring(summary)) if summary.strip() else ""
+
+
+def unnested(markup: str):
+    """The markup, or, when it leaves links open (more `<a` than `</a>`), its tree with each
+    link inside another unwrapped (its text kept): the parser nests the links an unclosed one
+    holds, each holding the rest of the page, and readability weighs every link's text once
+    for each element it scores (a 215 KB page with 47 open links: 10 s, 0.5 s unwrapped)."""
+    if len(_LINK_OPEN.findall(markup)) <= len(_LINK_CLOSE.findall(markup)):
+        return markup
+    from .parse import parse_markup
+
+    tree = parse_markup(markup)
+    inner = tree.xpath("//a[ancestor::a]") if tree is not None else []
+    if not inner:
+        return markup  # (a `<a` in a script's text): readability parses the page itself
+    for link in inner:
+        link.drop_tag()
+    return tree
