@@ -191,6 +191,11 @@ def test_site_rule_cues_are_prefiltered_too():
         ("12 Responses:", "comments"),
         ("response:", None),  # an API's hook (`hooks={'response': …}`)
         ("Response:", None),
+        # a share bar read a link a line, and a platform named as a subheading or a letter
+        ("• Facebook", "share"),
+        ("• Instagram", "share"),
+        ("Facebook", None),
+        ("• X", None),
     ],
 )
 def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
