@@ -180,6 +180,10 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Improve this answer", "forum"),
         ("Follow this question to receive notifications", "forum"),
         ("12.3k5 gold badges40 silver badges60 bronze badges", "forum"),
+        ("Draft saved", "forum"),  # its answer form, and a sentence about a draft
+        ("Required, but never shown", "forum"),
+        ("• Asking for help, clarification, or responding to other answers.", "forum"),
+        ("The draft saved us a week of work on the bridge.", None),
         ("We improve this answer every year by asking readers.", None),
         ("You should upgrade or use an alternative browser.", "notice"),
         ("Thank you! Your submission has been received!", "form"),
@@ -283,3 +287,12 @@ def test_the_space_check_sees_the_shapes_it_names():
     assert not slow_on_spaces(r"^\d{1,2}\s*(日\s*)?$")
     assert slow_on_spaces(r"\s*[\[［](edit)[\]］]$")
     assert not slow_on_spaces(r"^(?=.{0,100}$)(posted)\s*:?\s*\S")  # a length guard bounds it
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Your Answer", "Not the answer you're looking for? Browse other questions tagged python."],
+)
+def test_stack_exchanges_answer_form_ends_its_thread(line):
+    found = generic_cues().match(line, False, True)
+    assert (found.reason, found.kind) == ("forum", "cut_from")
