@@ -184,6 +184,8 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Required, but never shown", "forum"),
         ("• Asking for help, clarification, or responding to other answers.", "forum"),
         ("The draft saved us a week of work on the bridge.", None),
+        ("Register a new account", "forum"),
+        ("Already have an account? Sign in here.", "forum"),
         ("We improve this answer every year by asking readers.", None),
         ("You should upgrade or use an alternative browser.", "notice"),
         ("Thank you! Your submission has been received!", "form"),
