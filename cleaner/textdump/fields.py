@@ -110,8 +110,30 @@ def title_parts(line: str) -> tuple[str, ...]:
     a part without a letter or digit is what is left of separators side by side (`Site | |
     -`), however its spaces fall. Remembered: a dump's first line is split again by each
     step that reads its title."""
-    parts = tuple(p.strip() for p in TITLE_SEPARATORS.split(line) if p and WORDLIKE.search(p))
+    pieces, start = [], 0
+    for separator in TITLE_SEPARATORS.finditer(line):
+        if not _goes_on(line[separator.end() :]):
+            pieces.append(line[start : separator.start()])
+            start = separator.end()
+    pieces.append(line[start:])
+    parts = tuple(p.strip() for p in pieces if p and WORDLIKE.search(p))
     return parts or (line.strip(),)
+
+
+SUBTITLE_MIN_WORDS = 3  # a part after a separator that goes on in lower case for this many
+# words continues the headline (`… – and how to solve it`, `… review – shoots for the moon`,
+# `Take C.A.R.E. - comwrap auf der DMEXCO 2018`); a site's name is a word or two
+
+
+def _goes_on(rest: str) -> bool:
+    """Whether the part after a title's separator continues its headline: its first word is
+    a word in lower case (not a brand's `eBay`, `wikiHow`, nor `j7+`), it runs to
+    SUBTITLE_MIN_WORDS words, and it does not read as a site's (`… | dev.to`)."""
+    part = TITLE_SEPARATORS.split(rest, maxsplit=1)[0].strip()
+    words = part.split()
+    if len(words) < SUBTITLE_MIN_WORDS or not (words[0].isalpha() and words[0].islower()):
+        return False
+    return not is_site_part(part)
 
 
 WORDLIKE = re.compile(r"[^\W_]")  # a letter or digit: a text without one is a mark, no words

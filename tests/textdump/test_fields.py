@@ -103,6 +103,32 @@ def test_split_page_title():
 
 
 @pytest.mark.parametrize(
+    ("title", "parts"),
+    [
+        # a part that goes on in lower case for three words or more continues the headline
+        (
+            "Opinion: The problem with space junk – and how to solve it | The Conversation",
+            ("Opinion: The problem with space junk – and how to solve it", "The Conversation"),
+        ),
+        (
+            "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars",
+            ("Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars",),
+        ),
+        # a site's name in lower case is a word or two, a brand's has its capitals, a domain
+        ("How to Tie a Tie - wikiHow", ("How to Tie a Tie", "wikiHow")),
+        ("Neue Grafikkarten im Test - heise online", ("Neue Grafikkarten im Test", "heise online")),
+        ("Roomba j7+ Robot Vacuum | iRobot", ("Roomba j7+ Robot Vacuum", "iRobot")),
+        (
+            "Writing a parser in Rust - dev.to community site",
+            ("Writing a parser in Rust", "dev.to community site"),
+        ),
+    ],
+)
+def test_a_subtitle_in_lower_case_is_no_part_of_its_own(title, parts):
+    assert title_parts(title) == parts
+
+
+@pytest.mark.parametrize(
     ("title", "bare"),
     [
         ("Question Social login options like Facebook", "Social login options like Facebook"),
