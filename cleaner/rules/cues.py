@@ -27,6 +27,8 @@ Directives understood here:
                              (see textdump/fields.without_labels)
   site_part: REGEX           a part at the end of a page title that names the site, not the
                              headline (see textdump/fields.split_page_title)
+  title_goes_on: REGEX       the first word of a title's part that goes on with the headline
+                             (see textdump/fields.title_parts)
   comment_markup / player_markup / menu_markup: REGEX
                              the id/class of an article's comment section, of a video
                              player, of a dropdown menu (see html/prune.py)
@@ -56,6 +58,7 @@ FIELD_DIRECTIVES = (
     "text_sitename",
     "title_label",
     "site_part",
+    "title_goes_on",
     "thread_url",
     "thread_host",
     "thread_generator",

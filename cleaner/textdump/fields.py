@@ -127,11 +127,16 @@ SUBTITLE_MIN_WORDS = 3  # a part after a separator that goes on in lower case fo
 
 def _goes_on(rest: str) -> bool:
     """Whether the part after a title's separator continues its headline: its first word is
-    a word in lower case (not a brand's `eBay`, `wikiHow`, nor `j7+`), it runs to
-    SUBTITLE_MIN_WORDS words, and it does not read as a site's (`… | dev.to`)."""
+    a word in lower case (not a brand's `eBay`, `wikiHow`, nor `j7+`) or one that goes on
+    (`title_goes_on`: `— And They're Brutal`), it runs to SUBTITLE_MIN_WORDS words, and it
+    does not read as a site's (`… | dev.to`)."""
     part = TITLE_SEPARATORS.split(rest, maxsplit=1)[0].strip()
     words = part.split()
-    if len(words) < SUBTITLE_MIN_WORDS or not (words[0].isalpha() and words[0].islower()):
+    if len(words) < SUBTITLE_MIN_WORDS:
+        return False
+    first = words[0]
+    going_on = generic_cues().field_patterns("title_goes_on")
+    if not (first.isalpha() and first.islower()) and not any(p.search(first) for p in going_on):
         return False
     return not is_site_part(part)
 

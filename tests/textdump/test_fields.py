@@ -114,6 +114,11 @@ def test_split_page_title():
             "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars",
             ("Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars",),
         ),
+        # ... or starts with a word that goes on, capitalised as a headline's words are
+        (
+            "The Early Reviews For Google's Stadia Are Here — And They're Brutal - Gizmodo",
+            ("The Early Reviews For Google's Stadia Are Here — And They're Brutal", "Gizmodo"),
+        ),
         # a site's name in lower case is a word or two, a brand's has its capitals, a domain
         ("How to Tie a Tie - wikiHow", ("How to Tie a Tie", "wikiHow")),
         ("Neue Grafikkarten im Test - heise online", ("Neue Grafikkarten im Test", "heise online")),
