@@ -184,6 +184,9 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Required, but never shown", "forum"),
         ("• Asking for help, clarification, or responding to other answers.", "forum"),
         ("The draft saved us a week of work on the bridge.", None),
+        ("• 3 days ago", "metadata"),  # a post's age or a reading time, bulleted
+        ("• 12 min read", "metadata"),
+        ("• 3 days ago we met the mayor", None),
         ("Register a new account", "forum"),
         ("Already have an account? Sign in here.", "forum"),
         ("We improve this answer every year by asking readers.", None),
