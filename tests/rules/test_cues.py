@@ -184,6 +184,12 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Required, but never shown", "forum"),
         ("• Asking for help, clarification, or responding to other answers.", "forum"),
         ("The draft saved us a week of work on the bridge.", None),
+        ("Updated: May 3, 2024", "metadata"),  # a date's line, and a product's change
+        ("Posted by Jane Doe", "metadata"),
+        ("Last updated Tue 5 Nov", "metadata"),
+        ("Updated 2 hours ago", "metadata"),
+        ("Updated APU to 6 nm for better efficiency", None),
+        ("Posted Images", "forum"),
         ("• 3 days ago", "metadata"),  # a post's age or a reading time, bulleted
         ("• 12 min read", "metadata"),
         ("• 3 days ago we met the mayor", None),
