@@ -184,6 +184,11 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Required, but never shown", "forum"),
         ("• Asking for help, clarification, or responding to other answers.", "forum"),
         ("The draft saved us a week of work on the bridge.", None),
+        ("Sign up for our newsletter", "newsletter"),  # a promo, and an article's advice
+        ("Subscribe to newsletter", "newsletter"),
+        ("Subscribe to the Pick Six newsletter for the best picks every week.", "newsletter"),
+        ("Subscribing to their newsletter often gives access to promotions.", None),
+        ("Follow news sources and subscribe to industry newsletters to stay informed.", None),
         ("Updated: May 3, 2024", "metadata"),  # a date's line, and a product's change
         ("Posted by Jane Doe", "metadata"),
         ("Last updated Tue 5 Nov", "metadata"),
