@@ -110,11 +110,13 @@ def title_parts(line: str) -> tuple[str, ...]:
     a part without a letter or digit is what is left of separators side by side (`Site | |
     -`), however its spaces fall. Remembered: a dump's first line is split again by each
     step that reads its title."""
+    spans = [m.span() for m in TITLE_SEPARATORS.finditer(line)]
+    ends = [begin for begin, _ in spans[1:]] + [len(line)] if spans else []  # (a part's end)
     pieces, start = [], 0
-    for separator in TITLE_SEPARATORS.finditer(line):
-        if not _goes_on(line[separator.end() :]):
-            pieces.append(line[start : separator.start()])
-            start = separator.end()
+    for (begin, end), part_end in zip(spans, ends, strict=True):
+        if not _goes_on(line[end:part_end]):
+            pieces.append(line[start:begin])
+            start = end
     pieces.append(line[start:])
     parts = tuple(p.strip() for p in pieces if p and WORDLIKE.search(p))
     return parts or (line.strip(),)
@@ -125,12 +127,12 @@ SUBTITLE_MIN_WORDS = 3  # a part after a separator that goes on in lower case fo
 # `Take C.A.R.E. - comwrap auf der DMEXCO 2018`); a site's name is a word or two
 
 
-def _goes_on(rest: str) -> bool:
-    """Whether the part after a title's separator continues its headline: its first word is
-    a word in lower case (not a brand's `eBay`, `wikiHow`, nor `j7+`) or one that goes on
-    (`title_goes_on`: `— And They're Brutal`), it runs to SUBTITLE_MIN_WORDS words, and it
-    does not read as a site's (`… | dev.to`)."""
-    part = TITLE_SEPARATORS.split(rest, maxsplit=1)[0].strip()
+def _goes_on(part: str) -> bool:
+    """Whether the part after a title's separator (up to the next) continues its headline:
+    its first word is a word in lower case (not a brand's `eBay`, `wikiHow`, nor `j7+`) or one
+    that goes on (`title_goes_on`: `— And They're Brutal`), it runs to SUBTITLE_MIN_WORDS
+    words, and it does not read as a site's (`… | dev.to`)."""
+    part = part.strip()
     words = part.split()
     if len(words) < SUBTITLE_MIN_WORDS:
         return False
