@@ -208,8 +208,8 @@ def _settle(
         if info.cue is FURNITURE:  # (marked on threads only)
             return -SHORT_PENALTY * gap_factor * FURNITURE_SHARE
         score = line_score(info)
-        gap = score < 0 and info.cue is None  # (code_lines: only on a page of CODE_KINDS)
-        if gap and any(p.search(info.text) for p in code_lines):
+        code_gap = code_lines and score < 0 and info.cue is None  # (a page of CODE_KINDS)
+        if code_gap and any(p.search(info.text) for p in code_lines):
             return CODE_SCORE
         return score * gap_factor if score < 0 else score
 
