@@ -13,7 +13,14 @@ from ..rules.cues import CueSet
 from .alike import TITLE_SIMILARITY, same_headline
 from .body import GOOD_WEIGHT, Verdict, line_score
 from .features import LineInfo, checked_cue
-from .fields import ADDRESS, META_REASONS, NO_ADDRESS, split_page_title, title_parts
+from .fields import (
+    ADDRESS,
+    META_REASONS,
+    NO_ADDRESS,
+    find_field,
+    split_page_title,
+    title_parts,
+)
 
 TITLE_WINDOW = 12  # the title stands within this many lines above the body
 TITLE_MIN_WEIGHT = 2.5  # lighter lines ("7 分钟", "@handle") are not titles
@@ -113,7 +120,7 @@ def choose_title(
     repeat = _repeated_headline(above, farther, page_title.index, headline, keys, infos, cues)
     if repeat is not None:
         return repeat
-    candidates = _bylined(above) + [i for i in reversed(above) if _heading_like(i)]
+    candidates = _bylined(above, cues) + [i for i in reversed(above) if _heading_like(i)]
     usable = (
         page_title.cue is None
         and not menu
@@ -127,11 +134,13 @@ def choose_title(
     return page_title.index if usable else None
 
 
-def _bylined(above: list[LineInfo]) -> list[LineInfo]:
+def _bylined(above: list[LineInfo], cues: CueSet) -> list[LineInfo]:
     """The heading-like line right above the window's first line of metadata (a byline, a
-    date: `Published Tue, Nov 19 2019`), if any: a story's headline stands over its byline."""
+    date: `Published Tue, Nov 19 2019`; or a line that states the author, `本报记者 王燕平`,
+    which a body may keep), if any: a story's headline stands over its byline."""
     for line, below in zip(above, above[1:], strict=False):
-        if below.cue is not None and below.cue.reason in META_REASONS:
+        stated = below.cue is None and find_field("author", (below.text,), cues) is not None
+        if stated or (below.cue is not None and below.cue.reason in META_REASONS):
             return [line] if _heading_like(line) else []
     return []
 

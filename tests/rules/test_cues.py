@@ -256,6 +256,11 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("阅读 1234", "metadata"),
         ("本文通告引用（trackback）链接：/wp-trackback.php?p=12", "metadata"),
         ("这本书已被阅读了很多次，读者很多。", None),
+        # a bar of links with the home page among them, and a sentence about a home page
+        ("首页|新闻|图片|评论|共青团", "navigation"),
+        ("孩子，夏令营让你得到了什么？- -| 回首页 | 2005年索引 | - -浴室都安全吗?", "navigation"),
+        ("首页\xa0|\xa0上一页\xa01\xa0下一页\xa0|\xa0尾页", "navigation"),
+        ("用户可以把网站设为首页，也可以收藏它。", None),
         ("他阅读了1234页的报告，然后写下了自己的看法。", None),
     ],
 )

@@ -200,6 +200,17 @@ def test_the_headline_over_its_byline_is_the_title_not_a_caption_nearer_the_body
     assert doc.title == headline
 
 
+def test_the_headline_over_a_newspapers_byline_is_the_title():
+    # a blog's name as first line, a reprinted story's headline over its reporters' byline,
+    # which states no date and matches no cue: the headline is the title all the same
+    headline = "谁来为无序拆房“埋单”？"
+    dump = ["bjreader的博客", "", "拆房屡出命案 管理形同虚设", headline, "本报实习生 刘国栋 周炜"]
+    dump += ["本报记者 王燕平 方云凤 柏建斌", "编者按", ZH, ZH, ZH, ZH]
+    doc = clean("\n".join(dump).encode("utf-8"))
+    assert doc.title == headline
+    assert doc.metadata.author == "刘国栋"
+
+
 def test_a_commands_synopsis_or_a_lead_in_line_is_no_headline():
     body = [EN.replace("trip", f"commit {n}") for n in range(5)]
     head = ["PostgreSQL: Documentation: 18: SELECT", "Docs", "Downloads"]

@@ -48,6 +48,12 @@ def test_find_author_and_site():
         ("文／栗思", "栗思"),
         ("新华社记者：王可 发布时间：2020-01-01", "王可"),
         ("……让贫困村从中受益摘帽。（中国西藏网 记者/王茜）", "王茜"),  # a byline in brackets
+        # a newspaper's byline without a colon: names only after the label
+        ("本报记者 王燕平 方云凤 柏建斌", "王燕平"),
+        ("记者 刘涛", "刘涛"),
+        ("新华社记者邹多为、唐诗凝、丁乐", "邹多为"),
+        ("记者了解到，这些楼房里还住着十多户人家。", None),  # a sentence
+        ("记者手记", None),  # a heading
         ('作者： size="20"   来源： size="20"', None),  # markup debris is no name
         ("记者：首先欢迎你来到新华网接受我们的采访，请问你怎样看待农业税补贴问题？", None),
         (
