@@ -198,6 +198,14 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• 3 days ago", "metadata"),  # a post's age or a reading time, bulleted
         ("• 12 min read", "metadata"),
         ("• 3 days ago we met the mayor", None),
+        # a Stack Exchange post's stamp and a question's views, and a sentence with a date
+        ("asked Feb 11, 2011 at 23:49", "forum"),
+        ("edited May 12 at 10:30", "forum"),
+        ("Commented Sep 19, 2016 at 14:47", "forum"),
+        ("Modified 9 months ago", "forum"),
+        ("Viewed 12k times", "forum"),
+        ("He asked May 12 at noon", None),
+        ("Edited by John Smith", None),
         ("Register a new account", "forum"),
         ("Already have an account? Sign in here.", "forum"),
         ("We improve this answer every year by asking readers.", None),
