@@ -9,7 +9,16 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
-from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
+from .body import (
+    CODE_KINDS,
+    LIST_KINDS,
+    PROSE_BULLET_KINDS,
+    Verdict,
+    classify,
+    line_score,
+    mark_furniture,
+    unbullet_prose,
+)
 from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
 from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
@@ -54,11 +63,7 @@ def extract_text(
     entries = reading.page_kind.kind in LIST_KINDS
     code = source.code and reading.page_kind.kind in CODE_KINDS
     names = address_names(reading.options.url)  # a title's part that names the site
-    if ruled is not None:
-        text = ruled.text
-    lines = describe_all(text, cues, defer=True)
-    if thread:
-        lines = mark_furniture(lines)
+    lines = _described(ruled.text if ruled is not None else text, reading)
     anchor = headline_anchor(lines, cues, names)
     verdict = classify(lines, cues, explain, anchor, thread, entries=entries, code=code)
     grid = entry_grid(verdict.lines, verdict.body, cues)
@@ -79,6 +84,17 @@ def extract_text(
         verdict = classify(marked, cues, explain, anchor, thread, entries=entries, code=code)
     chosen = Chosen(title, title_index)
     return _extracted(verdict, chosen, reading, ruled, with_metadata, source, grid)
+
+
+def _described(text: str, reading: Reading) -> list[LineInfo]:
+    """The dump's lines with their features (cue matches deferred), read as the page's kind
+    reads them: a thread's furniture marked, a product's bulleted prose a paragraph."""
+    lines = describe_all(text, reading.cues, defer=True)
+    if reading.page_kind.thread:
+        lines = mark_furniture(lines)
+    if reading.page_kind.kind in PROSE_BULLET_KINDS:
+        lines = unbullet_prose(lines)
+    return lines
 
 
 @dataclass(frozen=True)

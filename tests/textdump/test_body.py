@@ -300,3 +300,21 @@ def test_code_lines_are_kept_on_a_documentation_address_only():
     blog = clean(dump, Options(input_format="text", url="https://example.com/2024/05/json-tips"))
     assert docs.page_kind.kind == "documentation" and ">>> import json" in docs.paragraphs
     assert blog.page_kind.kind == "article" and ">>> import json" not in blog.paragraphs
+
+
+FEATURES = [
+    "• Water resistant: the pack is made of rip-stop nylon, which sheds rain and resists tears.",
+    "• Comfortable: a padded back and breathable straps spread the load over your shoulders.",
+    "• Roomy: forty litres in six pockets, with a sleeve for a laptop and a bottle on each side.",
+]
+
+
+def test_a_products_bulleted_features_are_its_body_and_a_blogs_list_is_not():
+    dump = ["Hiking Backpack 40L", "Home", "Products", "Contact", "Hiking Backpack 40L"]
+    dump += ["Regular price $39.99 USD", "Sale Sold out", *FEATURES, "Share", "View full details"]
+    dump += ["• FAQ", "• Shipping & Returns", "• Wholesale"]
+    raw = "\n".join(dump).encode()
+    shop = clean(raw, Options(input_format="text", url="https://shop.example.com/products/pack"))
+    blog = clean(raw, Options(input_format="text", url="https://example.com/2024/05/packing"))
+    assert shop.page_kind.kind == "product" and list(shop.paragraphs) == FEATURES
+    assert blog.page_kind.kind == "article" and not set(FEATURES) & set(blog.paragraphs)
