@@ -218,6 +218,12 @@ def test_site_rule_cues_are_prefiltered_too():
         ("1 Response", "comments"),
         ("12 Responses:", "comments"),
         ("response:", None),  # an API's hook (`hooks={'response': …}`)
+        # a shop's reviews widget ends the product's text; a service's testimonials do not
+        ("Share your thoughts!", "comments"),
+        ("Write a review", "comments"),
+        ("Reviews (5)", "comments"),
+        ("Be the first to review this item", "comments"),
+        ("Customer reviews", None),
         ("Response:", None),
         # a share bar read a link a line, and a platform named as a subheading or a letter
         ("• Facebook", "share"),
