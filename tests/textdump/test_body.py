@@ -305,11 +305,13 @@ def test_code_lines_are_kept_on_a_documentation_address_only():
 FEATURES = [
     "• Water resistant: the pack is made of rip-stop nylon, which sheds rain and resists tears.",
     "• Comfortable: a padded back and breathable straps spread the load over your shoulders.",
+    "• Reflective strips on both sides for walking home after dark",  # a feature, unpunctuated
     "• Roomy: forty litres in six pockets, with a sleeve for a laptop and a bottle on each side.",
 ]
 
 
 def test_a_products_bulleted_features_are_its_body_and_a_blogs_list_is_not():
+    # the shop's menu of short bulleted items stays out on both
     dump = ["Hiking Backpack 40L", "Home", "Products", "Contact", "Hiking Backpack 40L"]
     dump += ["Regular price $39.99 USD", "Sale Sold out", *FEATURES, "Share", "View full details"]
     dump += ["• FAQ", "• Shipping & Returns", "• Wholesale"]
@@ -318,3 +320,26 @@ def test_a_products_bulleted_features_are_its_body_and_a_blogs_list_is_not():
     blog = clean(raw, Options(input_format="text", url="https://example.com/2024/05/packing"))
     assert shop.page_kind.kind == "product" and list(shop.paragraphs) == FEATURES
     assert blog.page_kind.kind == "article" and not set(FEATURES) & set(blog.paragraphs)
+
+
+def test_a_products_list_of_features_between_its_paragraphs_stays_in_its_body():
+    # unpunctuated features between the description and the note below them
+    features = [
+        "• Seven inch OLED screen with vivid colours and crisp contrast on the go",
+        "• Wide adjustable stand for comfortable viewing on a table or a desk",
+        "• Wired network port on the dock for a steady connection when playing",
+        "• Sixty four gigabytes of storage to save games and screenshots on the system",
+    ]
+    description = (
+        "Play at home on the television or on the go with a vibrant screen, a stand that "
+        "holds it at any angle and a dock that connects it to your network."
+    )
+    note = (
+        "This refurbished console has been inspected, restored and verified to be fully "
+        "functional, and it comes with a one-year limited warranty."
+    )
+    body = [description, *features, note]
+    dump = ["Console OLED Model", "Store", "Hardware", "Quantity", *body, "Support", "FAQ"]
+    url = "https://store.example.com/products/console-oled"
+    doc = clean("\n".join(dump).encode(), Options(input_format="text", url=url))
+    assert list(doc.paragraphs) == body
