@@ -38,6 +38,7 @@ _LEADING_SEPARATORS = frozenset("-|–—_·:")  # a title that starts with one 
 SCRIPT_GAP = 0.5  # an <h1> and a title whose shares of Latin letters differ this much: two scripts
 SUBTITLE_DASH = re.compile(r"\s[–—]\s")
 _BOARD_HYPHENS = ("-", "--")  # an unspaced hyphen after a board's name (not a subtitle's dash)
+_BREADCRUMB_MARKS = ("»", "›")  # a breadcrumb's mark after a site's or a blog's name
 TAIL_SHARE = 1.5  # parts after a title's first this many times shorter are a site's sections
 
 
@@ -261,9 +262,11 @@ def _short_tail(title: str, spans: list[tuple[int, int]]) -> bool:
 
 
 def _short_head(title: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether the first of two parts, set off by an unspaced hyphen, is much shorter than
-    the second: a forum board's name before the headline (`大话四川-朋友，请正确客观认识凉山`)."""
-    if title[spans[0][1] : spans[1][0]] not in _BOARD_HYPHENS:
+    """Whether the first of two parts, set off by an unspaced hyphen or a breadcrumb's mark,
+    is much shorter than the second: a forum board's name before the headline (`大话四川-朋友，
+    请正确客观认识凉山`), a blog's (`多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业`)."""
+    between = title[spans[0][1] : spans[1][0]]
+    if between not in _BOARD_HYPHENS and between.strip() not in _BREADCRUMB_MARKS:
         return False
     return (spans[0][1] - spans[0][0]) * TAIL_SHARE <= spans[1][1] - spans[1][0]
 

@@ -23,6 +23,10 @@ def test_sections_and_a_site_name_no_metadata_names_leave_a_title():
     assert _headline(f"{asked}-报社新闻") == asked
     # a part that is an address names the site
     assert _headline("昨天去金矿玩 (图) | 海姑娘 | blog.wenxuecity.com") == "昨天去金矿玩 (图)"
+    # a blog's name before a breadcrumb's mark, much shorter than the headline after it
+    blog = "播客热潮迅速蔓延 挑逗传统传媒业"
+    assert _headline(f"多维博客 » {blog}") == blog
+    assert _headline("Travel Insurance » Get a quote") == "Travel Insurance » Get a quote"
     # what the address names goes first, then the short sections before it
     assert _headline("Need some help to Install FlaskBB on Windows - Topic - FlaskBB",
                      url="https://forums.flaskbb.org/topic/2295") == (

@@ -270,6 +270,10 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("阅读 1234", "metadata"),
         ("本文通告引用（trackback）链接：/wp-trackback.php?p=12", "metadata"),
         ("这本书已被阅读了很多次，读者很多。", None),
+        # a comment section's count, after the story's title or alone, and a sentence
+        ("《播客热潮迅速蔓延 挑逗传统传媒业》已有1件评论", "comments"),
+        ("8条评论", "comments"),
+        ("这篇文章已有8条评论指出了其中的问题。", None),
         # a bar of links with the home page among them, and a sentence about a home page
         ("首页|新闻|图片|评论|共青团", "navigation"),
         ("孩子，夏令营让你得到了什么？- -| 回首页 | 2005年索引 | - -浴室都安全吗?", "navigation"),
