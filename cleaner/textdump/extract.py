@@ -13,10 +13,12 @@ from .body import (
     CODE_KINDS,
     LIST_KINDS,
     PROSE_BULLET_KINDS,
+    PROSE_ITEM_KINDS,
     Verdict,
     classify,
     line_score,
     mark_furniture,
+    neutral_prose_items,
     unbullet_prose,
 )
 from .entries import Entries, entry_grid
@@ -88,12 +90,15 @@ def extract_text(
 
 def _described(text: str, reading: Reading) -> list[LineInfo]:
     """The dump's lines with their features (cue matches deferred), read as the page's kind
-    reads them: a thread's furniture marked, a product's bulleted prose a paragraph."""
+    reads them: a thread's furniture marked, a product's bulleted prose a paragraph, an
+    article's a PROSE_ITEM."""
     lines = describe_all(text, reading.cues, defer=True)
     if reading.page_kind.thread:
         lines = mark_furniture(lines)
     if reading.page_kind.kind in PROSE_BULLET_KINDS:
         lines = unbullet_prose(lines)
+    elif reading.page_kind.kind in PROSE_ITEM_KINDS:
+        lines = neutral_prose_items(lines)
     return lines
 
 

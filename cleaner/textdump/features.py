@@ -12,6 +12,7 @@ from .counts import row_counts
 
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
 SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
+PROSE_ITEM = 2  # a bulleted line of an article that reads as prose (see body.PROSE_ITEM_SCORE)
 ORDERED_ITEM_WEIGHT = 10.0  # a numbered line lighter than this is a list item (a headline
 # list "1. …", "2. …"), heavier ones numbered paragraphs
 
@@ -38,7 +39,7 @@ class LineInfo(NamedTuple):
     cjk: int
     sentence_ends: int
     commas: int
-    bullet: bool
+    bullet: int  # 0 (False): no list item; 1 (True): one; PROSE_ITEM: an article's prose in one
     cue: Cue | Mark | None
     checked: bool = True  # False: a short line whose cue match was deferred (see body.classify)
 

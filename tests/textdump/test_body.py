@@ -343,3 +343,32 @@ def test_a_products_list_of_features_between_its_paragraphs_stays_in_its_body():
     url = "https://store.example.com/products/console-oled"
     doc = clean("\n".join(dump).encode(), Options(input_format="text", url=url))
     assert list(doc.paragraphs) == body
+
+
+def test_an_articles_list_of_prose_stays_in_its_body_and_teasers_after_it_stay_out():
+    intro = (
+        "Online students pay about a thousand dollars a class, and the price depends on where "
+        "they live, which school they choose and how many credits they take each term."
+    )
+    findings = [
+        "• In-state students at public universities pay an average of $40,536 for a degree.",
+        "• Out-of-state students pay $59,011 on average for the same degree, online or not.",
+        "• At the average private college, an online degree costs $63,185 in tuition alone.",
+        "• The average online graduate student pays $1,099 per class, a little more than most.",
+        "• Sixteen percent of colleges charge more for a degree earned online than on campus.",
+        "• Most students who borrowed for an online degree have not yet paid off their debt.",
+    ]
+    outro = (
+        "Fees vary by institution, and most schools charge program fees too; state schools "
+        "often charge more to nonresidents, which may include those who study online."
+    )
+    teasers = [
+        "• Ten ways to pay less for college, from grants to work-study and beyond, explained.",
+        "• How student loans work, and what happens to them when you drop out of school.",
+    ]
+    dump = ["Average Cost of Online College", "Home", "Reports", *[intro, *findings, outro]]
+    dump += ["Related reports", *teasers, "About", "Contact"]
+    url = "https://example.org/average-cost-of-online-college"
+    doc = clean("\n".join(dump).encode(), Options(input_format="text", url=url))
+    assert doc.page_kind.kind == "article"
+    assert list(doc.paragraphs) == [intro, *findings, outro]
