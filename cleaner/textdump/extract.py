@@ -9,21 +9,11 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
-from .body import (
-    CODE_KINDS,
-    LIST_KINDS,
-    PROSE_BULLET_KINDS,
-    PROSE_ITEM_KINDS,
-    Verdict,
-    classify,
-    line_score,
-    mark_furniture,
-    neutral_prose_items,
-    unbullet_prose,
-)
+from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
 from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
 from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
+from .items import PROSE_BULLET_KINDS, PROSE_ITEM_KINDS, neutral_prose_items, unbullet_prose
 from .title import choose_title, headline_anchor, shown_title, title_repeats
 
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
