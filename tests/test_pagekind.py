@@ -35,6 +35,8 @@ CUES = cues_for(None)
         "https://www.example.com/r/gardening/comments/1cq6hci/tomatoes/",
         "https://bbs.example.cn/detail/171",
         "https://www.example.org/discussion/118004/spring",
+        "https://discuss.example.org/d/2068-types-of-threads",
+        "https://forum.example.com/t/12",
     ],
 )
 def test_forum_and_qa_addresses_are_threads(url):
@@ -51,6 +53,7 @@ def test_forum_and_qa_addresses_are_threads(url):
         "https://hobbs.example.com/2024/05/12/recipes.html",
         "https://finance.example.com/foto-bisnis/d-7349798/jokowi-bertemu-elon-musk",
         "https://www.example.com/news/t-34-tanks-return-to-the-museum",
+        "https://www.furniture.example/t/mesh-office-chair",  # a shop's category, no thread id
     ],
 )
 def test_article_addresses_are_no_evidence(url):
