@@ -198,6 +198,10 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• 3 days ago", "metadata"),  # a post's age or a reading time, bulleted
         ("• 12 min read", "metadata"),
         ("• 3 days ago we met the mayor", None),
+        # a forum post's number and its reactions, and a line that only begins with a number
+        ("• #3", "forum"),
+        ("Reactions: pnomes and celia17", "forum"),
+        ("#2 on the list was the best of them all", None),
         # a Stack Exchange post's stamp and a question's views, and a sentence with a date
         ("asked Feb 11, 2011 at 23:49", "forum"),
         ("edited May 12 at 10:30", "forum"),
