@@ -198,6 +198,10 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• 3 days ago", "metadata"),  # a post's age or a reading time, bulleted
         ("• 12 min read", "metadata"),
         ("• 3 days ago we met the mayor", None),
+        # a table of contents' label, and a sentence about one
+        ("Table of Contents", "navigation"),
+        ("On this page", "navigation"),
+        ("The table of contents lists every chapter of the report.", None),
         # a forum post's number and its reactions, and a line that only begins with a number
         ("• #3", "forum"),
         ("Reactions: pnomes and celia17", "forum"),
