@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from ..errors import ConfigError
 from .visible import tree_text
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 NEEDS = "pip install 'cleaner[best]'"  # what brings readability-lxml
 _LINK_OPEN = re.compile(r"<a[\s>]", re.I)
@@ -47,7 +51,7 @@ def readability_text(markup: str) -> str:
     return tree_text(lxml_html.fromstring(summary)) if summary.strip() else ""
 
 
-def unnested(markup: str):
+def unnested(markup: str) -> str | HtmlElement:
     """The markup, or, when it leaves links open (more `<a` than `</a>`), its tree with each
     link inside another unwrapped (its text kept): the parser nests the links an unclosed one
     holds, each holding the rest of the page, and readability weighs every link's text once
