@@ -136,7 +136,7 @@ def _own_title(prepared: PreparedTree, reading: Reading) -> str | None:
         return rule_title
     if not found:
         return first_heading(facts, reading.options.url)
-    return headline(found, facts, reading.options.url)
+    return headline(found, facts, reading.options.url, reading.page_kind.kind)
 
 
 def _visible_title(prepared: PreparedTree, reading: Reading) -> str | None:

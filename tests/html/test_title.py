@@ -166,3 +166,36 @@ def test_a_han_site_name_as_h1_after_the_headline_is_not_the_headline():
     assert _headline("土豆不“土” 土豆无“土” 松花江网", "松花江网") == "土豆不“土” 土豆无“土”"
     # a space inside a Latin title parts words: the <h1> there is no site's name
     assert _headline("Mountain Bike Trails near Houston", "Houston") != "Mountain Bike Trails near"
+
+
+def _shop_page(kind: str) -> bytes:
+    name = "Logitech MX Vertical Ergonomic Wireless Mouse"
+    text = "<p>" + "The vertical design puts your hand in a natural handshake position. " * 4
+    return (
+        f'<html><head><title>{name}</title><meta property="og:title" content="{name}">'
+        f'<script type="application/ld+json">{{"@type": "{kind}"}}</script></head><body>'
+        f"<h1>MX Vertical</h1><main>{text}</p></main></body></html>"
+    ).encode()
+
+
+def test_a_title_og_title_and_title_agree_on_names_a_product_over_its_h1_label():
+    # on a product, listing or service page the <h1> is often a short label; og:title and
+    # <title> that say the same are the page's name. On an article the <h1> stays the headline
+    product = clean(_shop_page("Product"), Options(detect_language=False))
+    assert product.page_kind.kind == "product"
+    assert product.title == "Logitech MX Vertical Ergonomic Wireless Mouse"
+    article = clean(_shop_page("NewsArticle"), Options(detect_language=False))
+    assert article.page_kind.kind == "article"
+    assert article.title == "MX Vertical"
+    facts = TitleFacts(og_titles=("Casual Dresses - Shop Summer Dresses - Lulus",),
+                       title="Casual Dresses - Shop Summer Dresses - Lulus",
+                       headings=(Heading("Casual Dresses"),))  # fmt: skip
+    url = "https://www.lulus.com/categories/casual-dresses.html"
+    assert headline(facts.og_titles[0], facts, url, "collection") == (
+        "Casual Dresses - Shop Summer Dresses"
+    )
+    assert headline(facts.og_titles[0], facts, url, "article") == "Casual Dresses"
+    # a page whose og:title differs from its <title> keeps its <h1> whatever its kind
+    shared = TitleFacts(og_titles=("The mouse for all-day comfort",), title=facts.title,
+                        headings=facts.headings)  # fmt: skip
+    assert headline(facts.title, shared, url, "collection") == "Casual Dresses"
