@@ -199,11 +199,14 @@ def _opens_body(page_title: LineInfo, verdict: Verdict) -> bool:
     """Whether the dump's first line, where its body starts (a thread's posts run from the
     top), is its page <title> all the same: a `Topic - Board - Forum` line of a headline's
     weight, which the body goes on without, when a paragraph of its own follows (a page of
-    short lines whose heaviest is that line has no body without it)."""
+    short lines whose heaviest is that line has no body without it), or when it is the body's
+    only line: a dump of a page whose text its scripts write (a Discourse thread's) holds its
+    <title> and little else, and that line is no paragraph of the page (read again alone, as
+    clean output is, it is a title)."""
     if not (_heading_like(page_title) and len(title_parts(page_title.text)) >= 2):
         return False
-    body = (verdict.lines[i] for i in verdict.body if i != page_title.index)
-    return any(line_score(info) >= GOOD_WEIGHT for info in body)
+    body = [verdict.lines[i] for i in verdict.body if i != page_title.index]
+    return not body or any(line_score(info) >= GOOD_WEIGHT for info in body)
 
 
 def _outweighs(page_title: LineInfo, candidate: LineInfo) -> bool:

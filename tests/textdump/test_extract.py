@@ -121,9 +121,15 @@ def test_a_threads_title_line_is_its_title_when_the_posts_start_right_below_it()
     assert dump[0] not in doc.paragraphs and doc.paragraphs[0].startswith("Travel insurance")
     once = to_text(doc)
     assert to_text(clean(once.encode("utf-8"), address)) == once
-    # a page of short lines whose heaviest is its title line keeps that line as its body
-    short = [f"{topic} - Help - Example Forum", "user1", "Thanks!", "user2", "Same here"]
-    assert clean("\n".join(short).encode("utf-8"), address).paragraphs[0] == short[0]
+    # a dump that holds its <title> line and nothing the body keeps (a Discourse thread's
+    # posts are written by its scripts) has that title and no body, not the line as a
+    # paragraph: read again alone, as clean output is, the line is a title
+    for lines in ([dump[0]], [dump[0], "user1", "Thanks!", "user2", "Same here"]):
+        doc = clean("\n".join(lines).encode("utf-8"), address)
+        assert (doc.title, doc.paragraphs) == (topic, ())
+    # a dump of one line that is no page <title> (no parts) is a paragraph
+    note = clean(EN.encode("utf-8"))
+    assert (note.title, note.paragraphs) == (None, (EN,))
 
 
 def test_a_first_line_that_is_a_menu_is_no_page_title():
