@@ -23,6 +23,8 @@ Directives understood here:
                              entries one (see textdump/entries.py)
   code_line: REGEX           a line of code: no gap in a documentation page's body (see
                              textdump/body.py)
+  bio_heading: REGEX         a heading that may open an author's biography, the name its
+                             group 1 (see textdump/bio.py: the byline must name them too)
   title_label: REGEX         a label beside a title's headline, taken out of the title
                              (see textdump/fields.without_labels)
   site_part: REGEX           a part at the end of a page title that names the site, not the
@@ -56,6 +58,7 @@ FIELD_DIRECTIVES = (
     "text_date",
     "text_author",
     "text_sitename",
+    "bio_heading",
     "title_label",
     "site_part",
     "title_goes_on",

@@ -9,6 +9,7 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
+from .bio import named_bios
 from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
 from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
@@ -82,7 +83,7 @@ def _described(text: str, reading: Reading) -> list[LineInfo]:
     """The dump's lines with their features (cue matches deferred), read as the page's kind
     reads them: a thread's furniture marked, a product's bulleted prose a paragraph, an
     article's a PROSE_ITEM."""
-    lines = describe_all(text, reading.cues, defer=True)
+    lines = named_bios(describe_all(text, reading.cues, defer=True), reading.cues)
     if reading.page_kind.thread:
         lines = mark_furniture(lines)
     if reading.page_kind.kind in PROSE_BULLET_KINDS:
