@@ -24,7 +24,9 @@ Directives understood here:
   code_line: REGEX           a line of code: no gap in a documentation page's body (see
                              textdump/body.py)
   bio_heading: REGEX         a heading that may open an author's biography, the name its
-                             group 1 (see textdump/bio.py: the byline must name them too)
+                             group 1 (see textdump/named.py: the byline must name them too)
+  site_more: REGEX           a heading that may open the site's recommendations, the name
+                             its group 1 (textdump/named.py: the address must name it too)
   title_label: REGEX         a label beside a title's headline, taken out of the title
                              (see textdump/fields.without_labels)
   site_part: REGEX           a part at the end of a page title that names the site, not the
@@ -59,6 +61,7 @@ FIELD_DIRECTIVES = (
     "text_author",
     "text_sitename",
     "bio_heading",
+    "site_more",
     "title_label",
     "site_part",
     "title_goes_on",

@@ -9,12 +9,12 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
-from .bio import named_bios
 from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
 from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
 from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
 from .items import PROSE_BULLET_KINDS, PROSE_ITEM_KINDS, neutral_prose_items, unbullet_prose
+from .named import named_tails
 from .title import choose_title, headline_anchor, shown_title, title_repeats
 
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
@@ -59,6 +59,9 @@ def extract_text(
     lines = _described(ruled.text if ruled is not None else text, reading)
     anchor = headline_anchor(lines, cues, names)
     verdict = classify(lines, cues, explain, anchor, thread, entries=entries, code=code)
+    named = named_tails(verdict.lines, cues, names, verdict.start, verdict.end)
+    if named is not verdict.lines:  # a heading in the body opens its author's or site's tail
+        verdict = classify(named, cues, explain, anchor, thread, entries=entries, code=code)
     grid = entry_grid(verdict.lines, verdict.body, cues)
     seen = _from_grid(verdict, grid)  # the title is looked for above the entries too
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
@@ -83,7 +86,7 @@ def _described(text: str, reading: Reading) -> list[LineInfo]:
     """The dump's lines with their features (cue matches deferred), read as the page's kind
     reads them: a thread's furniture marked, a product's bulleted prose a paragraph, an
     article's a PROSE_ITEM."""
-    lines = named_bios(describe_all(text, reading.cues, defer=True), reading.cues)
+    lines = describe_all(text, reading.cues, defer=True)
     if reading.page_kind.thread:
         lines = mark_furniture(lines)
     if reading.page_kind.kind in PROSE_BULLET_KINDS:

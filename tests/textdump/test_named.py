@@ -1,4 +1,4 @@
-"""textdump/bio.py: a heading that names the page's author opens their biography."""
+"""textdump/named.py: a heading that names the page's author or site opens a tail."""
 
 from cleaner import Options, clean
 
@@ -41,3 +41,29 @@ def test_a_heading_about_a_name_the_byline_does_not_give_ends_nothing():
     assert BIO[1] in _body(unsigned + BIO)
     other = ["About Clever Cleaner", BIO[1].replace("Jane Morrow", "Clever Cleaner")]
     assert other[1] in _body(STORY + other)
+
+
+TEASERS = [
+    "More Example Times",
+    "Science",
+    "A new telescope sees the first light of a distant galaxy",
+    "Ann Lee",
+    "Astronomers say the images, taken over six nights in March, show a galaxy whose light "
+    "left it when the universe was a few hundred million years old, earlier than expected.",
+    "Health",
+    "Why a short walk after dinner is good for you",
+    "Tom Reyes",
+    "A walk of ten minutes after a meal lowers the rise in blood sugar that follows it, a "
+    "review of seven small studies has found, and the effect is larger in older adults.",
+]
+
+
+def test_a_heading_that_names_the_site_opens_its_recommendations():
+    address = Options(url="https://www.exampletimes.com/2024/05/plague", detect_language=False)
+    story = [STORY[0], *STORY[2:]]
+    body = clean("\n".join(story + TEASERS).encode("utf-8"), address).paragraphs
+    assert body[-1] == STORY[-1]
+    # on another site the same heading names nothing: the teasers' summaries read as prose
+    elsewhere = Options(url="https://www.dailyherald.org/2024/05/plague", detect_language=False)
+    body = clean("\n".join(story + TEASERS).encode("utf-8"), elsewhere).paragraphs
+    assert TEASERS[4] in body
