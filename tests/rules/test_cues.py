@@ -198,6 +198,11 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• 3 days ago", "metadata"),  # a post's age or a reading time, bulleted
         ("• 12 min read", "metadata"),
         ("• 3 days ago we met the mayor", None),
+        # a sign-up's prompts and thanks, and a sentence that only begins like one
+        ("Want more stories like this?", "newsletter"),
+        ("You have succesfully subscribed. Thank you!", "newsletter"),
+        ("Stay up to date with Ascom.", "newsletter"),
+        ("Stay up to date with the weather by checking the forecast before you set out.", None),
         # a table of contents' label, and a sentence about one
         ("Table of Contents", "navigation"),
         ("On this page", "navigation"),
