@@ -166,6 +166,13 @@ def test_a_subtitle_in_lower_case_is_no_part_of_its_own(title, parts):
             "Boomer took offense to my t-shirt",
         ),
         ("Skipping breakfast: what the studies say", "Skipping breakfast: what the studies say"),
+        # an empty pair of brackets a template left at the end, and brackets that hold a word
+        (
+            "Command Decorating Clips 3FB7J, Clear, 40-Clips ()",
+            "Command Decorating Clips 3FB7J, Clear, 40-Clips",
+        ),
+        ("雄安新区（）", "雄安新区"),
+        ("Sony WH-1000XM5 (Black)", "Sony WH-1000XM5 (Black)"),
     ],
 )
 def test_labels_beside_a_headline_are_not_the_title(title, bare):
