@@ -100,7 +100,7 @@ def _gate(cues: CueSet) -> tuple[tuple, float, _Heads | None]:
     """The cue set's (field, patterns) of HEADING_FIELDS, the longest line any of the
     patterns can match (their length guards; inf: no bound) and what a line's first
     character must match for one of them (literals.shape; None: anything)."""
-    fields = tuple((field, cues.field_patterns(field)) for field in HEADING_FIELDS)
+    fields = tuple((name, cues.field_patterns(name)) for name in HEADING_FIELDS)
     shapes = [shape(p) for _, patterns in fields for p in patterns]
     limits = [s.limit for s in shapes]
     longest = inf if None in limits else max(limits, default=0)
