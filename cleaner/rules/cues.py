@@ -45,6 +45,7 @@ import weakref
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, reduce
+from math import inf
 from operator import itemgetter, or_
 from pathlib import Path
 
@@ -170,6 +171,14 @@ class CueSet:
         self._matched: dict[tuple[str, bool, bool], Cue | None] = {}
         _LIVE.add(self)
         self._automaton = _keyword_automaton([g for g in self._guards if g.needs_keyword])
+
+    @cached_property
+    def longest(self) -> float:
+        """The longest line any of the cues can match (their length guards; inf when one has
+        none): a caller with many lines longer than that need not ask for them."""
+        if any(g.shape.limit is None for g in self._guards):
+            return inf
+        return max((g.shape.limit for g in self._guards), default=0)
 
     def match(self, line: str, cjk: bool = True, latin: bool = True) -> Cue | None:
         """The first cue, in priority order, that a line matches (remembered: the body of a

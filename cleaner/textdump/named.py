@@ -21,13 +21,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
-from math import inf
 
 from ..normalize import letters_key
-from ..rules.cues import CueSet
-from ..rules.literals import shape
+from ..rules.cues import Cue, CueSet
 from .features import LineInfo, Mark
 from .fields import find_field, names_address
 
@@ -65,48 +62,31 @@ def named_tails(
 
 def _headings(lines: Sequence[LineInfo], cues: CueSet) -> list[tuple[LineInfo, str, str]]:
     """(line, field, the name its group 1 gives) of each line a pattern of HEADING_FIELDS
-    matches; only lines as short as a pattern admits, with a first character one admits,
-    are tried (a character's verdict is remembered: _Heads.admits)."""
-    fields, longest, heads = _gate(cues)
-    admits = heads.admits if heads is not None else None
+    matches (the first such pattern's); a line longer than any heading is not asked for
+    (most of a body's lines: asking costs three times as much)."""
+    headings = _heading_cues(cues)
+    longest = headings.longest
     found = []
     for info in lines:
-        text = info.text
-        if not 0 < len(text) <= longest:
+        if len(info.text) > longest:
             continue
-        if admits is not None:
-            first = text[0]
-            admitted = admits.get(first)
-            if admitted is None:
-                admitted = admits[first] = any(h.match(first) for h in heads.patterns)
-            if not admitted:
-                continue
-        for kind, patterns in fields:
-            found += [(info, kind, m.group(1)) for p in patterns if (m := p.match(text))]
+        cue = headings.match(info.text)
+        match = cue.pattern.match(info.text) if cue is not None else None
+        if match:
+            found.append((info, cue.reason, match.group(1)))
     return found
 
 
-@dataclass(frozen=True)
-class _Heads:
-    """What a heading's first character must match (one of `patterns`), and the verdict on
-    each character met so far."""
-
-    patterns: tuple[re.Pattern[str], ...]
-    admits: dict[str, bool] = field(default_factory=dict)
-
-
 @lru_cache(maxsize=16)  # a cue set per page kind: a handful
-def _gate(cues: CueSet) -> tuple[tuple, float, _Heads | None]:
-    """The cue set's (field, patterns) of HEADING_FIELDS, the longest line any of the
-    patterns can match (their length guards; inf: no bound) and what a line's first
-    character must match for one of them (literals.shape; None: anything)."""
-    fields = tuple((name, cues.field_patterns(name)) for name in HEADING_FIELDS)
-    shapes = [shape(p) for _, patterns in fields for p in patterns]
-    limits = [s.limit for s in shapes]
-    longest = inf if None in limits else max(limits, default=0)
-    if any(s.head is None for s in shapes):
-        return fields, longest, None
-    return fields, longest, _Heads(tuple(re.compile(s.head) for s in shapes))
+def _heading_cues(cues: CueSet) -> CueSet:
+    """The cue set's HEADING_FIELDS patterns as a cue set of their own (reason: the field),
+    which tries a line only against the patterns its first character and length admit and
+    remembers the lines it matched (rules/cues.CueSet)."""
+    return CueSet([
+        Cue("cut_from", name, pattern)
+        for name in HEADING_FIELDS
+        for pattern in cues.field_patterns(name)
+    ])  # fmt: skip
 
 
 def _bylined(name: str, above: Sequence[LineInfo], cues: CueSet) -> bool:

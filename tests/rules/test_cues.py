@@ -348,3 +348,14 @@ def test_the_space_check_sees_the_shapes_it_names():
 def test_stack_exchanges_answer_form_ends_its_thread(line):
     found = generic_cues().match(line, False, True)
     assert (found.reason, found.kind) == ("forum", "cut_from")
+
+
+def test_a_cue_sets_longest_match_is_its_longest_length_guard():
+    guarded = [
+        Cue("cut_from", "a", re.compile(r"^(?=.{0,40}$)about\s+(\w+)$", re.I)),
+        Cue("cut_from", "b", re.compile(r"^(?=.{0,50}$)more\s+(\w+)$", re.I)),
+    ]
+    assert CueSet(guarded).longest == 51  # `$` also matches before a final newline: 50 + 1
+    unguarded = Cue("drop_line", "c", re.compile(r"^share\b", re.I))
+    assert CueSet([*guarded, unguarded]).longest == float("inf")
+    assert CueSet([]).longest == 0
