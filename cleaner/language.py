@@ -13,6 +13,7 @@ import os
 import re
 import shutil
 import tempfile
+import zlib
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -31,6 +32,8 @@ LANGID_SAMPLE_CHARS = 300  # py3langid's cost grows with length (a Python loop a
 SCRIPT_SHARE = 0.2  # this share of letters in one CJK script decides the language
 CACHE_ENV = "CLEANER_CACHE_DIR"  # the cache folder; unset: $XDG_CACHE_HOME/cleaner or
 # ~/.cache/cleaner; set but empty: no copy is kept
+COPY_PREFIX = "py3langid-model-"  # then the model file's size and checksum
+_STALE_NAME = re.compile(re.escape(COPY_PREFIX) + r"\d+-\d+")  # size and mtime: earlier releases
 _ARRAYS = ("ptc", "pc", "classes", "nextmove", "nextmove_row", "out_feat")  # the model's npz
 _COPY_ERRORS = (OSError, ValueError, KeyError, AttributeError, EOFError, ImportError)
 
@@ -91,8 +94,7 @@ def model_copy(langid: ModuleType) -> Path | None:
     source = Path(langid.__file__).parent / langid.MODEL_FILE
     if root is None or not source.name.endswith(".npz.xz"):
         return None
-    stat = source.stat()
-    folder = root / f"py3langid-model-{stat.st_size}-{stat.st_mtime_ns}"
+    folder = root / f"{COPY_PREFIX}{source.stat().st_size}-crc{_checksum(source):08x}"
     if folder.is_dir():
         return folder
     root.mkdir(parents=True, exist_ok=True)
@@ -105,7 +107,27 @@ def model_copy(langid: ModuleType) -> Path | None:
             raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    _remove_stale(root)
     return folder
+
+
+def _checksum(source: Path) -> int:
+    """The CRC-32 of the model file (4.5 MB, about 3 ms): the copy's name, so that
+    reinstalling the same py3langid (a new modification time) finds its copy again."""
+    total = 0
+    with source.open("rb") as data:
+        while chunk := data.read(1 << 20):
+            total = zlib.crc32(chunk, total)
+    return total
+
+
+def _remove_stale(root: Path) -> None:
+    """Remove the copies named as releases before 2026-12-07 named them (size and
+    modification time: each reinstall of py3langid left another 68 MB). A process that has
+    one open keeps reading it; one about to load it loads py3langid's own model instead."""
+    for stale in root.glob(f"{COPY_PREFIX}*"):
+        if _STALE_NAME.fullmatch(stale.name):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def _unpack(source: Path, folder: Path) -> None:

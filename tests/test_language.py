@@ -1,6 +1,10 @@
 """language.py: the clean text's language, by script for CJK and by py3langid for the rest."""
 
 import lzma
+import os
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 import py3langid
@@ -85,3 +89,32 @@ def test_a_cache_folder_that_cannot_be_made_costs_only_time(tmp_path, monkeypatc
         assert guess_language(_FOX * 3) == "en"
     finally:
         identifier.cache_clear()
+
+
+@pytest.fixture
+def installed(tmp_path):
+    """py3langid's model file as an installation of its own would hold it (a copy, whose
+    modification time a test may change without touching the venv's)."""
+    package = tmp_path / "site-packages" / "py3langid"
+    (package / "data").mkdir(parents=True)
+    source = Path(langid.__file__).parent / langid.MODEL_FILE
+    shutil.copyfile(source, package / langid.MODEL_FILE)
+    return SimpleNamespace(__file__=str(package / "langid.py"), MODEL_FILE=langid.MODEL_FILE)
+
+
+def test_reinstalling_py3langid_finds_its_copy_again(cache, installed):
+    first = model_copy(installed)
+    model = Path(installed.__file__).parent / installed.MODEL_FILE
+    os.utime(model, ns=(model.stat().st_atime_ns, model.stat().st_mtime_ns + 10**12))
+    assert model_copy(installed) == first  # the same model: no second 68 MB copy
+    assert [p.name for p in cache.iterdir()] == [first.name]
+
+
+def test_copies_named_as_earlier_releases_named_them_are_removed(cache, installed):
+    stale = cache / "py3langid-model-4586720-1796562655255242747"  # size and mtime
+    other = cache / "py3langid-model-4586720-crc0badf00d"  # another model's, named by checksum
+    for folder in (stale, other):
+        folder.mkdir(parents=True)
+        (folder / "ptc.npy").write_bytes(b"weights")
+    made = model_copy(installed)
+    assert sorted(p.name for p in cache.iterdir()) == sorted([made.name, other.name])
