@@ -50,12 +50,17 @@ def checked_title(
     prepared: PreparedTree,
     reading: Reading,
     visible: str | None = None,
+    *,
+    repeated: bool = True,
 ) -> Extracted:
     """The metadata title checked against the body the reading kept: the part of it the
     body's first lines repeat, or the headline the page shows above the body when the title
     is a site's name or menu (no og:title, which a site writes for its story); a first line
-    that is that headline is the title's, not the body's. Read from either parser's tree
-    (the default reading's lxml, --fast's Lexbor with the `visible` text it read)."""
+    that is that headline is the title's, not the body's, and so is one that is the title
+    itself unless `repeated` is off (the default reading's lines were rid of the metadata
+    title's repeats already, and one that trafilatura kept near the top restates it in the
+    body: a quote that is the headline, a post's opening line). Read from either parser's
+    tree (the default reading's lxml, --fast's Lexbor with the `visible` text it read)."""
     facts = prepared.titles
     address = reading.options.url or facts.address
     title = _without_shown_subtitle(title, prepared, visible)
@@ -64,8 +69,9 @@ def checked_title(
         found = shown_headline(
             prepared, title, extracted.paragraphs, reading.cues, address, visible
         )
-    if found is None:
+    if found is None and not repeated:
         return replace(extracted, title=title)
+    found = found or title  # the title itself: a first line that repeats it is the title's
     paragraphs, removed = extracted.paragraphs, extracted.removed
     first = next((i for i, p in enumerate(paragraphs[:TOP_LINES]) if same_line(p, found)), None)
     if first is not None:

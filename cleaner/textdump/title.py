@@ -6,6 +6,7 @@ the title (two lines are the same headline as alike.py reads them)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from ..normalize import letters_key
@@ -41,6 +42,8 @@ SUBTITLE_MARK = "——"  # a Chinese subtitle's opening dash
 # (`Best Audiobook Subscriptions [Tried 11 Services]`). wcxb-dev-text: three documentation
 # titles were such lines, one body anchored under a lead-in 0.705 -> 0.883; no other page moved
 _SYNOPSIS = re.compile(r"\[[\s,-]|\s\]|\(\s|<[\w-]+>|\w[:：]$")
+GOES_ON = (",", "，", "、")  # a line ending in these goes on into the next: no headline (`If
+# you find CSrankings useful,`, `为了贯彻落实北京市“十五”时期儿童发展规划，`)
 MENU_PARTS = 6  # a first line of this many parts, each a menu item's length at most
 MENU_ITEM_CHARS = 12  # (MENU_ITEM_CHARS), is a menu: 18 and 20 parts of 2 characters on two
 # zh-cwced dumps, where a <title> of so many short parts stands on none of the shared sets
@@ -96,8 +99,7 @@ def choose_title(
     infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet, names: tuple[str, ...] = NO_ADDRESS
 ) -> int | None:
     """The headline above the body: the line that repeats the page <title>'s headline
-    (_repeated_headline), else the heading-like line over the first byline near the body,
-    else the nearest heading-like line above the body, else the <title> line itself (the cue
+    (_repeated_headline), else one of _candidates, else the <title> line itself (the cue
     matches of the lines it looks at settled on a copy of `infos`)."""
     infos = list(infos)
     content = [i for i in infos if i.text]
@@ -120,7 +122,7 @@ def choose_title(
     repeat = _repeated_headline(above, farther, page_title.index, headline, keys, infos, cues)
     if repeat is not None:
         return repeat
-    candidates = _bylined(above, cues) + [i for i in reversed(above) if _heading_like(i)]
+    candidates = _candidates(above, page_title.index, cues)
     usable = (
         page_title.cue is None
         and not menu
@@ -132,6 +134,25 @@ def choose_title(
     if candidates and not (usable and _outweighs(page_title, candidates[0])):
         return candidates[0].index
     return page_title.index if usable else None
+
+
+def _candidates(above: list[LineInfo], page_title: int, cues: CueSet) -> list[LineInfo]:
+    """The headlines the lines above the body may hold, best first: the heading-like line
+    they show twice, the one over the first byline near the body, then every heading-like
+    line, the nearest first."""
+    shown = _shown_twice(above, page_title) + _bylined(above, cues)
+    return shown + [i for i in reversed(above) if _heading_like(i)]
+
+
+def _shown_twice(above: list[LineInfo], page_title: int) -> list[LineInfo]:
+    """The heading-like line nearest the body that the lines above it show twice (the page's
+    header and the story's top both show its headline: `北京市儿童(13-15岁)心理素质发展现状调查
+    研究报告` over its source's line and again under it), if any; the <title> line aside."""
+    shown = Counter(letters_key(i.text) for i in above if i.index != page_title)
+    for info in reversed(above):
+        if info.index != page_title and shown[letters_key(info.text)] >= 2 and _heading_like(info):
+            return [info]
+    return []
 
 
 def _bylined(above: list[LineInfo], cues: CueSet) -> list[LineInfo]:
@@ -279,6 +300,6 @@ def _headline_shaped(info: LineInfo) -> bool:
         return False
     if info.sentence_ends > 1 or "://" in info.text or ADDRESS.fullmatch(info.text):
         return False
-    if _SYNOPSIS.search(info.text):
+    if _SYNOPSIS.search(info.text) or info.text.endswith(GOES_ON):
         return False
     return _SECTION_NUMBER.match(info.text) is None and not info.text.startswith(SUBTITLE_MARK)

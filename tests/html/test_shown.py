@@ -164,3 +164,45 @@ def test_the_part_of_a_title_the_body_opens_with_is_the_headline():
     # a spaced dash sets off a subtitle: the title is one headline, not two parts
     review = "Star Wars Jedi: Fallen Order review – shoots for the moon, lands among the stars"
     assert body_part(review, ("shoots for the moon, lands among the stars",)) is None
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_a_headline_shown_twice_above_the_body_is_the_title_and_not_the_bodys(fast):
+    # no <title>, og:title or <h1>: the title is read off the visible text, where the page's
+    # header shows the headline over its source's line and the story's top shows it again
+    headline = "北京市儿童心理素质发展现状调查研究报告"
+    page = (
+        "<html><head><meta charset=utf-8></head><body>"
+        "<div>首页\u3000组织机构\u3000工作动态\u3000纲要规划\u3000国际项目\u3000理论文摘</div>"
+        f"<div>北京 &gt;&gt; 首页 &gt;&gt; 研究集萃</div><div>{headline}</div>"
+        f"<div>http://www.qianlong.com/ 2005-03-06 16:17:00</div><div><p>{headline}</p>"
+        "<p>北京市妇女儿童工作委员会儿童心理调研课题组</p><p>2003年5月</p>"
+        + "".join(f"<p>{p * 3}</p>" for p in STORY)
+        + "</div></body></html>"
+    ).encode()
+    read = _read(page, fast=fast)
+    assert read.title == headline
+    assert headline not in read.paragraphs
+
+
+def test_fast_leaves_out_the_page_title_line_and_the_titles_repeat():
+    # the visible text opens with the page's <title>, which the page does not show, and the
+    # body run starts on it; the <h1> is the title, and its line at the body's top goes too
+    title = "'Meth. We're On It': South Dakota campaign is working, Kristi Noem says"
+    h1 = "South Dakota says, 'Meth. We're On It,' and Twitter asks, are you guys OK?"
+    text = (
+        "Travel insurance covers the costs of a trip that is cancelled, cut short or delayed, "
+        "and it pays for medical care abroad when something goes wrong on the way."
+    )
+    body = "".join(f"<p>{text.replace('trip', f'trip {n}')}</p>" for n in range(5))
+    page = (
+        f"<html><head><meta charset=utf-8><title>{title}</title></head><body><h1>{h1}</h1>"
+        f"<p>By Lisa Kaczke</p>{body}</body></html>"
+    ).encode()
+    read = clean(page, Options(fast=True, explain=True, detect_language=False))
+    assert read.title == h1
+    assert read.paragraphs[0].startswith("Travel insurance covers the costs of a trip 0")
+    assert {(r.text, r.reason) for r in read.removed} >= {(title, "page-title")}
+    # a thread's <title> is its question's heading, which its readers keep
+    thread = clean(page, Options(fast=True, page_kind="thread", detect_language=False))
+    assert thread.paragraphs[0] == title

@@ -230,3 +230,29 @@ def test_a_commands_synopsis_or_a_lead_in_line_is_no_headline():
     headline = "Best Audiobook Subscriptions in 2025 [Tried 11 Services]"
     dump = ["首页", "Docs", "Downloads", headline, *body]
     assert clean("\n".join(dump).encode("utf-8")).title == headline
+
+
+def test_a_line_that_ends_in_a_comma_is_no_headline():
+    # it goes on into the next line: the page title is the title, not that lead-in
+    dump = ["CSRankings: Computer Science Rankings", "Home", "If you find CSrankings useful,"]
+    dump += [EN.replace("trip", f"ranking {n}") for n in range(5)]
+    doc = clean("\n".join(dump).encode("utf-8"))
+    assert doc.title == "CSRankings: Computer Science Rankings"
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"))) == once
+
+
+def test_the_headline_the_header_shows_twice_is_the_title():
+    # a first line of menu items set apart by wide spaces, the headline over its source's
+    # line and again under it, then the report's authors and date above its first sentence
+    headline = "北京市儿童(13-15岁)心理素质发展现状调查研究报告"
+    menu = "\u3000".join(["首页", "组织机构", "工作动态", "纲要规划", "国际项目", "理论文摘"])
+    source = "http://www.qianlong.com/ 2005-03-06 16:17:00"
+    dump = [menu, "北京 >> 首页 >> 研究集萃", headline, source, headline]
+    dump += ["北京市妇女儿童工作委员会儿童心理调研课题组", "2003年5月"]
+    dump += ["为了贯彻落实北京市“十五”时期儿童发展规划，", ZH, ZH, ZH, ZH]
+    doc = clean("\n".join(dump).encode("utf-8"))
+    assert doc.title == "北京市儿童（13-15岁）心理素质发展现状调查研究报告"  # CJK brackets
+    assert headline not in doc.paragraphs
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"))) == once
