@@ -15,12 +15,12 @@ from ..normalize import letters_key, reader_key
 from ..scripts import CJK_RUN
 from ..textdump.fields import (
     ADDRESS,
-    TITLE_SEPARATORS,
     WORDLIKE,
     address_names,
     is_site_part,
     names_address,
     names_site_itself,
+    separator_spans,
     split_page_title,
     title_parts,
 )
@@ -295,11 +295,11 @@ def _short_head(title: str, spans: list[tuple[int, int]]) -> bool:
 def _part_spans(title: str) -> list[tuple[int, int]]:
     """(start, end) of each part of a title between its separators, empty parts left out."""
     spans, start = [], 0
-    for separator in [*TITLE_SEPARATORS.finditer(title), None]:
-        end = separator.start() if separator else len(title)
+    for separator in [*separator_spans(title), None]:
+        end = separator[0] if separator else len(title)
         if title[start:end].strip():
             spans.append((start, end))
-        start = separator.end() if separator else end
+        start = separator[1] if separator else end
     return spans
 
 

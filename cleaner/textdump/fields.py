@@ -26,6 +26,10 @@ MONTHS = {
 TITLE_SEPARATORS = re.compile(
     r"(?<!\s)\s+[-|–—_·•»›]\s+|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff\[【《“])"
 )
+SLASHED = re.compile(r"(?<!\s)\s+/\s+")  # a spaced slash parts a title where it stands twice
+# (a forum's `Topic / Board / Forum`); once it is a headline's own (`Dare to Play 3 / October
+# pack`, `Tech conferences in Americas 2026 / 2027`)
+SLASHES_TO_PART = 2
 MAX_SITENAME_CHARS = 40  # a longer title segment is a headline, not a site name
 SITE_LABEL_MIN = 4  # a name of the address this long, inside a title's last part, names the
 # site there ("Supabase Docs"); a shorter one ("bbc", "nbf") only when the part is that name
@@ -105,12 +109,20 @@ def without_labels(title: str, cues: CueSet) -> str:
 
 
 @lru_cache(maxsize=1024)
+def separator_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of each separator between a title's parts: TITLE_SEPARATORS, and spaced
+    slashes where SLASHES_TO_PART of them stand."""
+    spans = [m.span() for m in TITLE_SEPARATORS.finditer(line)]
+    slashes = [m.span() for m in SLASHED.finditer(line)] if " / " in line else []
+    return sorted(spans + slashes) if len(slashes) >= SLASHES_TO_PART else spans
+
+
 def title_parts(line: str) -> tuple[str, ...]:
     """'Headline - Section - Site' -> ('Headline', 'Section', 'Site') (at least one part);
     a part without a letter or digit is what is left of separators side by side (`Site | |
     -`), however its spaces fall. Remembered: a dump's first line is split again by each
     step that reads its title."""
-    spans = [m.span() for m in TITLE_SEPARATORS.finditer(line)]
+    spans = separator_spans(line)
     ends = [begin for begin, _ in spans[1:]] + [len(line)] if spans else []  # (a part's end)
     pieces, start = [], 0
     for (begin, end), part_end in zip(spans, ends, strict=True):

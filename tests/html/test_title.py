@@ -199,3 +199,15 @@ def test_a_title_og_title_and_title_agree_on_names_a_product_over_its_h1_label()
     shared = TitleFacts(og_titles=("The mouse for all-day comfort",), title=facts.title,
                         headings=facts.headings)  # fmt: skip
     assert headline(facts.title, shared, url, "collection") == "Casual Dresses"
+
+
+def test_spaced_slashes_part_a_forums_title_where_they_stand_twice():
+    # FluxBB's `Topic / Board / Forum`; its <h1> is the forum's name
+    topic = "What happened with Arch Linux ISO in 2024"
+    title = f"{topic} / Arch Discussion / Arch Linux Forums"
+    assert _headline(title, "Arch Linux", url="https://bbs.archlinux.org/viewtopic.php?id=1") == (
+        topic
+    )
+    # a slash that stands once is the headline's own
+    for own in ("Dare to Play 3 / October pack", "Tech conferences in Americas 2026 / 2027"):
+        assert _headline(own) == own
