@@ -76,7 +76,7 @@ class Decoded:
 # What a position in the explain trail counts (Removal.of, LineRepair.of, Effect.of)
 POSITIONS = {
     "input": "a line of the decoded input (a text dump)",
-    "visible": "a line of the HTML page's visible text (methods text-fallback, text-large-page)",
+    "visible": "a line of the HTML page's visible text (text-fast, text-fallback, text-large-page)",
     "extracted": "a line of the HTML extractor's output, before cue lines are dropped",
     "paragraph": "a paragraph of the HTML page's body, in order",
     "block": "an element of the HTML tree, taken out before extraction (line 0)",
@@ -176,6 +176,8 @@ class Extracted:
     method: str = "text-lines"
     lines: tuple[int, ...] = ()  # text dumps: the input line of each paragraph (1-based)
     effects: tuple = ()  # rules.text.Effect records of the site rule's directives on the lines
+    repairs: tuple = ()  # mojibake.repair.LineRepair records of the text read (--fast's
+    # visible text, repaired before the line classifier reads it, as a dump's is)
 
 
 @dataclass(frozen=True)

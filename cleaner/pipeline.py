@@ -55,7 +55,8 @@ def read_page(page: Page, decoded: Decoded, choice: RuleChoice, options: Options
         prepared = html.prepare_tree(markup, reading)  # prepare: rule, prune, tables (once)
         extracted = html.read_html(prepared, reading)  # extract: trafilatura + cues
         repaired = repair_lines(extracted.paragraphs, of="paragraph")  # repair: paragraphs
-        repaired = replace(repaired, repairs=markup.repairs + repaired.repairs)  # ... texts
+        repairs = markup.repairs + extracted.repairs + repaired.repairs  # ... texts read
+        repaired = replace(repaired, repairs=repairs)
         extracted = replace(extracted, title=repair_title(extracted.title))  # ... and title
         kept = normalize(tuple(p for p in repaired.lines if p))  # normalize
     else:

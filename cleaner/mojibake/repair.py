@@ -99,12 +99,13 @@ def repair_lines(
     return Repaired(tuple(out), tuple(repairs), tuple(removed))
 
 
-def repair_text(text: str) -> tuple[str, Repaired]:
-    """A whole dump, line by line; the line structure stays as it was."""
+def repair_text(text: str, of: str = "input") -> tuple[str, Repaired]:
+    """A whole dump (or a page's visible text: `of`), line by line; the line structure stays
+    as it was."""
     candidates = suspicious_lines(text)
     if not candidates:  # the fast path: one scan of the page found nothing
         return text, Repaired((), (), ())
-    result = repair_lines(text.split("\n"), candidates)
+    result = repair_lines(text.split("\n"), candidates, of)
     return "\n".join(result.lines), result
 
 

@@ -117,3 +117,27 @@ def _repaired_by_pattern(markup: str) -> str:
 def test_the_texts_repaired_are_those_between_two_tags_that_hold_a_c1_control(pieces):
     markup = "".join(pieces)
     assert repair_markup(markup, c1=True)[0] == _repaired_by_pattern(markup)
+
+
+def test_fast_repairs_the_visible_text_before_it_is_read():
+    # GBK read as cp1251 holds no C1 control: the tree keeps it; the visible text is repaired
+    # as a dump's lines are, before the classifier looks for the body (it took them for menus)
+    story = (
+        "不得不承认，如果没有张曼玉在戛纳封后，就很少有人会去关注这部法国电影。",
+        "阿萨亚斯也是法国电影手册的编辑，他从小到大都受着新浪潮的影响。",
+        "因此我们在观赏这部电影时，同样可以看得到一些侯式电影的细微痕迹。",
+        "特别是某些空镜头和长镜头的运用，让人想起他拍过的那部纪录片。",
+    )
+
+    def misread(text: str) -> str:
+        return text.encode("gbk").decode("cp1251")
+
+    menu = "".join(f"<li><a href=/{n}>{misread(w)}</a></li>" for n, w in enumerate("首新行论"))
+    body = "".join(f"<p>{misread(p * 2)}</p>" for p in story)
+    page = (
+        "<html><head><meta charset=utf-8><title>电影评论</title></head><body>"
+        f"<ul>{menu}</ul>{body}</body></html>"
+    ).encode()
+    doc = clean(page, Options(fast=True, explain=True, detect_language=False))
+    assert doc.paragraphs == tuple(p * 2 for p in story)
+    assert doc.repair_count >= 4 and {r.of for r in doc.repairs} == {"visible"}
