@@ -105,6 +105,8 @@ class Page:
     url: str | None  # the address the caller gave (--url)
     own_url: str | None = None  # the address an HTML page states (canonical link, og:url)
     c1: bool = False  # its text holds C1 controls (Decoded.c1)
+    misread: bool = False  # its texts hold a codec misread that no C1 control betrays
+    # (GBK read as cp1252: `ÖÐÎÄ`), seen in what trafilatura read (Extracted.misread)
 
     @property
     def address(self) -> str | None:
@@ -178,6 +180,8 @@ class Extracted:
     effects: tuple = ()  # rules.text.Effect records of the site rule's directives on the lines
     repairs: tuple = ()  # mojibake.repair.LineRepair records of the text read (--fast's
     # visible text, repaired before the line classifier reads it, as a dump's is)
+    misread: bool = False  # the text trafilatura read holds a codec misread: the page is
+    # read again with its markup's texts repaired first (pipeline.read_page)
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,8 @@ def read_page(page: Page, decoded: Decoded, choice: RuleChoice, options: Options
         reading = reading_for(kind, choice.rule, choice.cues, options)
         prepared = html.prepare_tree(markup, reading)  # prepare: rule, prune, tables (once)
         extracted = html.read_html(prepared, reading)  # extract: trafilatura + cues
+        if extracted.misread and not page.misread:  # repair: a codec misread in the texts
+            return read_page(replace(page, misread=True), decoded, choice, options)
         repaired = repair_lines(extracted.paragraphs, of="paragraph")  # repair: paragraphs
         repairs = markup.repairs + extracted.repairs + repaired.repairs  # ... texts read
         repaired = replace(repaired, repairs=repairs)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Extracted, Metadata, Reading, Removal
-from ..mojibake.repair import Repaired, repair_text
+from ..mojibake.repair import Repaired, misread_codec, repair_text
 from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
 from ..scripts import TOKEN, tokens_at_most
@@ -209,6 +209,7 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     found_meta = _page_metadata(prepared, reading)
     url = reading.options.url or found_meta.url  # as trafilatura reads a page with metadata
     result = read_tree(prepared.tree, _settings(reading, prepared.focus, url))
+    misread = result is not None and misread_codec(result.text)  # see pipeline.read_page
     paragraphs, removed = cleaned_lines(result, cues, title, near, keep)
     precise = prepared.focus == "precision"
     short_only = (removed or paragraphs) and not any(map(sentence, paragraphs))
@@ -231,7 +232,8 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     date = _found_or(found, "date", found_meta.date)
     author = _found_or(found, "author", found_meta.author)
     metadata = Metadata(title, date, author, found_meta.sitename, url)
-    return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura")
+    return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura",
+                     misread=misread)  # fmt: skip
 
 
 def _tokens(paragraphs: tuple[str, ...]) -> int:

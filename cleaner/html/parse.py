@@ -62,7 +62,7 @@ def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
         text = _NOT_XML_REFERENCE.sub("", text)
     if len(text) > LARGE_PAGE_CHARS:
         return Markup(text, None, tuple(effects))
-    text, repairs = repair_markup(text, page.c1)
+    text, repairs = repair_markup(text, page.c1, page.misread)
     effects = tuple(effects)
     if fast and not _reads_tree(rule):
         from .resiliparse_adapter import parse_fast, read_facts

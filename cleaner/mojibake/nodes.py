@@ -9,6 +9,12 @@ holds one repaired first, as a line is (repair.repair_line), and every reader of
 A text a repair would drop stays as it was, for the paragraph's own repair to judge; so does
 a script's or a style sheet's (no reader reads them: html/parse.py drops them), JSON-LD's
 aside (metadata and the page kind read it).
+
+A codec misread that leaves no C1 control (GBK read as cp1252 or cp1251: `ÖÐÎÄ`, `КЧ Ті`)
+loses bytes to trafilatura too: it deletes soft hyphens (cp1252's and cp1251's 0xAD), and what
+follows a lost byte decodes as other, plausible Han characters. Such a page is found from the
+text trafilatura read (repair.misread_codec), and read again with each suspicious text
+between two tags repaired the same way (`misread`).
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from .plausible import any_sign, suspicious
 from .repair import LineRepair, PageTrip, repair_line
 
 _C1 = re.compile("[\x80-\x9f]")
@@ -25,19 +32,24 @@ _CODE_CLOSE = {tag: re.compile(rf"</{tag}\s*>", re.I) for tag in ("script", "sty
 _JSON_LD = re.compile(r"application/ld\+json", re.I)
 
 
-def repair_markup(markup: str, c1: bool) -> tuple[str, tuple[LineRepair, ...]]:
+def repair_markup(
+    markup: str, c1: bool, misread: bool = False
+) -> tuple[str, tuple[LineRepair, ...]]:
     """The markup with the texts that hold a C1 control repaired, and each repair (line 0,
-    of="node"); the markup itself when it holds none (`c1`: decoding found some, model.Decoded)."""
-    if not c1:
+    of="node"); the markup itself when it holds none (`c1`: decoding found some, model.Decoded).
+    With `misread` (model.Page), every suspicious text is repaired (a misread no C1 marks)."""
+    if not (c1 or misread):
         return markup, ()
     repairs, trip, parts, done = [], PageTrip(), [], 0
     code = _code_spans(markup)
     starts = [start for start, _ in code]
-    for start, end in _texts_with_c1(markup):
+    for start, end in _texts_with(markup, any_sign() if misread else _C1):
         at = bisect_right(starts, start) - 1
         if at >= 0 and start < code[at][1]:
             continue  # a script's text: never read
         value = markup[start:end]
+        if misread and not suspicious(value):
+            continue  # a sign alone (a `©`, a rare name): no mojibake
         fixed, how = repair_line(value, trip)
         if fixed is None or fixed == value:
             continue
@@ -47,13 +59,13 @@ def repair_markup(markup: str, c1: bool) -> tuple[str, tuple[LineRepair, ...]]:
     return "".join(parts) + markup[done:], tuple(repairs)
 
 
-def _texts_with_c1(markup: str) -> Iterator[tuple[int, int]]:
-    """The spans of the texts between a `>` and a `<` that hold a C1 control, in order.
-    Found from the controls, which are rare: a pattern over every text of a 3 MB page took
+def _texts_with(markup: str, sign: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The spans of the texts between a `>` and a `<` that hold a `sign` (a C1 control), in
+    order. Found from the signs, which are rare: a pattern over every text of a 3 MB page took
     50 ms. Linear: each search back stops where the last one ended, and a `<` or `>` found
     ahead is searched for again only once passed."""
     searched, ahead = 0, {"<": -1, ">": -1}
-    while (found := _C1.search(markup, searched)) is not None:
+    while (found := sign.search(markup, searched)) is not None:
         at = found.start()
         start = max(markup.rfind("<", searched, at), markup.rfind(">", searched, at)) + 1
         for char, where in ahead.items():

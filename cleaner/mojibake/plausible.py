@@ -116,7 +116,7 @@ def count_rare_han(text: str) -> int:
     """Rare Han characters in a line. The regex engine finds the candidates in C with the
     page scan's class (compiling a class of thousands of ranges costs ~40 ms: one is enough);
     the Han characters among them are the rare ones."""
-    return sum(1 for char in _any_sign().findall(text) if is_rare_han(char))
+    return sum(1 for char in any_sign().findall(text) if is_rare_han(char))
 
 
 def suspicious(text: str) -> bool:
@@ -144,7 +144,7 @@ def suspicious_lines(text: str) -> set[int]:
     text: most pages have none, and then no line is looked at one by one."""
     if text.isascii() and not _C0_ANY.search(text):
         return set()
-    hits = [m.start() for m in islice(_any_sign().finditer(text), MAX_HITS)]  # one scan
+    hits = [m.start() for m in islice(any_sign().finditer(text), MAX_HITS)]  # one scan
     if not hits:
         return set()
     lines = text.split("\n")
@@ -171,7 +171,7 @@ def suspicious_lines(text: str) -> set[int]:
 
 
 @lru_cache(maxsize=1)
-def _any_sign() -> re.Pattern[str]:
+def any_sign() -> re.Pattern[str]:
     """One class holding every character that can make a line suspicious: the first
     characters of the mojibake shapes, private-use and rare Han characters."""
     rare = _rare_class()

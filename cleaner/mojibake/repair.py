@@ -109,6 +109,22 @@ def repair_text(text: str, of: str = "input") -> tuple[str, Repaired]:
     return "\n".join(result.lines), result
 
 
+MISREAD_PROBES = 3  # suspicious lines tried for a codec's round trip (misread_codec): one
+# that repairs is enough; a page of rare names tries a few and stops
+
+
+def misread_codec(text: str) -> bool:
+    """Whether a line of the text is mojibake that a codec's round trip repairs (`gb18030
+    read as cp1252`): its page's markup holds that mojibake too, in texts that no C1 control
+    marks (mojibake/nodes.py repairs those before any reader parses the page)."""
+    lines, page = text.split("\n"), PageTrip()
+    for i in sorted(suspicious_lines(text))[:MISREAD_PROBES]:
+        fixed, how = repair_line(lines[i], page)
+        if fixed is not None and fixed != lines[i] and " read as " in how:
+            return True
+    return False
+
+
 class PageTrip:
     """The round trip that repaired an earlier line of a page (None before one did): the
     page's other broken lines try it first."""

@@ -2,13 +2,14 @@
 
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from cleaner import Options, clean
 from cleaner.decode import decode_bytes
 from cleaner.mojibake.nodes import repair_markup
-from cleaner.mojibake.repair import PageTrip, repair_line
+from cleaner.mojibake.repair import PageTrip, misread_codec, repair_line
 
 # UTF-8 read as Latin-1: ’ is E2 80 99, so "â" and two C1 controls; → is E2 86 92
 APOSTROPHE, ARROW = "\u00e2\u0080\u0099", "\u00e2\u0086\u0092"
@@ -119,25 +120,53 @@ def test_the_texts_repaired_are_those_between_two_tags_that_hold_a_c1_control(pi
     assert repair_markup(markup, c1=True)[0] == _repaired_by_pattern(markup)
 
 
-def test_fast_repairs_the_visible_text_before_it_is_read():
-    # GBK read as cp1251 holds no C1 control: the tree keeps it; the visible text is repaired
-    # as a dump's lines are, before the classifier looks for the body (it took them for menus)
-    story = (
-        "不得不承认，如果没有张曼玉在戛纳封后，就很少有人会去关注这部法国电影。",
-        "阿萨亚斯也是法国电影手册的编辑，他从小到大都受着新浪潮的影响。",
-        "因此我们在观赏这部电影时，同样可以看得到一些侯式电影的细微痕迹。",
-        "特别是某些空镜头和长镜头的运用，让人想起他拍过的那部纪录片。",
-    )
+STORY = (
+    "不得不承认，如果没有张曼玉在戛纳封后，就很少有人会去关注这部法国电影。",
+    "阿萨亚斯也是法国电影手册的编辑，他从小到大都受着新浪潮的影响。",
+    "因此我们在观赏这部电影时，同样可以看得到一些侯式电影的细微痕迹。",
+    "特别是某些空镜头和长镜头的运用，让人想起他拍过的那部纪录片。",
+)
+
+
+def _misread_page(codec: str) -> bytes:
+    """A page whose texts are GBK read as `codec`: no C1 control marks them, and `编辑`'s
+    second byte, 0xAD, reads as a soft hyphen, which trafilatura deletes."""
 
     def misread(text: str) -> str:
-        return text.encode("gbk").decode("cp1251")
+        return text.encode("gbk").decode(codec)
 
     menu = "".join(f"<li><a href=/{n}>{misread(w)}</a></li>" for n, w in enumerate("首新行论"))
-    body = "".join(f"<p>{misread(p * 2)}</p>" for p in story)
-    page = (
+    body = "".join(f"<p>{misread(p * 2)}</p>" for p in STORY)
+    return (
         "<html><head><meta charset=utf-8><title>电影评论</title></head><body>"
         f"<ul>{menu}</ul>{body}</body></html>"
     ).encode()
-    doc = clean(page, Options(fast=True, explain=True, detect_language=False))
-    assert doc.paragraphs == tuple(p * 2 for p in story)
+
+
+@pytest.mark.parametrize("codec", ["cp1252", "cp1251"])
+def test_a_misread_no_c1_control_marks_is_repaired_before_trafilatura_reads_it(codec):
+    # read as it was, a copyright cue took three of its paragraphs for footers (cp1252's and
+    # cp1251's 0xA9 is `©`), and the fourth, a soft hyphen gone, was repaired into other Han
+    # characters after `编`: the page is read again with its texts repaired first
+    doc = clean(_misread_page(codec), Options(explain=True, detect_language=False))
+    assert doc.paragraphs == tuple(p * 2 for p in STORY)
+    assert f"gb18030 read as {codec}" in {r.how for r in doc.repairs if r.of == "node"}
+
+
+def test_fast_repairs_the_visible_text_before_it_is_read():
+    # the visible text is repaired as a dump's lines are, before the classifier looks for the
+    # body (it took the misread lines for menus)
+    doc = clean(_misread_page("cp1251"), Options(fast=True, explain=True, detect_language=False))
+    assert doc.paragraphs == tuple(p * 2 for p in STORY)
     assert doc.repair_count >= 4 and {r.of for r in doc.repairs} == {"visible"}
+
+
+def test_a_codec_misread_is_found_from_the_text_read():
+    assert misread_codec("\n".join(["首页", STORY[0].encode("gbk").decode("cp1252")]))
+    for sound in ("\n".join(STORY), "Огромнейшая популярность во всём мире. Меню на 7 дней.",
+                  "© 2024 鑫淼焱垚 All rights reserved"):  # fmt: skip
+        assert not misread_codec(sound)
+    # with `misread`, a text that is only a sign (a `©`) stays as it is
+    markup = f"<p>© 2024</p><p>{STORY[1].encode('gbk').decode('cp1252')}</p>"
+    fixed, repairs = repair_markup(markup, c1=False, misread=True)
+    assert fixed == f"<p>© 2024</p><p>{STORY[1]}</p>" and len(repairs) == 1
