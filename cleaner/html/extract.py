@@ -228,7 +228,7 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
             result, paragraphs, removed = again, more, more_removed
     fallback = _fallback(prepared, "".join(paragraphs), reading)
     if fallback is not None:
-        return fallback
+        return replace(fallback, misread=misread)
     date = _found_or(found, "date", found_meta.date)
     author = _found_or(found, "author", found_meta.author)
     metadata = Metadata(title, date, author, found_meta.sitename, url)
@@ -317,10 +317,10 @@ def _fallback(prepared: PreparedTree, kept: str, reading: Reading) -> Extracted 
     kept, page = squeezed(kept), prepared.markup.text
     if kept and len(kept) >= FALLBACK_SHARE * len(page):
         return None  # the visible text is never longer than the page: no need to read it
-    visible = visible_text(prepared.tree, page)
+    visible, fixed = repair_text(visible_text(prepared.tree, page), of="visible")
     if kept and len(kept) >= FALLBACK_SHARE * len(squeezed(visible)):
         return None
-    fallback = extract_text(visible, reading, source=FALLBACK)
+    fallback = _read_visible(visible, fixed, reading, FALLBACK)
     if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):
         return fallback
     return None

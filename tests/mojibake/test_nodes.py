@@ -161,6 +161,18 @@ def test_fast_repairs_the_visible_text_before_it_is_read():
     assert doc.repair_count >= 4 and {r.of for r in doc.repairs} == {"visible"}
 
 
+def test_the_visible_text_fallback_repairs_a_misread_before_it_reads_it():
+    # trafilatura finds nothing in a page of such lines: the visible text it falls back to is
+    # repaired before the line classifier reads it, as --fast's is
+    line = STORY[1] + STORY[2]
+    misread = line.encode("gbk").decode("cp1252")
+    body = "".join(f"<p>{misread} {n}</p>" for n in range(60))
+    page = f"<html><head><meta charset=utf-8><title>t</title></head><body>{body}</body></html>"
+    doc = clean(page.encode(), Options(detect_language=False))
+    assert doc.paragraphs == tuple(f"{line} {n}" for n in range(60))
+    assert doc.repair_count == 60
+
+
 def test_a_codec_misread_is_found_from_the_text_read():
     assert misread_codec("\n".join(["首页", STORY[0].encode("gbk").decode("cp1252")]))
     for sound in ("\n".join(STORY), "Огромнейшая популярность во всём мире. Меню на 7 дней.",
