@@ -317,9 +317,10 @@ def _fallback(prepared: PreparedTree, kept: str, reading: Reading) -> Extracted 
     kept, page = squeezed(kept), prepared.markup.text
     if kept and len(kept) >= FALLBACK_SHARE * len(page):
         return None  # the visible text is never longer than the page: no need to read it
-    visible, fixed = repair_text(visible_text(prepared.tree, page), of="visible")
+    visible = visible_text(prepared.tree, page)
     if kept and len(kept) >= FALLBACK_SHARE * len(squeezed(visible)):
         return None
+    visible, fixed = repair_text(visible, of="visible")
     fallback = _read_visible(visible, fixed, reading, FALLBACK)
     if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):
         return fallback
