@@ -43,6 +43,7 @@ from __future__ import annotations
 import re
 import weakref
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache, reduce
 from math import inf
@@ -151,7 +152,7 @@ class CueSet:
     with required keywords only when one of them occurs in the line (see literals.py). These
     plans are built once per (first character, length band, script) and kept."""
 
-    def __init__(self, cues: list[Cue], fields: list[tuple[str, re.Pattern[str]]] = ()) -> None:
+    def __init__(self, cues: list[Cue], fields: Sequence[tuple[str, re.Pattern[str]]] = ()) -> None:
         rank = {kind: i for i, kind in enumerate(CUE_DIRECTIVES)}
         self.cues = tuple(sorted(cues, key=lambda c: rank[c.kind]))  # stable: file order kept
         self.fields = tuple(fields)
@@ -178,7 +179,7 @@ class CueSet:
         none): a caller with many lines longer than that need not ask for them."""
         if any(g.shape.limit is None for g in self._guards):
             return inf
-        return max((g.shape.limit for g in self._guards), default=0)
+        return max((g.shape.limit for g in self._guards if g.shape.limit is not None), default=0)
 
     def match(self, line: str, cjk: bool = True, latin: bool = True) -> Cue | None:
         """The first cue, in priority order, that a line matches (remembered: the body of a
@@ -282,7 +283,7 @@ def fields_from_directives(directives: list[Directive]) -> list[tuple[str, re.Pa
     return [(d.name, compile_regex(d)) for d in directives if d.name in FIELD_DIRECTIVES]
 
 
-def build_cueset(cues: list[Cue], fields: list[tuple[str, re.Pattern[str]]] = ()) -> CueSet:
+def build_cueset(cues: list[Cue], fields: Sequence[tuple[str, re.Pattern[str]]] = ()) -> CueSet:
     return CueSet(cues, fields)
 
 

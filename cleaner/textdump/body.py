@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..rules.cues import Cue, CueSet
@@ -140,7 +140,7 @@ def anchored_run(scores: list[float], lo: int, hi: int) -> tuple[int, int, float
 
 
 def classify(
-    lines: list[LineInfo],
+    lines: Sequence[LineInfo],
     cues: CueSet,
     explain: bool = False,
     anchor: int | None = None,
@@ -269,7 +269,7 @@ def _apply_cut(
     return block, None
 
 
-def marker_ends_body(cue: Cue | None, above: float, total: float, tail_ready: bool) -> bool:
+def marker_ends_body(cue: Cue | Mark | None, above: float, total: float, tail_ready: bool) -> bool:
     """Whether a cut_from marker ends the body where it stands: once CUT_MIN_SHARE of the
     body (`above` of `total`, in the caller's measure) lies above it, or, for a marker of what
     only follows a body (TAIL_REASONS), once `tail_ready` (enough body above it)."""

@@ -130,7 +130,7 @@ def _extracted(
         method += "+entries"
     paragraphs = [infos[index].text for index in body]
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
-    removals = ()
+    removals: tuple[Removal, ...] = ()
     if reading.options.explain:  # a record per removed line is costly: built on request
         shown = (
             title_index if title_index is not None and infos[title_index].text == title else None

@@ -53,7 +53,7 @@ CANDIDATE_SHARE = 0.65  # a heading-like line unlike the <title> this much light
 
 
 def shown_title(
-    infos: list[LineInfo],
+    infos: Sequence[LineInfo],
     title: str | None,
     index: int | None,
     cues: CueSet,
