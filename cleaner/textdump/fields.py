@@ -108,7 +108,6 @@ def without_labels(title: str, cues: CueSet) -> str:
     return bare if any(c.isalnum() for c in bare) else title
 
 
-@lru_cache(maxsize=1024)
 def separator_spans(line: str) -> list[tuple[int, int]]:
     """(start, end) of each separator between a title's parts: TITLE_SEPARATORS, and spaced
     slashes where SLASHES_TO_PART of them stand."""
@@ -117,6 +116,7 @@ def separator_spans(line: str) -> list[tuple[int, int]]:
     return sorted(spans + slashes) if len(slashes) >= SLASHES_TO_PART else spans
 
 
+@lru_cache(maxsize=1024)
 def title_parts(line: str) -> tuple[str, ...]:
     """'Headline - Section - Site' -> ('Headline', 'Section', 'Site') (at least one part);
     a part without a letter or digit is what is left of separators side by side (`Site | |
