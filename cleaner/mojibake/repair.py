@@ -20,6 +20,7 @@ from .debris import ACCEPT_SCORE, cut_garbage_tail, rare_tail_start, settle_lost
 from .ftfy_adapter import fix_mojibake, sees_mojibake
 from .plausible import (
     C1,
+    common_chars,
     hard_garbage,
     is_rare_han,
     only_rare_han,
@@ -36,6 +37,9 @@ DROP_SCORE = 0.6  # a line that still reads less plausibly than this is dropped
 CLEAN_SCORE = 0.98  # a line that reads this plausibly, with no garbage, is left as it is
 PERFECT_SCORE = 0.995  # a repair that reads this well ends the search
 RARE_ONLY_SCORE = 0.75  # a CJK line this plausible, with no garbage, has rare names, not mojibake
+CJK_WRITING_SHARE = 0.5  # a line that the page's own wrong codec reads back into this share of
+# common CJK characters is the page's writing, however plausible its misreading looks (GBK read
+# as PTCP154: `ҝҙөг` is 看点; real Kazakh, Serbian or Russian reads back into rare Han and U+FFFD)
 
 # Codecs a page is wrongly decoded with (chardet's usual misreadings of CJK bytes included),
 # and the codecs the bytes really were in.
@@ -56,6 +60,7 @@ _LATIN_RANGE = re.compile("[\u0080-\u024f]")  # “ ” — … are ordinary in 
 _EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
 _C0 = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u200b\ufeff]")  # C1 may be bytes to recover
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]")
+_SPACE = re.compile(r"\s")
 _GARBAGE_HEAD = re.compile(r"^\s*(?:[\ufffd\x80-\x9f]\s*)+")  # private-use bullets stay
 
 
@@ -208,9 +213,18 @@ def _quick_page_trip(line: str, trip: tuple[str, str]) -> tuple[str, str] | None
     if candidate is None or candidate == line or "\ufffd" in candidate:
         return None
     rare = only_rare_han(candidate)
-    if rare is None or rare > 1 - ACCEPT_SCORE or not hard_garbage(line):
+    if rare is None or rare > 1 - ACCEPT_SCORE:
         return None  # not clearly right: the full search decides
+    if not (hard_garbage(line) or cjk_writing(candidate)):
+        return None
     return candidate, f"{right} read as {wrong}"
+
+
+def cjk_writing(text: str) -> bool:
+    """Whether most of a text's characters (spaces aside) are common CJK characters."""
+    common = common_chars()
+    total = len(text) - len(_SPACE.findall(text))
+    return total > 0 and sum(1 for char in text if char in common) >= CJK_WRITING_SHARE * total
 
 
 def _clean(text: str, value: float | None = None) -> bool:
@@ -305,5 +319,9 @@ def _round_trip(text: str, wrong: str, right: str) -> str | None:
     try:
         return data.decode(right)
     except UnicodeDecodeError:
+        if "\xa0" in text:  # most often a page's &nbsp;, no byte of its text: a space
+            spaced = _round_trip(text.replace("\xa0", " "), wrong, right)
+            if spaced is not None and "\ufffd" not in spaced:
+                return spaced
         lossy = data.decode(right, errors="replace")
         return lossy if lossy.count("\ufffd") <= MAX_LOST * len(lossy) else None

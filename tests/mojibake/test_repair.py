@@ -185,3 +185,35 @@ def test_repair_drops_garbage_and_strips_controls():
     )
     assert result.lines == ("正常的段落，没有问题。", "", "a line ends")
     assert [r.reason for r in result.removed] == ["mojibake"]
+
+
+PTCP154_PAGE = [  # a GBK page read as PTCP154: every line is mojibake
+    "新闻报道：今天北京天气很好，市民纷纷外出游玩。",  # sets the page's round trip
+    "看点",  # `ҝҙөг`: Cyrillic letters only, as plausible as real Kazakh
+    "简评",  # `јтЖА`
+    "◎导　　演　韦廉",  # `ЎтөјЎЎЎЎСЭЎЎОӨБ®`
+]
+
+
+def test_plausible_looking_lines_of_a_misread_page_are_repaired_with_it():
+    misread = [broken(line, "gb18030", "ptcp154") for line in PTCP154_PAGE]
+    assert misread[1] == "ҝҙөг"  # no hard garbage in it: alone it is left as it is
+    assert repair_line(misread[1]) == (misread[1], "")
+    assert list(repair_lines(misread).lines) == PTCP154_PAGE
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Қазақстан Республикасы — Орталық Азиядағы мемлекет", "Башҡортостан Республикаһы ҡала",
+     "Сърбија је држава у југоисточној Европи љубав њега", "Ѓорѓи од Македонија, ѕвезда ќе",
+     "Україна є унітарною державою, її столиця Київ", "Монгол Улсын Их Хурал өөрөө өдөр"],
+)  # fmt: skip
+def test_real_cyrillic_on_a_misread_page_is_left_alone(line):
+    page = [broken(PTCP154_PAGE[0], "gb18030", "ptcp154"), line]
+    assert repair_lines(page).lines[1] == line
+
+
+def test_a_no_break_space_of_the_page_does_not_spoil_a_round_trip():
+    line = "宝物：后悔药 状元令"
+    misread = broken(line, "gb18030", "ptcp154").replace(" ", "\xa0")  # an &nbsp; of the page
+    assert repair_line(misread) == (line, "gb18030 read as ptcp154")
