@@ -24,7 +24,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from .plausible import any_sign, suspicious
-from .repair import LineRepair, PageTrip, repair_line
+from .repair import LineRepair, repair_line
+from .trips import PageTrip
 
 _C1 = re.compile("[\x80-\x9f]")
 _CODE_OPEN = re.compile(r"<(script|style)\b", re.I)
