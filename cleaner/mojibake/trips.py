@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..scripts import is_kana
+from ..scripts import HALFWIDTH_KANA, HAN, KANA, is_kana
 from .debris import ACCEPT_SCORE
 from .ftfy_adapter import fix_mojibake
 from .plausible import common_chars, hard_garbage, is_rare_han, only_rare_han, score
@@ -37,6 +37,7 @@ MAX_LOST = 0.2  # a lossy round trip may leave at most this share of U+FFFD
 # Scripts a mojibake repair never gives back (Latin, Cyrillic, Greek, CJK and punctuation do).
 _EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
 _SPACE = re.compile(r"\s")
+_MAYBE_BAD = re.compile(f"[{HAN}{KANA}{HALFWIDTH_KANA}\ufffd]")  # every _bad_char is one
 
 
 class PageTrip:
@@ -116,12 +117,13 @@ def repair_window(line: str, before: float) -> tuple[str | None, str]:
     """A line with only part broken: round trips over the span of its rare characters,
     its edges moved by up to WINDOW_SLACK characters (where the broken part really starts
     and ends is not visible in the characters)."""
-    bad = [i for i, c in enumerate(line) if _bad_char(c)]
-    if not bad:
+    first = _first_bad(line)
+    if first is None:
         return None, ""
+    last = len(line) - 1 - (_first_bad(line[::-1]) or 0)
     best, best_score, how = None, before, ""
-    for start in range(max(0, bad[0] - WINDOW_SLACK), bad[0] + 1):
-        for end in range(bad[-1] + 1, min(len(line), bad[-1] + 1 + WINDOW_SLACK) + 1):
+    for start in range(max(0, first - WINDOW_SLACK), first + 1):
+        for end in range(last + 1, min(len(line), last + 1 + WINDOW_SLACK) + 1):
             for wrong, right in PARTIAL_TRIPS:
                 fixed = _round_trip(line[start:end], wrong, right)
                 if fixed is None:
@@ -131,6 +133,11 @@ def repair_window(line: str, before: float) -> tuple[str | None, str]:
                 if _accept(value, before) and value > best_score:
                     best, best_score, how = candidate, value, f"part: {right} read as {wrong}"
     return best, how
+
+
+def _first_bad(text: str) -> int | None:
+    """Where the first _bad_char stands (the regex engine skips the other characters)."""
+    return next((m.start() for m in _MAYBE_BAD.finditer(text) if _bad_char(m.group())), None)
 
 
 def _bad_char(char: str) -> bool:
