@@ -13,7 +13,7 @@ from ..normalize import letters_key
 from ..rules.cues import CueSet
 from .alike import TITLE_SIMILARITY, same_headline
 from .body import GOOD_WEIGHT, Verdict, line_score
-from .features import LineInfo, checked_cue
+from .features import LineInfo, checked_cue, line_weight
 from .fields import (
     ADDRESS,
     META_REASONS,
@@ -45,6 +45,7 @@ _SYNOPSIS = re.compile(r"\[[\s,-]|\s\]|\(\s|<[\w-]+>|\w[:：]$")
 GOES_ON = (",", "，", "、")  # a line ending in these goes on into the next: no headline (`If
 # you find CSrankings useful,`, `为了贯彻落实北京市“十五”时期儿童发展规划，`)
 MENU_PARTS = 6  # a first line of this many parts, each a menu item's length at most
+SHORT_MENU_PARTS = 3  # a shorter menu's parts: its headline is no better than a heavier line
 MENU_ITEM_CHARS = 12  # (MENU_ITEM_CHARS), is a menu: 18 and 20 parts of 2 characters on two
 # zh-cwced dumps, where a <title> of so many short parts stands on none of the shared sets
 CANDIDATE_SHARE = 0.65  # a heading-like line unlike the <title> this much lighter than it is no
@@ -76,7 +77,24 @@ def shown_title(
         return title  # a first line without a site name beside it may be no <title> at all
     if any(same_headline(title, head) for head in _heads(first.text, names)):
         return title
-    return _headline_of(first.text, cues, names) or title
+    headline = _headline_of(first.text, cues, names)
+    chosen = next((i for i in infos if i.index == index), None)
+    if headline and chosen is not None and _short_menu(first.text) and _lighter(headline, chosen):
+        return title  # `Home | News | Sport`: a menu's items, not a headline and its site
+    return headline or title
+
+
+def _short_menu(line: str) -> bool:
+    """A first line of SHORT_MENU_PARTS parts or more, each a menu item's length at most
+    (`Home | News | Sport`): a menu, or a <title> of section names."""
+    parts = title_parts(line)
+    return len(parts) >= SHORT_MENU_PARTS and max(map(len, parts)) <= MENU_ITEM_CHARS
+
+
+def _lighter(headline: str, chosen: LineInfo) -> bool:
+    """Whether the <title> line's headline is much lighter than the line chosen (as
+    _outweighs weighs the other way)."""
+    return line_weight(headline) < CANDIDATE_SHARE * chosen.weight
 
 
 def _headline_of(page_title: str, cues: CueSet, names: tuple[str, ...]) -> str | None:

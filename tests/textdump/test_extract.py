@@ -143,6 +143,17 @@ def test_a_first_line_that_is_a_menu_is_no_page_title():
     assert clean(titled.encode("utf-8")).title == headline
 
 
+def test_a_short_menu_over_a_dump_without_its_page_title_gives_no_title():
+    # a browser's text export has no <title> line: its first line is the site's menu
+    headline = "Council keeps the library open"
+    dump = "\n".join(["Home | News | Sport", headline, EN, EN.replace("trip", "journey")])
+    assert clean(dump.encode("utf-8")).title == headline  # not `Sport`
+    # a <title> of a headline and its site still gives its headline over a lighter line's
+    titled = dump.replace("Home | News | Sport", "Travel insurance explained | Example News")
+    titled = titled.replace(headline, "Start Free Trial")
+    assert clean(titled.encode("utf-8")).title == "Travel insurance explained"
+
+
 def _header(headline: str) -> list[str]:
     """A news page's header as a dump shows it: menus, the headline, a byline and its links,
     a date and related links (14 lines from the headline to the end)."""
