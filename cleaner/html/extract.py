@@ -88,6 +88,8 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
             title = extracted.title
     else:
         extracted = _trafilatura_body(prepared, reading, title)
+        if extracted.misread:
+            return extracted  # pipeline.read_page reads the page again
         extracted = _more_readings(extracted, prepared, reading)
         own, title = title, title or _visible_title(prepared, reading)
         if title:  # a title from the visible text: trafilatura's lines still repeat it
@@ -209,7 +211,9 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     found_meta = _page_metadata(prepared, reading)
     url = reading.options.url or found_meta.url  # as trafilatura reads a page with metadata
     result = read_tree(prepared.tree, _settings(reading, prepared.focus, url))
-    misread = result is not None and misread_codec(result.text)  # see pipeline.read_page
+    if result is not None and not prepared.markup.misread and misread_codec(result.text):
+        unread = Metadata(title, None, None, None, url)  # read again, its texts repaired
+        return Extracted(title, (), unread, (), "trafilatura", misread=True)  # (pipeline.py)
     paragraphs, removed = cleaned_lines(result, cues, title, near, keep)
     precise = prepared.focus == "precision"
     short_only = (removed or paragraphs) and not any(map(sentence, paragraphs))
@@ -228,12 +232,11 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
             result, paragraphs, removed = again, more, more_removed
     fallback = _fallback(prepared, "".join(paragraphs), reading)
     if fallback is not None:
-        return replace(fallback, misread=misread)
+        return fallback
     date = _found_or(found, "date", found_meta.date)
     author = _found_or(found, "author", found_meta.author)
     metadata = Metadata(title, date, author, found_meta.sitename, url)
-    return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura",
-                     misread=misread)  # fmt: skip
+    return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura")
 
 
 def _tokens(paragraphs: tuple[str, ...]) -> int:

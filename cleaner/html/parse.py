@@ -46,6 +46,7 @@ class Markup:
     titles: TitleFacts | None = None  # ... of its title, read with Lexbor's tree (lxml's is
     # read once prepared: its logos and menus pruned)
     repairs: tuple[LineRepair, ...] = ()  # mojibake repaired in its texts (of="node")
+    misread: bool = False  # every suspicious text repaired (Page.misread): read once more at most
 
     @property
     def too_large(self) -> bool:
@@ -70,11 +71,12 @@ def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
         tree = parse_fast(text)
         if tree is not None:
             facts = read_facts(tree)
-            return Markup(text, tree, effects, facts.page, LEXBOR, facts.titles, repairs)
+            return Markup(text, tree, effects, facts.page, LEXBOR, facts.titles, repairs,
+                          page.misread)  # fmt: skip
     tree = parse_markup(text)
     if tree is None:
-        return Markup(text, None, effects, repairs=repairs)
-    return Markup(text, tree, effects, _facts(tree), repairs=repairs)
+        return Markup(text, None, effects, repairs=repairs, misread=page.misread)
+    return Markup(text, tree, effects, _facts(tree), repairs=repairs, misread=page.misread)
 
 
 def _reads_tree(rule: SiteRule | None) -> bool:
