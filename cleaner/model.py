@@ -71,6 +71,8 @@ class Decoded:
     controls: int = 0  # control characters taken out (a form feed became a line break)
     c1: bool = False  # holds C1 controls (U+0080-U+009F): UTF-8 read as Latin-1 in the page
     # itself, whose bytes a repair needs (mojibake/nodes.py)
+    utf8: bytes | None = field(default=None, repr=False)  # the input's bytes when they are
+    # exactly the text in UTF-8: a scan of bytes need not encode the text again (rules/book.py)
 
 
 # What a position in the explain trail counts (Removal.of, LineRepair.of, Effect.of)
@@ -107,6 +109,7 @@ class Page:
     c1: bool = False  # its text holds C1 controls (Decoded.c1)
     misread: bool = False  # its texts hold a codec misread that no C1 control betrays
     # (GBK read as cp1252: `ÖÐÎÄ`), seen in what trafilatura read (Extracted.misread)
+    utf8: bytes | None = field(default=None, repr=False)  # the text in UTF-8 (Decoded.utf8)
 
     @property
     def address(self) -> str | None:

@@ -75,10 +75,11 @@ def sniff(decoded: Decoded, options: Options) -> Page:
     """The page: its kind, its text (an HTML page's tags mended) and its addresses."""
     kind = sniff_kind(decoded.text, options.input_format)
     if kind == "text":
-        return Page("text", decoded.text, options.url)
+        return Page("text", decoded.text, options.url, utf8=decoded.utf8)
     text = mend_markup(decoded.text)
     own = None if options.url else page_address(text)
-    return Page("html", text, options.url, own, decoded.c1)
+    utf8 = decoded.utf8 if text is decoded.text else None  # mended: other bytes
+    return Page("html", text, options.url, own, decoded.c1, utf8=utf8)
 
 
 def page_address(markup: str) -> str | None:

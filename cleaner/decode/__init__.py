@@ -129,7 +129,9 @@ def _decoded(text: str, codec: str, confidence: float, reason: str, why: str, ba
         why += f"; {bad} bad byte sequence(s) replaced"
     text, controls = _xml_safe(text, data, codec)
     c1 = bool(_C1_UTF8.search(data) if codec == "utf-8" else C1.search(text))
-    return Decoded(text, codec, round(confidence, 3), reason, bad, why, controls, c1)
+    exact = codec == "utf-8" and not (bad or controls or data.startswith(codecs.BOM_UTF8))
+    return Decoded(text, codec, round(confidence, 3), reason, bad, why, controls, c1,
+                   data if exact else None)  # fmt: skip
 
 
 def _try(data: bytes, codec: str) -> tuple[str, int]:

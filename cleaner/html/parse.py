@@ -59,7 +59,7 @@ def parse_page(page: Page, rule: SiteRule | None, fast: bool = False) -> Markup:
     with `fast` Lexbor's, unless the site rule reads the tree with XPath (lxml's tree then,
     as without)."""
     text, effects = find_replace(page.text, rule) if rule is not None else (page.text, [])
-    if "&#" in text:
+    if _NOT_XML_REFERENCE.search(text):  # (faster than `"&#" in text` on a wide string)
         text = _NOT_XML_REFERENCE.sub("", text)
     if len(text) > LARGE_PAGE_CHARS:
         return Markup(text, None, tuple(effects))

@@ -92,11 +92,15 @@ class RuleBook:
                 return self.by_name[wildcard]
         return None
 
-    def for_content(self, text: str) -> tuple[SiteRule, str] | None:
+    def for_content(self, text: str, utf8: bytes | None = None) -> tuple[SiteRule, str] | None:
+        """The first rule a match_content pattern of which finds in the page's head; `utf8`,
+        the text's own UTF-8 when the caller has it (Page.utf8: not encoded again)."""
         head = text[:CONTENT_SCAN_CHARS]
         # the patterns ignore case and their keywords are lower-cased: the scan of the page's
         # UTF-8 bytes folds ASCII case as they do
-        present = keywords_in(head.encode("utf-8", "surrogatepass"), self._keywords)
+        data = utf8 if utf8 is not None and head is text else None
+        data = head.encode("utf-8", "surrogatepass") if data is None else data
+        present = keywords_in(data, self._keywords)
         for rule, patterns in self._by_content:
             for pattern, needs in patterns:
                 if needs and not needs & present:
@@ -117,7 +121,7 @@ class RuleBook:
             rule = self.for_host(host) if host else None
             if rule is not None:
                 return RuleMatch(rule, f"host {host} (from {origin})", by_host=True)
-        found = self.for_content(page.text)
+        found = self.for_content(page.text, page.utf8)
         if found:
             rule, matched = found
             return RuleMatch(rule, f"content: match_content found {matched[:60]!r}")

@@ -1,6 +1,8 @@
 """One scan for the site rules' content keywords: Hyperscan where installed, else substring
 searches; both find the same keywords, ASCII case aside."""
 
+import codecs
+
 import pytest
 
 from cleaner.rules import scan
@@ -49,3 +51,33 @@ def test_a_hyperscan_that_fails_on_this_machine_leaves_the_substring_searches(mo
     monkeypatch.setattr(scan.hyperscan, "Scratch", refused)
     fresh = (*KEYWORDS, b"a keyword no other test scans for")  # compiled anew, no scratch yet
     assert scan.keywords_in(PAGE, fresh) == frozenset(KEYWORDS)
+
+
+def test_a_page_read_from_its_own_bytes_finds_the_rule_its_text_finds():
+    # a UTF-8 page is scanned as the bytes it came in (Page.utf8), not encoded again
+    from cleaner import Options
+    from cleaner.decode import decode_bytes
+    from cleaner.sniff import sniff
+
+    book = load_rulebook(rule_sources())
+    data = "<html><head></head><body class='x' id='phpbb'><p>帖子 Post</p></body></html>".encode()
+    page = sniff(decode_bytes(data), Options())
+    assert page.utf8 is data
+    assert book.for_content(page.text, page.utf8) == book.for_content(page.text)
+    assert book.resolve(page, None).rule.name == "phpbb"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"<p>a\x0cb</p>", "<p>\u9875</p>".encode() + b"\xff", "<p\ufffd>\u9875</p>".encode()],
+    ids=["a control taken out", "a bad byte replaced", "a tag mended"],
+)
+def test_a_page_whose_text_is_not_its_bytes_in_utf8_is_encoded_for_the_scan(data):
+    from cleaner import Options
+    from cleaner.decode import decode_bytes
+    from cleaner.sniff import sniff
+
+    page = sniff(decode_bytes(data), Options(input_format="html"))
+    assert page.text.encode() != data and page.utf8 is None
+    bommed = sniff(decode_bytes(codecs.BOM_UTF8 + b"<p>x</p>"), Options(input_format="html"))
+    assert bommed.utf8 == bommed.text.encode() == b"<p>x</p>"  # the mark is no text
