@@ -11,16 +11,15 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..mojibake.repair import Repaired, misread_codec, repair_text
 from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
-from ..scripts import TOKEN, tokens_at_most
 from ..textdump.extract import LineSource, extract_text
-from ..textdump.features import line_cues
 from .lines import TITLE_REPEAT_LINES, cleaned_lines, drop_cue_lines, sentence
 from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
 from .shown import checked_title
+from .thin import holds_more, room_outside_cues, taken_again, thin_reading
 from .title import first_heading, headline, wordlike
 from .trafilatura_adapter import PageMetadata, Settings, page_metadata, read_tree
-from .visible import rows_of, squeezed, visible_text
+from .visible import squeezed, visible_text
 
 # trafilatura kept under FALLBACK_SHARE of the visible text (spaces aside): look again, and
 # take the text cleaner's body when it is FALLBACK_GAIN times longer. Measured on the four
@@ -28,38 +27,6 @@ from .visible import rows_of, squeezed, visible_text
 # F1 on the article sets (short articles on long pages); at 0.01 it fires on none of them.
 FALLBACK_SHARE = 0.01
 FALLBACK_GAIN = 5.0
-# trafilatura's precision setting kept under THIN_TOKENS metric tokens (a CJK character is one)
-# of a page that names no author: the balanced setting reads it again, and its lines are taken
-# when they are THIN_GAIN times as many and at least THIN_MIN_MORE: a service, product or
-# listing page taken for an article loses its body to the precision setting. Measured (mean
-# F1; zh-cwced / scrapinghub / magichtml-article / magichtml-forum / wcxb-dev): .912 / .969 /
-# .883 / .754 / .772 -> .909 / .969 / .883 / .757 / .785 (wcxb-dev: product .750 -> .793,
-# service .719 -> .752, listing .585 -> .605, collection .532 -> .544, article .930 -> .936;
-# zh-cwced: one forum thread's replies taken; measured with THIN_MIN_MORE at 150, 100 then
-# gave listing .605 -> .627 and collection .544 -> .541); without THIN_MIN_MORE wcxb-dev .789
-# but magichtml-forum .744 (short posts), at 60 magichtml-forum .748; without the author test
-# magichtml-article .877 (news whose precision reading was right); at 300 tokens wcxb-dev
-# .784, at 600 the same as 400.
-THIN_TOKENS = 400
-THIN_GAIN = 3.0
-THIN_MIN_MORE = 100
-# ... and a precision reading under VERY_THIN_TOKENS is read again whatever the page says of
-# its author: no story is that short, and a page whose byline the reading kept with two
-# paragraphs of a buying guide lost the rest. Measured: magichtml-article .8838 -> .8878,
-# wcxb-dev .8107 -> .8125 (article .941 -> .947): two pages +0.69 and +0.93, one short news
-# item whose precision reading was right -0.31; the same from 150 to 250 tokens; at 100 only
-# the loss, at 300 magichtml-article .8844.
-VERY_THIN_TOKENS = 200
-# ... but only where the page's text holds this many times what it kept: of the 28 such
-# readings on the shared sets, those that gained held 23 and 32 times as much, and the
-# others cost magichtml-article's speed 1.07x -> 0.96x trafilatura's for nothing
-AUTHOR_WHOLE_GAIN = 20.0
-# ... and it is read again only when the page's whole text holds WHOLE_GAIN times what the
-# precision setting kept (a balanced reading keeps a part of it): no figure changes at 5, and 25
-# of wcxb-dev's 243 precision readings are read again, 2 of zh-cwced's 67 (71 and 7 at 3); at 8
-# wcxb-dev .786 (product pages)
-WHOLE_GAIN = 5.0
-TOKEN_MAX_CHARS = 12  # no prose averages longer tokens (and the spaces between them)
 # the cue reasons whose lines a page of a kind keeps: a listing's entries carry their dates
 # and bylines ("17 hours ago", "Posted by …"), part of each entry as its title is. Measured
 # (wcxb-dev): listing .632 -> .641 (three pages better, a job board +0.31, none worse); the
@@ -203,8 +170,8 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     among the removals. When its precision setting keeps nothing but boilerplate and short
     lines (a newsletter box, a reprint notice and the page's address), the balanced setting
     reads the page again, and its lines are taken when one is a sentence; when it keeps little
-    of a page that names no author (_thin), they are taken when there are many more of them
-    (THIN_GAIN). The visible-text fallback when trafilatura finds (almost) nothing."""
+    of a page that names no author (thin.py), they are taken when there are many more of
+    them. The visible-text fallback when trafilatura finds (almost) nothing."""
     found, cues = prepared.found, reading.cues
     near = 0 if reading.page_kind.thread else TITLE_REPEAT_LINES
     keep = KEPT_ON_KIND.get(reading.page_kind.kind, ())
@@ -217,18 +184,18 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     paragraphs, removed = cleaned_lines(result, cues, title, near, keep)
     precise = prepared.focus == "precision"
     short_only = (removed or paragraphs) and not any(map(sentence, paragraphs))
-    boilerplate_only = precise and short_only and _holds_more(paragraphs, prepared)
+    boilerplate_only = precise and short_only and holds_more(paragraphs, prepared)
     thin = (
         precise
-        and _thin(paragraphs, prepared)
-        and _room_outside_cues(paragraphs, prepared, reading, keep)
+        and thin_reading(paragraphs, prepared)
+        and room_outside_cues(paragraphs, prepared, reading, keep)
     )
     if boilerplate_only or thin:
         again = read_tree(prepared.tree, _settings(reading, "balanced", url))
         more, more_removed = cleaned_lines(again, cues, title, near, keep)
         if boilerplate_only and any(map(sentence, more)):
             result, paragraphs, removed = again, more, removed + more_removed
-        elif thin and _tokens(more) >= max(THIN_GAIN * _tokens(paragraphs), THIN_MIN_MORE):
+        elif thin and taken_again(more, paragraphs):
             result, paragraphs, removed = again, more, more_removed
     fallback = _fallback(prepared, "".join(paragraphs), reading)
     if fallback is not None:
@@ -237,63 +204,6 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     author = _found_or(found, "author", found_meta.author)
     metadata = Metadata(title, date, author, found_meta.sitename, url)
     return Extracted(title, paragraphs, metadata, prepared.blocks + removed, "trafilatura")
-
-
-def _tokens(paragraphs: tuple[str, ...]) -> int:
-    """The benchmark metric's tokens in the paragraphs: a CJK character, or a word."""
-    return sum(len(TOKEN.findall(p)) for p in paragraphs)
-
-
-def _holds_more(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
-    """Whether the page's whole text holds WHOLE_GAIN times the tokens of the paragraphs: a
-    precision reading of nothing but short lines is read again only then. Of the four such
-    readings on the shared sets, the three whose balanced reading was taken held 81 to 3,267
-    times as much; the other (a film's spec sheet of 29 short lines, 2.4 times) gained
-    nothing and cost zh-cwced a second reading (20 ms, 1.4% of its time)."""
-    return prepared.text_tokens >= WHOLE_GAIN * _tokens(paragraphs)
-
-
-def _thin(paragraphs: tuple[str, ...], prepared: PreparedTree) -> bool:
-    """Whether the precision setting kept under THIN_TOKENS of a page that names no author
-    (PreparedTree.names_author), or under VERY_THIN_TOKENS of any page."""
-    if sum(map(len, paragraphs)) >= THIN_TOKENS * TOKEN_MAX_CHARS:
-        return False  # too long to count: no text of this many characters has so few tokens
-    kept = _tokens(paragraphs)
-    if kept >= THIN_TOKENS:
-        return False
-    named = prepared.names_author
-    if named and kept >= VERY_THIN_TOKENS:
-        return False
-    # a page whose whole text holds too few tokens for a much longer reading is not read
-    # again (WHOLE_GAIN; AUTHOR_WHOLE_GAIN when it names an author): the re-read is what
-    # this test costs
-    whole = prepared.text_tokens
-    return whole >= max((AUTHOR_WHOLE_GAIN if named else WHOLE_GAIN) * kept, THIN_MIN_MORE)
-
-
-ROOM_CHUNK = 50  # rows matched against the cues at a time, until enough tokens are found
-
-
-def _room_outside_cues(
-    paragraphs: tuple[str, ...], prepared: PreparedTree, reading: Reading, keep: tuple[str, ...]
-) -> bool:
-    """Whether the page's visible rows that no cue drops (but those of the reasons in `keep`,
-    and captions) hold the tokens a balanced re-read must keep to be taken (THIN_GAIN times
-    the precision reading's, at least THIN_MIN_MORE): a re-read of a page whose other text is
-    cue lines (a forum page's index of replies, `回复线索`) gains nothing, and costs as much as
-    the first reading (54 ms, 3% of zh-cwced's time, on one page). Measured: 3 of the 54
-    thin re-reads on the shared sets not asked, none of them taken before (output the same
-    on all 1,810 pages); the test costs about 2 ms where it is asked."""
-    need = max(THIN_GAIN * _tokens(paragraphs), THIN_MIN_MORE)
-    rows, kept, found = rows_of(prepared.tree), (*keep, "caption"), 0
-    for start in range(0, len(rows), ROOM_CHUNK):  # most pages hold enough within a few chunks
-        cued = line_cues(rows[start : start + ROOM_CHUNK], reading.cues)
-        found += tokens_at_most(
-            "\n".join(r for r, cue in cued if cue is None or cue.reason in kept)
-        )
-        if found >= need:
-            return True
-    return False
 
 
 def _settings(reading: Reading, focus: str, url: str | None = None) -> Settings:

@@ -54,7 +54,7 @@ class PreparedTree:
     @cached_property
     def text(self) -> str:
         """The prepared tree's whole text, read once: the thin re-read's bound and the
-        unstated reading's both weigh it (extract._thin, agreement._room_for_more)."""
+        unstated reading's both weigh it (thin.thin_reading, agreement._room_for_more)."""
         return self.tree.text_content()
 
     @cached_property

@@ -17,7 +17,7 @@ CLAUSES = ("一、吉林省嫩江干流补充治理工程位于", "二、自本�
 
 def test_the_default_reads_a_thin_notice_again_with_the_balanced_setting():
     # the precision setting keeps the notice's heading lines only, and the page names no
-    # author: the balanced setting's reading, many times as long, is taken (extract._thin)
+    # author: the balanced setting's reading, many times as long, is taken (thin.thin_reading)
     read = clean(NOTICE.read_bytes(), Options(detect_language=False))
     assert read.method == "trafilatura"
     assert [p for p in read.paragraphs if p.startswith(CLAUSES)]
@@ -79,9 +79,9 @@ def test_a_page_that_names_an_author_or_states_its_kind_keeps_its_first_reading(
 def test_best_adds_the_lines_three_other_readings_keep_in_page_order(monkeypatch):
     # named by an author, the notice keeps its precision reading (short as it is: no floor
     # under which it is read again here): --best adds the clauses
-    from cleaner.html import extract
+    from cleaner.html import thin
 
-    monkeypatch.setattr(extract, "VERY_THIN_TOKENS", 0)
+    monkeypatch.setattr(thin, "VERY_THIN_TOKENS", 0)
     data = NOTICE.read_bytes().replace(b"<head>", b'<head><meta name="author" content="x">', 1)
     alone = clean(data, Options(detect_language=False))
     best = clean(data, Options(detect_language=False, best=True))
