@@ -79,22 +79,14 @@ def shown_title(
         return title
     headline = _headline_of(first.text, cues, names)
     chosen = next((i for i in infos if i.index == index), None)
-    if headline and chosen is not None and _short_menu(first.text) and _lighter(headline, chosen):
+    if (
+        headline
+        and chosen is not None
+        and _is_menu(first.text, SHORT_MENU_PARTS)
+        and _outweighs(chosen.weight, line_weight(headline))
+    ):
         return title  # `Home | News | Sport`: a menu's items, not a headline and its site
     return headline or title
-
-
-def _short_menu(line: str) -> bool:
-    """A first line of SHORT_MENU_PARTS parts or more, each a menu item's length at most
-    (`Home | News | Sport`): a menu, or a <title> of section names."""
-    parts = title_parts(line)
-    return len(parts) >= SHORT_MENU_PARTS and max(map(len, parts)) <= MENU_ITEM_CHARS
-
-
-def _lighter(headline: str, chosen: LineInfo) -> bool:
-    """Whether the <title> line's headline is much lighter than the line chosen (as
-    _outweighs weighs the other way)."""
-    return line_weight(headline) < CANDIDATE_SHARE * chosen.weight
 
 
 def _headline_of(page_title: str, cues: CueSet, names: tuple[str, ...]) -> str | None:
@@ -149,7 +141,7 @@ def choose_title(
             or (page_title.index == start and _opens_body(page_title, verdict))
         )
     )
-    if candidates and not (usable and _outweighs(page_title, candidates[0])):
+    if candidates and not (usable and _outweighs(page_title.weight, candidates[0].weight)):
         return candidates[0].index
     return page_title.index if usable else None
 
@@ -227,11 +219,11 @@ def _repeat(lines: list[LineInfo], keys: set[str], page_title: int, infos: list[
     return None
 
 
-def _is_menu(line: str) -> bool:
+def _is_menu(line: str, least: int = MENU_PARTS) -> bool:
     """Whether a dump's first line is a menu of the site's sections (`首页 - 新闻 - 北京 - 体育
-    - …`), not a page <title>: MENU_PARTS parts or more, none longer than a menu item."""
+    - …`), not a page <title>: `least` parts or more, none longer than a menu item."""
     parts = title_parts(line)
-    return len(parts) >= MENU_PARTS and max(map(len, parts)) <= MENU_ITEM_CHARS
+    return len(parts) >= least and max(map(len, parts)) <= MENU_ITEM_CHARS
 
 
 def _opens_body(page_title: LineInfo, verdict: Verdict) -> bool:
@@ -248,10 +240,11 @@ def _opens_body(page_title: LineInfo, verdict: Verdict) -> bool:
     return not body or any(line_score(info) >= GOOD_WEIGHT for info in body)
 
 
-def _outweighs(page_title: LineInfo, candidate: LineInfo) -> bool:
-    """The page's <title> line is a better guess than a heading-like line unlike it that is
-    much lighter ("Start Free Trial", "Table of contents" above a long headline's body)."""
-    return candidate.weight < CANDIDATE_SHARE * page_title.weight
+def _outweighs(heavier: float, lighter: float) -> bool:
+    """Whether a line of the first weight is a better guess than one of the second, much
+    lighter: the page's <title> line than a heading-like line unlike it ("Start Free Trial",
+    "Table of contents" above a long headline's body), and the other way round."""
+    return lighter < CANDIDATE_SHARE * heavier
 
 
 def headline_anchor(
