@@ -19,7 +19,7 @@ from ..urls import split_url
 from .marks import END_SEPARATORS, Shown, heading_like, page_marks
 from .parse import LXML
 from .prepare import PreparedTree
-from .title import SUBTITLE_DASH
+from .sitename import SUBTITLE_DASH
 from .visible import BLOCKS, squeezed
 
 # the marked heading stands at most this many characters of the page's text above the first

@@ -1,8 +1,9 @@
 """An HTML page's headline from the title its metadata give (og:title, <title>): whole when
 an unescaped quote cut it, the part an <h1> names when it holds a site name or label beside
 the headline, and without a site's name at its end (og:site_name, or the name in the page's
-address: `Auth | Supabase Docs` on supabase.com). Read from TitleFacts, which either parser's
-tree gives (title_facts here for lxml's; resiliparse_adapter.read_facts for Lexbor's)."""
+address: `Auth | Supabase Docs` on supabase.com: sitename.py). Read from TitleFacts, which
+either parser's tree gives (title_facts here for lxml's; resiliparse_adapter.read_facts for
+Lexbor's)."""
 
 from __future__ import annotations
 
@@ -17,14 +18,11 @@ from ..textdump.fields import (
     ADDRESS,
     WORDLIKE,
     address_names,
-    is_site_part,
-    names_address,
-    names_site_itself,
-    separator_spans,
     split_page_title,
     title_parts,
 )
 from ..urls import split_url
+from .sitename import without_site_name
 from .visible import tree_text
 
 QUOTES = frozenset('"“”「『')  # a title that goes on with one of these was cut at it
@@ -36,10 +34,6 @@ _ESCAPED = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
 _STATED_ADDRESS = "head/link[@rel='canonical']/@href | head/meta[@property='og:url']/@content"
 _LEADING_SEPARATORS = frozenset("-|–—_·:")  # a title that starts with one lacks its headline
 SCRIPT_GAP = 0.5  # an <h1> and a title whose shares of Latin letters differ this much: two scripts
-SUBTITLE_DASH = re.compile(r"\s[–—]\s")
-_BOARD_HYPHENS = ("-", "--")  # an unspaced hyphen after a board's name (not a subtitle's dash)
-_BREADCRUMB_MARKS = ("»", "›")  # a breadcrumb's mark after a site's or a blog's name
-TAIL_SHARE = 1.5  # parts after a title's first this many times shorter are a site's sections
 STORY_KINDS = frozenset({"article", "thread"})  # page kinds whose <h1> is the story's headline;
 # on a product, listing, collection or service page it is often a label beside the page's
 # name ("MX Vertical" on "Logitech MX Vertical Ergonomic Wireless Mouse", "Houston")
@@ -251,67 +245,3 @@ def uncut_title(title: str | None, facts: TitleFacts) -> str | None:
         if whole.startswith(cut) and whole[len(cut) : len(cut) + 1] in QUOTES:
             return whole
     return title
-
-
-def without_site_name(title: str, site: set[str], names: tuple[str, ...]) -> str:
-    """The title without the parts at its end that name the site: a part that is its
-    og:site_name, or a name in its address (`Bulova`, `Supabase Docs` on supabase.com), or
-    holds one (`Warren Averett CPAs & Advisors` on warrenaverett.com), and then without the
-    parts after the first when each is much shorter than it (_short_tail); the first stays."""
-    spans = _part_spans(title)
-    end = len(spans)
-    while end > 1 and _names_site(title[slice(*spans[end - 1])], site, names):
-        end -= 1
-    begin = 1 if end > 1 and _is_site_name(title[slice(*spans[0])], site, names) else 0
-    if _short_tail(title, spans[begin:end]):
-        end = begin + 1
-    elif end - begin == 2 and _short_head(title, spans[begin:end]):
-        begin += 1
-    if (begin, end) == (0, len(spans)):
-        return title
-    return title[spans[begin][0] : spans[end - 1][1]].strip()
-
-
-def _short_tail(title: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether the parts after the first are each much shorter than it: sections and a site
-    name no metadata names (`四年前中500万现穷困潦倒 一夜暴富后如何经营__商贸_产业资讯_新浪网`);
-    not after a spaced dash, which sets off a subtitle (`Nintendo Switch – OLED Model`)."""
-    if len(spans) < 2 or SUBTITLE_DASH.search(title, spans[0][1], spans[1][0]):
-        return False
-    first = spans[0][1] - spans[0][0]
-    return all((end - start) * TAIL_SHARE <= first for start, end in spans[1:])
-
-
-def _short_head(title: str, spans: list[tuple[int, int]]) -> bool:
-    """Whether the first of two parts, set off by an unspaced hyphen or a breadcrumb's mark,
-    is much shorter than the second: a forum board's name before the headline (`大话四川-朋友，
-    请正确客观认识凉山`), a blog's (`多维博客 » 播客热潮迅速蔓延 挑逗传统传媒业`)."""
-    between = title[spans[0][1] : spans[1][0]]
-    if between not in _BOARD_HYPHENS and between.strip() not in _BREADCRUMB_MARKS:
-        return False
-    return (spans[0][1] - spans[0][0]) * TAIL_SHARE <= spans[1][1] - spans[1][0]
-
-
-def _part_spans(title: str) -> list[tuple[int, int]]:
-    """(start, end) of each part of a title between its separators, empty parts left out."""
-    spans, start = [], 0
-    for separator in [*separator_spans(title), None]:
-        end = separator[0] if separator else len(title)
-        if title[start:end].strip():
-            spans.append((start, end))
-        start = separator[1] if separator else end
-    return spans
-
-
-def _is_site_name(part: str, site: set[str], labels: tuple[str, ...]) -> bool:
-    """Whether a title's first part is the site's name itself (`Joel on Software - 给计算机系
-    学生的建议` on joelonsoftware.com), not a headline that holds it (`Nintendo Switch`)."""
-    return reader_key(part) in site or letters_key(part) in labels
-
-
-def _names_site(part: str, site: set[str], names: tuple[str, ...]) -> bool:
-    """Whether a title's part names the site: its og:site_name, its address's name (see
-    textdump.fields.names_address), or an address itself (`blog.wenxuecity.com`)."""
-    if reader_key(part) in site or names_site_itself(part, names):
-        return True
-    return names_address(part, names) or is_site_part(part)
