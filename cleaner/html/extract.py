@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..model import Extracted, Metadata, Reading, Removal
-from ..mojibake.repair import Repaired, misread_codec, repair_text
+from ..mojibake.repair import misread_codec, repair_text
 from ..rules.text import apply_rule_to_paragraphs
 from ..rules.tree import block_text
 from ..textdump.extract import LineSource, extract_text
@@ -43,13 +43,13 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
     title = _own_title(prepared, reading) if prepared.tree is not None else None
     if prepared.tree is None:  # too large for trafilatura, or not parseable: the markup's text
         method = "text-large-page" if prepared.markup.too_large else "text-fallback"
-        visible, fixed = repair_text(visible_text(None, prepared.markup.text), of="visible")
-        extracted = _read_visible(visible, fixed, reading, LineSource("visible", method))
+        visible = visible_text(None, prepared.markup.text)
+        _, extracted = _read_visible(visible, reading, LineSource("visible", method))
     elif prepared.body:
         extracted = _rule_body(prepared, reading, title)
     elif reading.options.fast:
-        visible, fixed = repair_text(_fast_visible(prepared, reading), of="visible")
-        extracted = _read_visible(visible, fixed, reading, FAST, reading.options.metadata)
+        visible = _fast_visible(prepared, reading)
+        visible, extracted = _read_visible(visible, reading, FAST, reading.options.metadata)
         if title:
             extracted = checked_title(title, extracted, prepared, reading, visible)
             title = extracted.title
@@ -77,19 +77,20 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
 
 
 def _read_visible(
-    visible: str, fixed: Repaired, reading: Reading, source: LineSource, with_metadata: bool = True
-) -> Extracted:
-    """A page's visible text read by the line classifier as a dump is: its mojibake repaired
-    first (`fixed`, repair_text's: a page of GBK read as cp1251, `КЧ Ті РВОЕ`, is no body the
+    visible: str, reading: Reading, source: LineSource, with_metadata: bool = True
+) -> tuple[str, Extracted]:
+    """A page's visible text read by the line classifier as a dump is, and that text as read:
+    its mojibake repaired first (a page of GBK read as cp1251, `КЧ Ті РВОЕ`, is no body the
     classifier can find, its lines dropped as menus before the paragraphs' repair could come),
     its <title> line left out of the body (_without_page_title)."""
+    visible, fixed = repair_text(visible, of="visible")
     extracted = extract_text(visible, reading, with_metadata=with_metadata, source=source)
     if fixed.repairs:
         removed = extracted.removed
         if reading.options.explain:  # the lines repair dropped, in line order
             removed = tuple(sorted(removed + fixed.removed, key=lambda r: r.line))
         extracted = replace(extracted, repairs=fixed.repairs, removed=removed)
-    return _without_page_title(extracted, reading)
+    return visible, _without_page_title(extracted, reading)
 
 
 def _without_page_title(extracted: Extracted, reading: Reading) -> Extracted:
@@ -233,8 +234,7 @@ def _fallback(prepared: PreparedTree, kept: str, reading: Reading) -> Extracted 
     visible = visible_text(prepared.tree, page)
     if kept and len(kept) >= FALLBACK_SHARE * len(squeezed(visible)):
         return None
-    visible, fixed = repair_text(visible, of="visible")
-    fallback = _read_visible(visible, fixed, reading, FALLBACK)
+    _, fallback = _read_visible(visible, reading, FALLBACK)
     if not kept or sum(map(len, fallback.paragraphs)) >= FALLBACK_GAIN * len(kept):
         return fallback
     return None

@@ -128,6 +128,11 @@ def suspicious(text: str) -> bool:
     return len(PRIVATE.findall(text)) > PRIVATE_USE_SHARE * len(text)
 
 
+def non_space(text: str) -> int:
+    """The characters of a text, its spaces aside: what its shares are counted of."""
+    return len(text) - len(_SPACE.findall(text))
+
+
 def only_rare_han(text: str) -> float | None:
     """The share of rare Han characters when they are a line's only trace of trouble (names,
     places, or UTF-8 read as GBK when the share is high); None when there is any other."""
@@ -135,7 +140,7 @@ def only_rare_han(text: str) -> float | None:
         return None
     if _KANA_AFTER_HAN.search(text) and kana_after_han(text):
         return None
-    total = len(text) - len(_SPACE.findall(text))
+    total = non_space(text)
     return count_rare_han(text) / total if total else 0.0
 
 
@@ -197,7 +202,7 @@ def hard_garbage(text: str) -> bool:
 @lru_cache(maxsize=64)  # the same strings are scored several times while one line is repaired
 def score(text: str) -> float:
     """Share of plausible characters among the non-space ones (1.0 for empty text)."""
-    total = len(text) - len(_SPACE.findall(text))
+    total = non_space(text)
     if total <= 0:
         return 1.0
     bad = count_rare_han(text) + text.count("\ufffd") + len(C1.findall(text))

@@ -11,7 +11,7 @@ import re
 from ..scripts import HALFWIDTH_KANA, HAN, KANA, is_kana
 from .debris import ACCEPT_SCORE
 from .ftfy_adapter import fix_mojibake
-from .plausible import common_chars, hard_garbage, is_rare_han, only_rare_han, score
+from .plausible import common_chars, hard_garbage, is_rare_han, non_space, only_rare_han, score
 
 MIN_GAIN = 0.15  # a repair reads ACCEPT_SCORE well and this much better than the line did
 SMALL_GAIN = 0.03  # ... or this much, when the line shows hard garbage
@@ -36,7 +36,6 @@ MAX_LOST = 0.2  # a lossy round trip may leave at most this share of U+FFFD
 
 # Scripts a mojibake repair never gives back (Latin, Cyrillic, Greek, CJK and punctuation do).
 _EXOTIC = re.compile("[\u0530-\u1fff\ua000-\uabff\ufb00-\ufdff\ufe70-\ufeff]")
-_SPACE = re.compile(r"\s")
 _MAYBE_BAD = re.compile(f"[{HAN}{KANA}{HALFWIDTH_KANA}\ufffd]")  # every _bad_char is one
 
 
@@ -64,7 +63,7 @@ def quick_page_trip(line: str, trip: tuple[str, str]) -> tuple[str, str] | None:
 def cjk_writing(text: str) -> bool:
     """Whether most of a text's characters (spaces aside) are common CJK characters."""
     common = common_chars()
-    total = len(text) - len(_SPACE.findall(text))
+    total = non_space(text)
     return total > 0 and sum(1 for char in text if char in common) >= CJK_WRITING_SHARE * total
 
 

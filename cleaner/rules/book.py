@@ -98,8 +98,8 @@ class RuleBook:
         head = text[:CONTENT_SCAN_CHARS]
         # the patterns ignore case and their keywords are lower-cased: the scan of the page's
         # UTF-8 bytes folds ASCII case as they do
-        data = utf8 if utf8 is not None and head is text else None
-        data = head.encode("utf-8", "surrogatepass") if data is None else data
+        exact = utf8 is not None and head is text  # else: the head's own bytes
+        data = utf8 if exact else head.encode("utf-8", "surrogatepass")
         present = keywords_in(data, self._keywords)
         for rule, patterns in self._by_content:
             for pattern, needs in patterns:

@@ -78,12 +78,11 @@ def shown_title(
     if any(same_headline(title, head) for head in _heads(first.text, names)):
         return title
     headline = _headline_of(first.text, cues, names)
-    chosen = next((i for i in infos if i.index == index), None)
     if (
         headline
-        and chosen is not None
+        and index is not None
         and _is_menu(first.text, SHORT_MENU_PARTS)
-        and _outweighs(chosen.weight, line_weight(headline))
+        and _outweighs(infos[index].weight, line_weight(headline))  # (a line's index: its place)
     ):
         return title  # `Home | News | Sport`: a menu's items, not a headline and its site
     return headline or title
