@@ -17,7 +17,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .model import ARTICLE, Options, Page, PageFacts, PageKind, Reading
-from .rules.cues import CueSet, build_cueset
+from .rules.cuefiles import build_cueset
+from .rules.cues import CueSet
 from .rules.site import SiteRule
 from .urls import split_url
 

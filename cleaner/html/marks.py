@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..textdump.features import line_weight
 from ..textdump.fields import TITLE_SEPARATORS
-from ..textdump.title import TITLE_MAX_WEIGHT, TITLE_MIN_WEIGHT
+from ..textdump.headline import TITLE_MAX_WEIGHT, TITLE_MIN_WEIGHT
 from .parse import LXML
 from .prepare import PreparedTree
 from .prune import FONT_MARK

@@ -14,7 +14,7 @@ from ..rules.cues import CueSet
 from ..textdump.alike import same_headline
 from ..textdump.features import line_weight
 from ..textdump.fields import title_parts, without_labels
-from ..textdump.title import SUBTITLE_MARK
+from ..textdump.headline import SUBTITLE_MARK
 from ..urls import split_url
 from .marks import END_SEPARATORS, Shown, heading_like, page_marks
 from .parse import LXML

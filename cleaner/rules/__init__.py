@@ -1,8 +1,8 @@
 """Site rules and cues: the rule file format (format.py), one site rule (site.py), where
-rules come from and which one a page gets (book.py), the generic cue patterns and their fast
-matching (cues.py, literals.py), a rule's directives on text lines (text.py) and on an HTML
-tree (tree.py), and `cleaner rules check|test` (checks.py, loaded on use: it runs the
-pipeline)."""
+rules come from and which one a page gets (book.py), the generic cue files (cuefiles.py) and
+their fast matching (cues.py, literals.py), a rule's directives on text lines (text.py) and
+on an HTML tree (tree.py), and `cleaner rules check|test` (checks.py, loaded on use: it runs
+the pipeline)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from ..model import Options, Page
 from .book import RuleBook, find_rule, load_rulebook, rule_sources
-from .cues import CueSet, generic_cues
+from .cuefiles import generic_cues
+from .cues import CueSet
 from .site import SiteRule
 from .text import Effect, cues_for
 

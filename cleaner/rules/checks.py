@@ -11,7 +11,8 @@ from ..errors import CleanerError, ConfigError
 from ..model import Options
 from ..pipeline import clean
 from .book import RuleBook
-from .cues import CUE_DIRECTIVES, FIELD_DIRECTIVES, directive_problem
+from .cuefiles import FIELD_DIRECTIVES, directive_problem
+from .cues import CUE_DIRECTIVES
 from .format import Problem, compile_regex, read_rule_file
 from .literals import slow_on_spaces
 from .site import ALIASES, KNOWN, MAY_BE_EMPTY, XPATH_DIRECTIVES, SiteRule, load_rule

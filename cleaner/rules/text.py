@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..errors import InputError
-from .cues import CueSet, build_cueset, generic_cues
+from .cuefiles import build_cueset, generic_cues
+from .cues import CueSet
 from .site import SiteRule
 
 

@@ -13,9 +13,10 @@ from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_fu
 from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
 from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
+from .headline import headline_anchor
 from .items import PROSE_BULLET_KINDS, PROSE_ITEM_KINDS, neutral_prose_items, unbullet_prose
 from .named import named_tails
-from .title import choose_title, headline_anchor, shown_title, title_repeats
+from .title import choose_title, shown_title, title_repeats
 
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
 TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..normalize import letters_key
-from ..rules.cues import CueSet, generic_cues
+from ..rules.cuefiles import generic_cues
+from ..rules.cues import CueSet
 from ..urls import site_labels
 
 MONTHS = {

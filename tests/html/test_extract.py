@@ -200,7 +200,7 @@ def test_blocks_named_boilerplate_by_their_markup():
     from lxml import html as lxml_html
 
     from cleaner.html.prune import drop_boilerplate_blocks
-    from cleaner.rules.cues import generic_cues
+    from cleaner.rules.cuefiles import generic_cues
 
     names = {
         "news-comment-list": True,
@@ -330,7 +330,7 @@ def test_a_tail_heading_never_takes_the_article_or_half_the_page():
     from lxml import html as lxml_html
 
     from cleaner.html.prune import drop_boilerplate_blocks
-    from cleaner.rules.cues import generic_cues
+    from cleaner.rules.cuefiles import generic_cues
 
     cues = generic_cues()
     # the heading opens the article's own block (it holds the h1): only the heading goes

@@ -8,7 +8,7 @@ from cleaner import Options, clean
 from cleaner.html.introduced import left_out_structure
 from cleaner.html.trafilatura_adapter import finds_container
 from cleaner.model import Extracted, Metadata, PageKind, Reading
-from cleaner.rules.cues import generic_cues
+from cleaner.rules.cuefiles import generic_cues
 
 OPENING = [
     "The council met on Tuesday evening to discuss the budget for the coming year, and the "

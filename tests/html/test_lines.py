@@ -2,7 +2,7 @@
 cut_from marker ends."""
 
 from cleaner.html.lines import TITLE_REPEAT_LINES, drop_cue_lines
-from cleaner.rules.cues import generic_cues
+from cleaner.rules.cuefiles import generic_cues
 
 
 def test_the_headline_restated_at_the_top_is_a_title_repeat():

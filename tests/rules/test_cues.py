@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cleaner.decode import decode_bytes
-from cleaner.rules.cues import Cue, CueSet, build_cueset, cues_from_directives, generic_cues
+from cleaner.rules.cuefiles import build_cueset, cues_from_directives, generic_cues
+from cleaner.rules.cues import Cue, CueSet
 from cleaner.rules.format import parse_rule_text
 from cleaner.rules.literals import shape, slow_on_spaces
 

@@ -1,7 +1,7 @@
 import pytest
 
 from cleaner.errors import ConfigError
-from cleaner.rules.cues import build_cueset, cues_from_directives, generic_cues
+from cleaner.rules.cuefiles import build_cueset, cues_from_directives, generic_cues
 from cleaner.rules.format import parse_rule_text, read_rule_file
 
 

@@ -1,5 +1,5 @@
 from cleaner import Options, clean
-from cleaner.rules.cues import generic_cues
+from cleaner.rules.cuefiles import generic_cues
 from cleaner.textdump.body import classify, densest_run
 from cleaner.textdump.features import describe_all
 

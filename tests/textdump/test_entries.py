@@ -3,7 +3,7 @@
 import pytest
 
 from cleaner import Options, clean, to_text
-from cleaner.rules.cues import generic_cues
+from cleaner.rules.cuefiles import generic_cues
 from cleaner.textdump.entries import entry_grid
 from cleaner.textdump.features import describe_all
 

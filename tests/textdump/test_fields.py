@@ -2,7 +2,7 @@
 
 import pytest
 
-from cleaner.rules.cues import generic_cues
+from cleaner.rules.cuefiles import generic_cues
 from cleaner.textdump.fields import (
     address_names,
     find_date,
