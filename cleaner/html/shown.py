@@ -66,8 +66,9 @@ def checked_title(
     title = _without_shown_subtitle(title, prepared, visible)
     found = body_part(title, extracted.paragraphs)
     if found is None and not facts.og_titles and reading.page_kind.kind not in LISTS:
+        chosen = extracted.title if visible is not None else None  # the classifier's
         found = shown_headline(
-            prepared, title, extracted.paragraphs, reading.cues, address, visible
+            prepared, title, extracted.paragraphs, reading.cues, address, visible, chosen
         )
     if found is None and not repeated:
         return replace(extracted, title=title)
@@ -107,12 +108,15 @@ def shown_headline(
     cues: CueSet,
     address: str | None = None,
     visible: str | None = None,
+    chosen: str | None = None,
 ) -> str | None:
     """The headline the page shows above its body when `title` (the metadata's) is not the
     body's, else None: the title shares at most UNCONFIRMED_SHARE of its words with the body,
     or it is light enough to be a site's name (`显示`, `The Rust Programming Language`) and the
-    body opens with the shown heading. A shown heading that shares a word with the title
-    confirms the title; one the cues take for boilerplate (`作者：… 发布日期：…` in a
+    body opens with the shown heading, or the line classifier chose that heading as the
+    headline above the body (`chosen`: --fast's reading keeps it out of the body, where
+    trafilatura's keeps it as the first line). A shown heading that shares a word with the
+    title confirms the title; one the cues take for boilerplate (`作者：… 发布日期：…` in a
     `<font>`) is none."""
     if not paragraphs:
         return None
@@ -129,7 +133,8 @@ def shown_headline(
     shown = nearest_shown(marks, start)
     if shown is None or (_shared(shown, title) > 0 and not _breadcrumb(title)):
         return None
-    if not unconfirmed and not same_line(paragraphs[0], shown):
+    opens = same_line(paragraphs[0], shown) or (chosen is not None and same_line(chosen, shown))
+    if not unconfirmed and not opens:
         return None
     headline = title_parts(shown.rstrip(END_SEPARATORS))[0]
     return _restated(headline, paragraphs) or headline

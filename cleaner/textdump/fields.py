@@ -113,7 +113,7 @@ def separator_spans(line: str) -> list[tuple[int, int]]:
     """(start, end) of each separator between a title's parts: TITLE_SEPARATORS, and spaced
     slashes where SLASHES_TO_PART of them stand."""
     spans = [m.span() for m in TITLE_SEPARATORS.finditer(line)]
-    slashes = [m.span() for m in SLASHED.finditer(line)] if " / " in line else []
+    slashes = [m.span() for m in SLASHED.finditer(line)] if "/" in line else []
     return sorted(spans + slashes) if len(slashes) >= SLASHES_TO_PART else spans
 
 

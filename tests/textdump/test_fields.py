@@ -218,3 +218,14 @@ def test_a_first_part_that_is_the_sites_name_is_no_headline():
     assert split_page_title("Moz - Beginner's Guide to SEO", address_names("https://moz.com/x"))[
         0
     ] == ("Beginner's Guide to SEO")
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\t"])
+def test_spaced_slashes_part_a_title_whatever_the_spaces(space):
+    # a forum's `Topic / Board / Forum`: a page's &nbsp; or a tab around the slashes too
+    title = f"Replacing the fuel pump{space}/{space}Repairs{space}/ Example Forum"
+    assert title_parts(title) == ("Replacing the fuel pump", "Repairs", "Example Forum")
+    # once, a spaced slash is the headline's own
+    assert title_parts(f"Tech conferences 2026{space}/ 2027") == (
+        f"Tech conferences 2026{space}/ 2027",
+    )
