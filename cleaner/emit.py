@@ -103,7 +103,8 @@ def position(of: str, line: int) -> str:
 
 def warnings(doc: Document) -> tuple[str, ...]:
     """What a reader of the output should know is uncertain about it, one line each: a
-    guessed encoding, bad bytes replaced, lines dropped as mojibake, no body found."""
+    guessed encoding, bad bytes replaced, lines dropped as mojibake, an empty input, no body
+    found."""
     out = []
     if doc.encoding_reason == "detected" and doc.encoding_confidence < LOW_CONFIDENCE:
         sure = f"{doc.encoding_confidence:.2f}"
@@ -114,6 +115,8 @@ def warnings(doc: Document) -> tuple[str, ...]:
                    "replaced")  # fmt: skip
     if doc.mojibake_dropped:
         out.append(f"{doc.mojibake_dropped} line(s) dropped as mojibake (see --explain)")
-    if not doc.paragraphs and doc.encoding_reason != "empty":
+    if doc.encoding_reason == "empty":  # a download or export that wrote nothing
+        out.append("empty input (0 bytes), nothing to clean; check that it was saved whole")
+    elif not doc.paragraphs:
         out.append(f"no body text found ({doc.kind} page, method {doc.method})")
     return tuple(out)

@@ -98,6 +98,9 @@ def test_empty_input_is_empty_output(runner, tmp_path):
     empty.write_bytes(b"")
     result = runner.invoke(main, ["clean", str(empty)])
     assert result.exit_code == 0 and result.stdout == ""
+    # said, not silent: a download or an export that wrote nothing is worth a look
+    said = "empty input (0 bytes), nothing to clean; check that it was saved whole"
+    assert result.stderr == f"cleaner: {empty}: {said}\n"
 
 
 def test_binary_input_fails_alone(runner, tmp_path):
