@@ -111,8 +111,10 @@ def warnings(doc: Document) -> tuple[str, ...]:
         out.append(f"encoding guessed as {doc.encoding} with confidence {sure}; name it with "
                    "--encoding if it is wrong")  # fmt: skip
     if doc.replacements:
+        forced = doc.encoding_reason == "forced"
+        hint = "; check --encoding (without it the codec is detected)" if forced else ""
         out.append(f"{doc.replacements} bad byte sequence(s) in the {doc.encoding} input "
-                   "replaced")  # fmt: skip
+                   f"replaced{hint}")  # fmt: skip
     if doc.mojibake_dropped:
         out.append(f"{doc.mojibake_dropped} line(s) dropped as mojibake (see --explain)")
     if doc.encoding_reason == "empty":  # a download or export that wrote nothing

@@ -84,6 +84,7 @@ POSITIONS = {
     "block": "an element of the HTML tree, taken out before extraction (line 0)",
     "node": "a text of the HTML tree, repaired before extraction (line 0)",
     "page": "the whole page (line 0)",
+    "title": "the HTML page's title (line 0)",
 }
 
 

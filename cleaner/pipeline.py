@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from .decode import decode_bytes
 from .model import Decoded, Document, Extracted, Options, Page, Reading, Removal
-from .mojibake.repair import Repaired, repair_lines, repair_title
+from .mojibake.repair import Repaired, repair_lines, repaired_title
 from .normalize import normalize, normalize_paragraph
 from .pagekind import page_kind, reading_for
 from .rules import RuleChoice, choose_rule
@@ -57,9 +57,10 @@ def read_page(page: Page, decoded: Decoded, choice: RuleChoice, options: Options
         if extracted.misread and not page.misread:  # repair: a codec misread in the texts
             return read_page(replace(page, misread=True), decoded, choice, options)
         repaired = repair_lines(extracted.paragraphs, of="paragraph")  # repair: paragraphs
-        repairs = markup.repairs + extracted.repairs + repaired.repairs  # ... texts read
+        title, mended = repaired_title(extracted.title)  # ... and title
+        repairs = markup.repairs + extracted.repairs + mended + repaired.repairs  # texts read
         repaired = replace(repaired, repairs=repairs)
-        extracted = replace(extracted, title=repair_title(extracted.title))  # ... and title
+        extracted = replace(extracted, title=title)
         kept = normalize(tuple(p for p in repaired.lines if p))  # normalize
     else:
         kind = page_kind(options, choice.rule, choice.cues, page)  # page kind

@@ -108,6 +108,18 @@ def repair_title(title: str | None) -> str | None:
     return fixed or title
 
 
+def repaired_title(title: str | None) -> tuple[str | None, tuple[LineRepair, ...]]:
+    """The page's title as repair_title gives it, but dropped, as a paragraph would be, when
+    it is mojibake no round trip recovers (GBK bytes forced through `--encoding utf-8`:
+    `����ˮ������`), with that drop as a repair of the title (line 0)."""
+    if not title or not suspicious(title):
+        return title, ()
+    fixed, how = repair_line(title)
+    if fixed is None:
+        return None, (LineRepair(0, title, None, how, "title"),)
+    return fixed, ((LineRepair(0, title, fixed, how, "title"),) if fixed != title else ())
+
+
 def repair_line(line: str, page: PageTrip | None = None) -> tuple[str | None, str]:
     """(repaired line, how); (None, why) when the line is unrecoverable garbage.
     `page` carries the round trip that worked on an earlier line of the same page.

@@ -283,3 +283,21 @@ def test_uncertain_results_are_reported_on_stderr_and_in_json(runner, tmp_path):
     assert record["replacements"] >= 1 and record["warnings"]
     quiet = runner.invoke(main, ["clean", "-q", str(page)])
     assert quiet.stderr == "" and quiet.stdout == text.stdout
+
+
+def test_a_wrong_encoding_forced_drops_the_soup_and_says_what_to_check(runner, tmp_path):
+    # GBK bytes read as UTF-8 because --encoding said so: no round trip recovers the
+    # replaced bytes, so the title goes as the paragraphs do, and the message names the option
+    page = SAMPLES / "zh-gbk-news-html" / "raw.html"
+    result = runner.invoke(main, ["clean", "--encoding", "utf-8", "-f", "json", str(page)])
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["title"] is None and record["text"] == ""
+    assert "input replaced; check --encoding (without it the codec is detected)" in result.stderr
+    explained = runner.invoke(main, ["clean", "--encoding", "utf-8", "-f", "json", "--explain",
+                                     str(page)])  # fmt: skip
+    dropped = [r for r in json.loads(explained.stdout)["repaired"] if r["of"] == "title"]
+    assert len(dropped) == 1 and dropped[0]["after"] is None and "\ufffd" in dropped[0]["before"]
+    # read as the page declares it, the title is there and nothing is said of the option
+    right = runner.invoke(main, ["clean", "-f", "json", str(page)])
+    assert json.loads(right.stdout)["title"] and "--encoding" not in right.stderr

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from cleaner import Options, clean
 from cleaner.cli import main
 from cleaner.decode import decode_bytes
-from cleaner.mojibake.repair import repair_line, repair_lines
+from cleaner.mojibake.repair import repair_line, repair_lines, repaired_title
 
 ZH = "新闻报道：今天北京天气很好，市民纷纷外出游玩。"
 HANT = "臺北市政府昨日宣布，老舊公寓加裝電梯的補助上限將提高。"
@@ -87,6 +87,18 @@ def test_only_the_broken_part_of_a_line_is_repaired():
 )  # fmt: skip
 def test_unrecoverable_garbage_is_dropped(line):
     assert repair_line(line)[0] is None
+
+
+def test_a_title_is_repaired_kept_or_dropped_as_a_paragraph_is():
+    soup = "����ʷ�о�&lt;���������й�������"
+    title, repairs = repaired_title(soup)
+    assert title is None and [(r.line, r.of, r.after) for r in repairs] == [(0, "title", None)]
+    mojibake = "itertools â€” Functions creating iterators"  # UTF-8 read as cp1252
+    title, repairs = repaired_title(mojibake)
+    assert title == "itertools — Functions creating iterators"
+    assert [(r.before, r.after, r.of) for r in repairs] == [(mojibake, title, "title")]
+    assert repaired_title("Zurück zur Übersicht") == ("Zurück zur Übersicht", ())
+    assert repaired_title(None) == (None, ())
 
 
 def test_garbage_tail_is_cut_from_a_good_line():
