@@ -17,7 +17,9 @@ ORDERED_ITEM_WEIGHT = 10.0  # a numbered line lighter than this is a list item (
 # list "1. …", "2. …"), heavier ones numbered paragraphs
 
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
-_ORDERED = re.compile(r"\d{1,3}[.)]\s")  # "1. " / "2) ": an ordered list's item marker
+_ORDERED = re.compile(r"\d{1,3}([.)]\s|·)")  # "1. " / "2) " / "1·": an ordered list's item
+# marker (the middle dot is a Chinese site's: `1·小伙子哈不错！`; zh-cwced --fast, a blog's
+# latest comments above its post, one page 0.716 -> 0.736, no other page of the ten readings moved)
 _STRIP = " \t\r\n\u3000\u00a0\ufeff\u200b"
 _tuple_new = tuple.__new__
 

@@ -139,6 +139,9 @@ def test_ordered_list_items_and_script_punctuation():
     items = describe_all("\n".join(["1. Short headline here", step, urdu]), generic_cues())
     assert [i.bullet for i in items] == [True, False, False]
     assert items[2].punctuated
+    # a Chinese site's numbered list (`1·…`: a blog's latest comments), its short items too
+    rows = ["1·小伙子哈不错！支持你", "2·心如很漂亮的~", "2006年1月 (90)·更多", "1.5倍的速度"]
+    assert [i.bullet for i in describe_all("\n".join(rows), generic_cues())] == [1, 1, 0, 0]
 
 
 def test_cues_for_tails_bylines_and_other_languages():
