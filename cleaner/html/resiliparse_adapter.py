@@ -8,11 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from resiliparse.extract.html2text import extract_plain_text
-from resiliparse.parse.html import HTMLParserException, HTMLTree
+from resiliparse.parse.html import HTMLParserException, HTMLTree, NodeType
 
 from ..model import PageFacts, PageKind
 from .title import Heading, TitleFacts, home_link
-from .visible import SCRIPTED_PAGE_CHARS, more_text, squeezed
+from .visible import BLOCKS, INVISIBLE, SCRIPTED_PAGE_CHARS, more_text, squeezed
 
 # --fast reads only what resiliparse's main-content heuristic keeps on a page that states it is
 # an article or a thread (og:type, schema.org type, address, forum software), and everything
@@ -26,6 +26,8 @@ MAIN_CONTENT_KINDS = ("article", "thread")
 # with more <div>s than this, this many left open, is read whole (the shared pages have at
 # most 1,250 <div>s and 111 left open; counting them costs 0.04 ms)
 MANY_DIVS = 3000
+_INNER_MARKUP = ", ".join(sorted(BLOCKS | INVISIBLE))  # what parts or hides a heading's text
+_BREAK = object()  # (in _heading_text's stack: a block's edge)
 
 
 def parse_fast(markup: str):
@@ -81,9 +83,28 @@ def read_facts(tree) -> LexborFacts:
 
 
 def _heading(h1) -> Heading:
-    text, links = " ".join(h1.text.split()), h1.query_selector_all("a").values()
+    text, links = _heading_text(h1), h1.query_selector_all("a").values()
     logo = len(links) == 1 and home_link(links[0].text, links[0].getattr("href") or "", text)
     return Heading(text, logo)
+
+
+def _heading_text(h1) -> str:
+    """An <h1>'s text as visible.tree_text reads lxml's: a space at each inner block or line
+    break, its scripts and styles left out (Lexbor's text joins the nodes as they stand:
+    `Rebuilding the Legacy<br>of American Made` read `Legacyof`)."""
+    if h1.query_selector(_INNER_MARKUP) is None:  # most: its text as it stands
+        return " ".join(h1.text.split())
+    parts, stack = [], list(reversed(h1.child_nodes))
+    while stack:  # (a stack: a heading nested thousands deep must not exhaust recursion)
+        node = stack.pop()
+        if node is _BREAK:
+            parts.append(" ")
+        elif node.type == NodeType.TEXT:
+            parts.append(node.text)
+        elif node.type == NodeType.ELEMENT and node.tag not in INVISIBLE:
+            block = node.tag in BLOCKS
+            stack += [_BREAK] * block + list(reversed(node.child_nodes)) + [_BREAK] * block
+    return " ".join("".join(parts).split())
 
 
 def reads_main_content(kind: PageKind, tree, markup: str) -> bool:

@@ -1,6 +1,8 @@
 """html/title.py: the headline of a page's title, as the reviewed titles of bench/titles/ and
 wcxb-dev read it."""
 
+import pytest
+
 from cleaner import Options, clean
 from cleaner.html.title import Heading, TitleFacts, headline
 
@@ -127,6 +129,18 @@ def test_a_page_without_og_title_or_title_shows_its_first_h1_that_may_be_a_headl
         f"<h1>Bridge closes in June</h1><article>{post}</p></article></body></html>"
     ).encode()
     assert clean(page, Options(detect_language=False)).title == "Bridge closes in June"
+
+
+@pytest.mark.parametrize("fast", [False, True])  # lxml's tree, and --fast's Lexbor tree
+def test_an_h1_set_on_two_lines_reads_with_a_space_where_it_breaks(fast):
+    post = "<p>" + "The council voted to close the old bridge to traffic from June onwards. " * 4
+    heading = "Rebuilding the Legacy<br/>of <b>American</b> Made<script>track()</script>"
+    page = f"<html><body><h1>{heading}</h1><article>{post}</p></article></body></html>"
+    read = clean(page.encode(), Options(detect_language=False, fast=fast))
+    assert read.title == "Rebuilding the Legacy of American Made"
+    page = page.replace(heading, "<span>Cosmetic Packaging</span><div>Design</div>")
+    read = clean(page.encode(), Options(detect_language=False, fast=fast))
+    assert read.title == "Cosmetic Packaging Design"
 
 
 def test_a_page_whose_markup_names_no_title_shows_the_headline_above_its_body():
