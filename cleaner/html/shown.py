@@ -64,12 +64,13 @@ def checked_title(
     facts = prepared.titles
     address = reading.options.url or facts.address
     title = _without_shown_subtitle(title, prepared, visible)
+    chosen = extracted.title if visible is not None else None  # the classifier's
     found = body_part(title, extracted.paragraphs)
     if found is None and not facts.og_titles and reading.page_kind.kind not in LISTS:
-        chosen = extracted.title if visible is not None else None  # the classifier's
         found = shown_headline(
             prepared, title, extracted.paragraphs, reading.cues, address, visible, chosen
         )
+    found = found or _chosen_part(title, chosen, facts)
     if found is None and not repeated:
         return replace(extracted, title=title)
     found = found or title  # the title itself: a first line that repeats it is the title's
@@ -79,6 +80,20 @@ def checked_title(
         removed += (Removal(first + 1, paragraphs[first], "title-repeat", of="paragraph"),)
         paragraphs = paragraphs[:first] + paragraphs[first + 1 :]
     return replace(extracted, title=found, paragraphs=paragraphs, removed=removed)
+
+
+def _chosen_part(title: str, chosen: str | None, facts) -> str | None:
+    """--fast: the title's first part when the line classifier chose it as the headline above
+    the body (`Marietta Electricians Costs & Prices` of `… - ProMatcher Cost Report`), as the
+    default reading takes a part its body opens with; not when a page's <h1> shows the title
+    whole (`Topic | Board | Consumer forum`)."""
+    parts = title_parts(title)
+    if not chosen:
+        return None
+    if any(same_line(heading.text, title) for heading in facts.headings):
+        return None
+    part = body_part(title, (chosen,))
+    return part if part is not None and part == parts[0] else None
 
 
 def _without_shown_subtitle(title: str, prepared: PreparedTree, visible: str | None) -> str:

@@ -215,3 +215,30 @@ def test_fast_leaves_out_the_page_title_line_and_the_titles_repeat():
     # a thread's <title> is its question's heading, which its readers keep
     thread = clean(page, Options(fast=True, page_kind="thread", detect_language=False))
     assert thread.paragraphs[0] == title
+
+
+AGENDA = (
+    "本次年会共设二十三个专题，十一个分会场，每篇文章发言十到十五分钟，评论和讨论五到十分钟。",
+    "会议期间将举行全体大会，邀请国内外知名经济学家就中国经济改革与发展的重大问题作主题演讲。",
+    "参会代表请于报到当天领取会议材料，并按照会务组的安排入住指定酒店，会议不收取任何费用。",
+)
+AGENDA_TITLE = "第四届中国经济学年会会议议程_中国经济学年会秘书处_CN_北京大学中国经济研究中心"
+
+
+def _agenda(heading: str) -> bytes:
+    body = "".join(f"<p>{p}</p>" for p in AGENDA)
+    return (
+        f"<html><head><title>{AGENDA_TITLE}</title></head><body><div><a href='/'>首页</a> "
+        f"<a href='/news'>新闻</a></div>{heading}{body}</body></html>"
+    ).encode()
+
+
+@pytest.mark.parametrize("fast", [False, True])
+def test_the_part_of_a_title_the_page_sets_above_its_body_is_the_title(fast):
+    # the default reading's body opens with that part; --fast's line classifier chooses it
+    # as the headline above the body, which its body leaves out
+    read = _read(_agenda("<p><b>第四届中国经济学年会会议议程</b></p>"), fast=fast)
+    assert read.title == "第四届中国经济学年会会议议程"
+    assert read.paragraphs[0] == AGENDA[0]
+    # an <h1> that shows the title whole keeps it whole
+    assert _read(_agenda(f"<h1>{AGENDA_TITLE}</h1>"), fast=fast).title == AGENDA_TITLE
