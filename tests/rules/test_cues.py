@@ -212,6 +212,12 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• #3", "forum"),
         ("Reactions: pnomes and celia17", "forum"),
         ("#2 on the list was the best of them all", None),
+        # bbPress's counts around a topic's posts, and sentences about a topic
+        ("Viewing 4 posts - 1 through 4 (of 4 total)", "forum"),
+        ("Viewing 4 reply threads", "forum"),
+        ("• This topic has 4 replies, 2 voices, and was last updated 1 year ago by Ken.", "forum"),
+        ("Viewing 4 posts was all it took to convince me.", None),
+        ("This topic has 4 replies from the council, each longer than the last.", None),
         # a Stack Exchange post's stamp and a question's views, and a sentence with a date
         ("asked Feb 11, 2011 at 23:49", "forum"),
         ("edited May 12 at 10:30", "forum"),
