@@ -39,6 +39,8 @@ class LineSource:
 
 
 DUMP = LineSource("input", "text-lines")  # a text dump's own lines
+LEAD_IN = ":："  # a title chosen from a line that ends in a colon shows without it: a post's
+# opening line that restates its headline as a lead-in (`A few quick pre-sale questions:`)
 TITLE_REPEAT = Mark("title-repeat")
 
 
@@ -71,6 +73,7 @@ def extract_text(
         title_index = choose_title(seen.lines, seen, cues, names)
         line = seen.lines[title_index].text if title_index is not None else None
         title = shown_title(seen.lines, line, title_index, cues, names)
+        title = title.rstrip(LEAD_IN).rstrip() or None if title else None
     for _ in range(TITLE_REPEAT_PASSES):
         repeats = title_repeats(verdict, title, title_index)
         if not repeats:

@@ -267,3 +267,16 @@ def test_the_headline_the_header_shows_twice_is_the_title():
     assert headline not in doc.paragraphs
     once = to_text(doc)
     assert to_text(clean(once.encode("utf-8"))) == once
+
+
+def test_a_title_chosen_from_a_lead_in_line_shows_without_its_colon():
+    # a Q&A post that opens by restating its question as a lead-in (`…:`), nearest the body
+    topic = "A few quick pre-sale questions"
+    dump = [f"{topic} – Example Q&A", "Questions", "Ask Question", topic,
+            f"Questions › Category: General › {topic}", "Alexis asked 6 years ago", f"{topic}:",
+            EN, EN.replace("trip", "journey"), EN.replace("trip", "flight"), "Reply"]  # fmt: skip
+    address = Options(url="https://qa.example.com/question/a-few-quick-pre-sale-questions/")
+    doc = clean("\n".join(dump).encode("utf-8"), address)
+    assert doc.title == topic and doc.paragraphs[0] == EN
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"), address)) == once
