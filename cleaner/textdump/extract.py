@@ -3,6 +3,7 @@ states; and settle, which reads the kept lines again until they stay."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from ..model import Extracted, Metadata, Reading, Removal
@@ -41,6 +42,8 @@ class LineSource:
 DUMP = LineSource("input", "text-lines")  # a text dump's own lines
 LEAD_IN = ":："  # a title chosen from a line that ends in a colon shows without it: a post's
 # opening line that restates its headline as a lead-in (`A few quick pre-sale questions:`)
+# a list's number before a title chosen from a numbered line (a breadcrumb's `4. Topic`)
+_NUMBERED = re.compile(r"\d{1,3}[.)]\s+(?=\S+\s+\S)")
 TITLE_REPEAT = Mark("title-repeat")
 
 
@@ -73,7 +76,7 @@ def extract_text(
         title_index = choose_title(seen.lines, seen, cues, names)
         line = seen.lines[title_index].text if title_index is not None else None
         title = shown_title(seen.lines, line, title_index, cues, names)
-        title = title.rstrip(LEAD_IN).rstrip() or None if title else None
+        title = _unmarked(title, seen.lines) if title else None
     for _ in range(TITLE_REPEAT_PASSES):
         repeats = title_repeats(verdict, title, title_index)
         if not repeats:
@@ -84,6 +87,20 @@ def extract_text(
         verdict = classify(marked, cues, explain, anchor, thread, entries=entries, code=code)
     chosen = Chosen(title, title_index)
     return _extracted(verdict, chosen, reading, ruled, with_metadata, source, grid)
+
+
+def _unmarked(title: str, lines: list[LineInfo]) -> str | None:
+    """A title chosen from a dump's line as a reader is shown it: without the colon of a
+    lead-in (LEAD_IN), and without a list's number the page's <title> line (the dump's first)
+    does not give it (`4. Forum statistics bug …` in a breadcrumb; `5. Data Structures`, its
+    <title> numbered too, keeps it)."""
+    title = title.rstrip(LEAD_IN).rstrip()
+    number = _NUMBERED.match(title)
+    if number:
+        first = next((info.text for info in lines if info.text), "")
+        if not first.startswith(number.group()):
+            title = title[number.end() :]
+    return title or None
 
 
 def _described(text: str, reading: Reading) -> list[LineInfo]:

@@ -280,3 +280,17 @@ def test_a_title_chosen_from_a_lead_in_line_shows_without_its_colon():
     assert doc.title == topic and doc.paragraphs[0] == EN
     once = to_text(doc)
     assert to_text(clean(once.encode("utf-8"), address)) == once
+
+
+def test_a_title_chosen_from_a_numbered_line_shows_without_the_lists_number():
+    # a forum's breadcrumb numbers its steps; its last is the topic, which the title repeats
+    topic = "Forum statistics bug Return value must be of type array"
+    body = [EN, EN.replace("trip", "journey"), EN.replace("trip", "flight")]
+    dump = [f"{topic} - Bugs - Example Forum", "  1. Home", "  2. Forum", "  3. Bugs",
+            f"  4. {topic}", *body]  # fmt: skip
+    assert clean("\n".join(dump).encode("utf-8")).title == topic
+    # a <title> that gives the number too keeps it (a manual's numbered chapter)
+    chapter = "5. Data structures and the ways a program keeps its values together in memory"
+    dump = [f"{chapter} — Python 3.14 documentation", "Table of Contents", "Previous topic",
+            chapter, *body]  # fmt: skip
+    assert clean("\n".join(dump).encode("utf-8")).title == chapter
