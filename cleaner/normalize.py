@@ -3,7 +3,8 @@
 ASCII `, : ; ! ?` become `，：；！？` where they touch Chinese or Japanese text, and `( )` become
 `（ ）` around it; Korean, written with ASCII marks and spaces, keeps them; numbers (1,000 and
 10:30), URLs and Latin text keep theirs. Private-use characters (an icon font's glyph, a legacy
-codec's user-defined character) show a reader nothing but a box and are taken out. Never NFKC:
+codec's user-defined character) show a reader nothing but a box and are taken out, as are the
+bidirectional embeddings and isolates, which show nothing at all. Never NFKC:
 it would turn the full-width marks back into ASCII. Normalizing normalized text changes nothing.
 """
 
@@ -20,7 +21,10 @@ _HAS_CJK = re.compile(f"[{KANA}{HAN}{HAN_COMPAT}]")  # the scripts written with 
 MAX_PASSES = 50  # conversion passes over one paragraph (one per mark in a run like ":!中")
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 
-_PRIVATE_USE = re.compile("[\ue000-\uf8ff]+")  # the BMP's private-use area
+# the BMP's private-use area, and the bidirectional embeddings, overrides and isolates
+# (U+202A-U+202E, U+2066-U+2069): formatting a reader never sees, left in a name a page wraps
+# in them (`\u202aGeoffrey Hinton\u202c`); the marks LRM and RLM stay
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff\u202a-\u202e\u2066-\u2069]+")
 _WIDER_SPACES = r"\t\u00a0\u3000\u2000-\u200a\u202f\u205f"  # tabs, no-break and wide spaces
 # the runs to fold: two spaces or more, or one that is not " " (a lone " " is left as it is)
 _SPACES = re.compile(f"[ {_WIDER_SPACES}]{{2,}}|[{_WIDER_SPACES}]")
@@ -58,7 +62,8 @@ def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
 
 
 def without_private_use(text: str) -> str:
-    """The text without private-use characters (icon fonts' glyphs, user-defined ones)."""
+    """The text without private-use characters (icon fonts' glyphs, user-defined ones) and
+    bidirectional embeddings, overrides and isolates."""
     return text if text.isascii() else _PRIVATE_USE.sub("", text)
 
 

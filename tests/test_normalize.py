@@ -29,6 +29,10 @@ from cleaner.normalize import normalize, normalize_paragraph
         # private-use characters (an icon font's glyph, a legacy codec's user-defined one)
         ("投身外交(3)\ue004", "投身外交（3）"),
         ("\uf015 Home", "Home"),
+        # bidirectional embeddings and isolates a page wraps a name in; the marks LRM/RLM stay
+        ("\u202aGeoffrey Hinton\u202c", "Geoffrey Hinton"),
+        ("\u2067שלום\u2069 world", "שלום world"),
+        ("\u200fשלום", "\u200fשלום"),
     ],
 )
 def test_normalize_paragraph(raw, expected):
@@ -49,7 +53,7 @@ def test_private_use_characters_are_taken_out_of_every_paragraph():
 
 
 TEXTS = st.text(
-    alphabet=st.sampled_from(list("中文字abc XYZ019,.:;!?()（）“”\u3000\u00a0\ue004-/%¶")),
+    alphabet=st.sampled_from(list("中文字abc XYZ019,.:;!?()（）“”\u3000\u00a0\ue004\u202a-/%¶")),
     max_size=60,
 )
 
