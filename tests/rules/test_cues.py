@@ -212,6 +212,14 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• #3", "forum"),
         ("Reactions: pnomes and celia17", "forum"),
         ("#2 on the list was the best of them all", None),
+        # a breadcrumb under its label, and a sentence that begins like one
+        ("You are here: start > searching", "breadcrumb"),
+        ("Vous êtes ici : Accueil › Actualités", "breadcrumb"),
+        ("You are here to learn, so ask away.", None),
+        # an account's links side by side, and a sentence with them
+        ("Log In Register", "navigation"),
+        ("Sign in | Sign up", "navigation"),
+        ("Register to join the club and sign in every week.", None),
         # bbPress's counts around a topic's posts, and sentences about a topic
         ("Viewing 4 posts - 1 through 4 (of 4 total)", "forum"),
         ("Viewing 4 reply threads", "forum"),
