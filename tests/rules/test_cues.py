@@ -220,6 +220,14 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Log In Register", "navigation"),
         ("Sign in | Sign up", "navigation"),
         ("Register to join the club and sign in every week.", None),
+        # a search box's prompt, a shop's shipping banner and "Home Page"; a product's perk
+        ("Type to search products", "navigation"),
+        ("What are you looking for?", "navigation"),
+        ("Type to search for yourself what the best option is today.", None),
+        ("Free Shipping over $99", "promo"),
+        ("Free delivery on orders over £50", "promo"),
+        ("Free shipping on every order", None),
+        ("Home Page", "navigation"),
         # bbPress's counts around a topic's posts, and sentences about a topic
         ("Viewing 4 posts - 1 through 4 (of 4 total)", "forum"),
         ("Viewing 4 reply threads", "forum"),
