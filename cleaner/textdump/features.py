@@ -1,8 +1,10 @@
-"""Per-line features of a text dump: how much text a line holds and how sentence-like it is."""
+"""Per-line features of a text dump: how much text a line holds and how sentence-like it is,
+and which lines are a table's rows."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -15,6 +17,9 @@ SHORT_WEIGHT = 5.0  # lighter than this: a menu item, a label or a heading
 PROSE_ITEM = 2  # a bulleted line of an article that reads as prose (see body.PROSE_ITEM_SCORE)
 ORDERED_ITEM_WEIGHT = 10.0  # a numbered line lighter than this is a list item (a headline
 # list "1. …", "2. …"), heavier ones numbered paragraphs
+
+TABLE_ROWS = 3  # a table is this many rows or more, each of the same number of tab-separated
+TABLE_CELLS = 3  # cells, this many or more (see table_rows)
 
 _BULLETS = frozenset("•·▪◦●○■□◆◇►▶*‣")
 _ORDERED = re.compile(r"\d{1,3}([.)]\s|·)")  # "1. " / "2) " / "1·": an ordered list's item
@@ -150,3 +155,21 @@ def checked_cue(info: LineInfo, cues: CueSet) -> LineInfo:
 def _latin(weight: float, cjk: int) -> bool:
     """Latin words outweigh the CJK characters."""
     return weight > 2 * cjk * CJK_WORD_RATIO
+
+
+def table_rows(lines: Sequence[LineInfo]) -> list[int]:
+    """The positions of the lines that are a table's rows: TABLE_ROWS lines or more in a row,
+    each of the same number of tab-separated cells, TABLE_CELLS or more."""
+    rows: list[int] = []
+    run: list[int] = []
+    width = 0
+    for i, info in enumerate(lines):
+        cells = sum(1 for cell in info.text.split("\t") if cell.strip()) if "\t" in info.text else 0
+        if cells >= TABLE_CELLS and (not run or cells == width):
+            run.append(i)
+            width = cells
+            continue
+        if len(run) >= TABLE_ROWS:
+            rows += run
+        run, width = ([i], cells) if cells >= TABLE_CELLS else ([], 0)
+    return rows + run if len(run) >= TABLE_ROWS else rows

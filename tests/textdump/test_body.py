@@ -1,7 +1,7 @@
 from cleaner import Options, clean
 from cleaner.rules.cuefiles import generic_cues
 from cleaner.textdump.body import classify, densest_run
-from cleaner.textdump.features import describe_all
+from cleaner.textdump.features import describe_all, table_rows
 
 PARA = "这是一个足够长的正文段落，包含逗号和句号，用来模拟新闻正文的内容。它还有第二句话。"
 
@@ -375,3 +375,18 @@ def test_an_articles_list_of_prose_stays_in_its_body_and_teasers_after_it_stay_o
     doc = clean("\n".join(dump).encode(), Options(input_format="text", url=url))
     assert doc.page_kind.kind == "article"
     assert list(doc.paragraphs) == [intro, *findings, outro]
+
+
+def test_a_tables_rows_are_no_gap_in_the_body_they_stand_in():
+    en = "The council published the standings after the last race of the season on Sunday."
+    rows = [f"{n}\t\tDriver {chr(64 + n)}\t\t{5000 - n * 10}\t\t{n % 3}" for n in range(1, 13)]
+    menu = ["Home", "Results", "Calendar", "Drivers"]
+    v = _verdict([*menu, en, en.replace("Sunday", "Monday"), "Pos.\t\tDriver\t\tPoints\t\tWins",
+                  *rows, en.replace("council", "league"), en.replace("race", "lap")])  # fmt: skip
+    kept = [v.lines[i].text for i in v.body]
+    assert kept[0] == en and kept[-1] == en.replace("race", "lap") and rows[5] in kept
+    assert all(v.removed[i] == "navigation" for i in range(len(menu)))
+    # rows of differing widths, or two rows, are no table: short lines as ever
+    lines = describe_all("\n".join(["a\tb\tc", "a\tb", "a\tb\tc", "x\ty\tz"]), generic_cues())
+    assert table_rows(lines) == []
+    assert table_rows(describe_all("\n".join(rows[:3]), generic_cues())) == [0, 1, 2]
