@@ -48,8 +48,7 @@ def read_html(prepared: PreparedTree, reading: Reading) -> Extracted:
     elif prepared.body:
         extracted = _rule_body(prepared, reading, title)
     elif reading.options.fast:
-        visible = _fast_visible(prepared, reading)
-        visible, extracted = _read_visible(visible, reading, FAST, reading.options.metadata)
+        visible, extracted = _read_fast(prepared, reading)
         if title:
             extracted = checked_title(title, extracted, prepared, reading, visible)
             title = extracted.title
@@ -108,14 +107,25 @@ def _without_page_title(extracted: Extracted, reading: Reading) -> Extracted:
     return replace(extracted, paragraphs=extracted.paragraphs[1:], lines=extracted.lines[1:])
 
 
-def _fast_visible(prepared: PreparedTree, reading: Reading) -> str:
-    """--fast: the visible text of Lexbor's tree (see MAIN_CONTENT_KINDS), or of lxml's when
-    the site rule needed it."""
+def _read_fast(prepared: PreparedTree, reading: Reading) -> tuple[str, Extracted]:
+    """--fast: the visible text of Lexbor's tree (its main content on a stated article or
+    thread: see MAIN_CONTENT_KINDS), or of lxml's when the site rule needed it, read by the
+    line classifier; when the main content holds no body (resiliparse's heuristic keeps
+    nothing of some pages, or only their menus), the page's whole visible text is read."""
+    metadata = reading.options.metadata
     if prepared.markup.parser != LEXBOR:
-        return visible_text(prepared.tree, prepared.markup.text)
-    from .resiliparse_adapter import visible_for
+        visible = visible_text(prepared.tree, prepared.markup.text)
+        return _read_visible(visible, reading, FAST, metadata)
+    from .resiliparse_adapter import fast_visible, reads_main_content
 
-    return visible_for(reading.page_kind, prepared.tree, prepared.markup.text)
+    tree, markup = prepared.tree, prepared.markup.text
+    main = reads_main_content(reading.page_kind, tree, markup)
+    visible, extracted = _read_visible(
+        fast_visible(tree, main_content=main), reading, FAST, metadata
+    )
+    if main and not extracted.paragraphs:
+        return _read_visible(fast_visible(tree, main_content=False), reading, FAST, metadata)
+    return visible, extracted
 
 
 def _more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:

@@ -79,3 +79,16 @@ def test_a_tree_pruned_of_its_body_is_read_again_as_parsed_not_as_markup():
     assert all(post in text for post in POSTS)
     assert not any(reason in text for reason in REASONS)
     assert any(reason in markup_text(page) for reason in REASONS)  # (the markup's text has them)
+
+
+def test_fast_reads_the_whole_page_when_the_main_content_holds_no_body():
+    # a stated article set in a block whose class reads as a sidebar: resiliparse's
+    # main-content heuristic keeps nothing of it, and the whole visible text is read
+    story = " ".join(["The council voted to close the old bridge to traffic from June."] * 3)
+    page = (
+        "<html><head><meta property='og:type' content='article'><title>Bridge closes</title>"
+        f"</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<div class='sidebar'><p>{story}</p><p>{story.upper()}</p></div></body></html>"
+    )
+    doc = clean(page.encode(), Options(detect_language=False, fast=True))
+    assert doc.paragraphs == (story, story.upper()) and doc.method == "text-fast"
