@@ -136,16 +136,16 @@ def process(unit, options: BatchOptions) -> Outcome:
 
 
 def _process_file(task: Task, options: BatchOptions) -> Outcome:
-    size = 0
+    size, deadline = 0, _deadline(options.timeout, task.source)
     try:
-        with _deadline(options.timeout, task.source):
+        with deadline:
             data = read_input(task.path, options.max_bytes)
             size = len(data)
             page = replace(options.page, source=task.source)
             doc, stats = _cleaned(data, page, options, (str(task.path or ""), None))
             rendered = render(doc, options.fmt, options.page.explain, options.page.with_title)
-    except Exception as err:  # noqa: BLE001 - one input's failure is an outcome
-        return Outcome(task.source, "failed", size, _failure(task.source, err))
+    except BaseException as err:  # noqa: BLE001 - one input's failure is an outcome (see _failure)
+        return Outcome(task.source, "failed", size, _failure(task.source, err, deadline))
     if task.out is not None:
         failed = _write(task.out, rendered, task.source, size)
         if failed:
@@ -179,20 +179,31 @@ def _record_outcome(unit: RecordTask, options: BatchOptions) -> Outcome:
     if isinstance(record, Skipped) or unit.skip:
         why = record.reason if isinstance(record, Skipped) else None
         return Outcome(unit.source, "skipped", 0, why)
+    deadline = _deadline(options.timeout, unit.source)
     try:
-        with _deadline(options.timeout, unit.source):
+        with deadline:
             page, where = record_options(unit, options.page), (str(unit.path), record.offset)
             doc, stats = _cleaned(record.payload, page, options, where)
             line = record_line(unit, doc, options.page.explain)
-    except Exception as err:  # noqa: BLE001 - one record's failure is an outcome
-        return Outcome(unit.source, "failed", len(record.payload), _failure(unit.source, err))
+    except BaseException as err:  # noqa: BLE001 - one record's failure is an outcome
+        failure = _failure(unit.source, err, deadline)
+        return Outcome(unit.source, "failed", len(record.payload), failure)
     status = "cleaned" if doc.paragraphs else "empty"
     return Outcome(unit.source, status, len(record.payload), None, line, warnings(doc),
                    stats=stats)  # fmt: skip
 
 
-def _failure(source: str, err: Exception) -> str:
-    """The one-line message of a failure: the library's own, or what went wrong reading."""
+_INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)  # these stop the run instead
+
+
+def _failure(source: str, err: BaseException, deadline: _deadline) -> str:
+    """The one-line message of a failure: the library's own, the --timeout's when it expired
+    (its error, raised in a Rust library's call back into Python, arrives as that library's
+    panic, a BaseException), or what went wrong reading. An interrupt is raised again."""
+    if isinstance(err, _INTERRUPTS):
+        raise err
+    if deadline.expired:
+        return deadline.message
     if isinstance(err, CleanerError):
         return err.message
     if isinstance(err, OSError | EOFError | zlib.error):
@@ -239,6 +250,8 @@ class _deadline:  # noqa: N801 - used as a context manager, like a function
     def __init__(self, seconds: float | None, source: str) -> None:
         self.seconds = seconds if hasattr(signal, "SIGALRM") else None  # POSIX only
         self.source = source
+        self.expired = False
+        self.message = f"{source}: took longer than {seconds:g} s (--timeout)" if seconds else ""
 
     def __enter__(self) -> None:
         if self.seconds:
@@ -250,4 +263,5 @@ class _deadline:  # noqa: N801 - used as a context manager, like a function
             signal.setitimer(signal.ITIMER_REAL, 0)
 
     def _expired(self, signum, frame) -> None:
-        raise CleanerError(f"{self.source}: took longer than {self.seconds:g} s (--timeout)")
+        self.expired = True
+        raise CleanerError(self.message)

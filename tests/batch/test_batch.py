@@ -131,6 +131,39 @@ def test_timeout_fails_the_input_and_the_batch_goes_on(tree, tmp_path):
     assert "skipped 0" in result.stderr
 
 
+class _Panic(BaseException):
+    """As a Rust library's panic reaches Python (pyo3's PanicException): no Exception."""
+
+
+@pytest.mark.parametrize("timed_out", [False, True])
+def test_a_libraries_panic_fails_its_input_alone(tree, tmp_path, monkeypatch, timed_out):
+    # a panic in a Rust library (resiliparse), or the --timeout's error raised inside its call
+    # back into Python and wrapped in its panic, fails that input with a one-line message
+    import cleaner.batch.runner as runner
+
+    cleaned = runner.clean
+
+    def clean_or_panic(data, options):
+        if not options.source.endswith("en.txt"):
+            return cleaned(data, options)
+        if not timed_out:
+            raise _Panic("called `Result::unwrap()` on an `Err` value")
+        try:
+            signal.raise_signal(signal.SIGALRM)  # the deadline expires inside the library
+        except Exception as err:  # noqa: BLE001 - what the library does with it
+            raise _Panic(f"PyErr {{ value: {err!r} }}") from None
+        return None
+
+    monkeypatch.setattr(runner, "clean", clean_or_panic)
+    args = ["clean", str(tree), "-o", str(tmp_path / "out"), "-j", "1", "--timeout", "60"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    failed = [line for line in result.stderr.splitlines() if "en.txt:" in line]
+    said = "took longer than 60 s (--timeout)" if timed_out else "internal error (_Panic: called"
+    assert len(failed) == 1 and said in failed[0]
+    assert (tmp_path / "out" / "seed.txt").read_text(encoding="utf-8")  # the others cleaned
+
+
 def test_interrupt_leaves_only_complete_outputs(tmp_path):
     source = GOOD["a/b/en.txt"]
     inputs = tmp_path / "in"

@@ -143,6 +143,19 @@ def test_an_h1_set_on_two_lines_reads_with_a_space_where_it_breaks(fast):
     assert read.title == "Cosmetic Packaging Design"
 
 
+def test_an_h1_of_thousands_of_nodes_or_nested_h1s_are_read_in_linear_time():
+    # fuzzed pages (bench/fuzz.py seed 63): an <h1> of 13,000 line breaks, whose children
+    # read by index took minutes with --fast, and 1,600 <h1>s nested in blocks, each the rest
+    # of the page, whose walks and comparisons with the title took 118 s
+    post = "<p>" + "The council voted to close the old bridge to traffic from June onwards. " * 4
+    breaks = f"<h1>Bridge closes{'<br>' * 13_000}in June</h1><article>{post}</p></article>"
+    nested = "<h1><div>x<br>" * 1_600 + f"<article>{post}</p></article>"
+    for body in (breaks, nested):
+        page = f"<html><head><title>Bridge closes in June</title></head><body>{body}</body></html>"
+        read = clean(page.encode(), Options(detect_language=False, fast=True))
+        assert read.paragraphs and read.paragraphs[-1].startswith("The council voted")
+
+
 def test_a_page_whose_markup_names_no_title_shows_the_headline_above_its_body():
     # no og:title, no <title>, no <h1>: the line classifier's choice in the visible text, as
     # --fast and text dumps choose it
