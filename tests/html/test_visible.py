@@ -84,7 +84,7 @@ def test_a_tree_pruned_of_its_body_is_read_again_as_parsed_not_as_markup():
 def test_fast_reads_the_whole_page_when_the_main_content_holds_no_body():
     # a stated article set in a block whose class reads as a sidebar: resiliparse's
     # main-content heuristic keeps nothing of it, and the whole visible text is read
-    story = " ".join(["The council voted to close the old bridge to traffic from June."] * 3)
+    story = " ".join(["The council voted to close the old bridge to traffic from June."] * 6)
     page = (
         "<html><head><meta property='og:type' content='article'><title>Bridge closes</title>"
         f"</head><body><nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
@@ -92,3 +92,12 @@ def test_fast_reads_the_whole_page_when_the_main_content_holds_no_body():
     )
     doc = clean(page.encode(), Options(detect_language=False, fast=True))
     assert doc.paragraphs == (story, story.upper()) and doc.method == "text-fast"
+    # ... and when it holds a thin body (a teaser's sentence) and the whole text ten times more
+    teaser = "<article><p>The old bridge closes to traffic in June, the council said.</p></article>"
+    thin = page.replace("<div class='sidebar'>", teaser + "<div class='sidebar'>")
+    doc = clean(thin.encode(), Options(detect_language=False, fast=True))
+    assert story in doc.paragraphs
+    # a thin body the whole text does not outweigh tenfold stays
+    short = thin.replace(f"<p>{story}</p><p>{story.upper()}</p>", "<p>See also: bridges.</p>")
+    doc = clean(short.encode(), Options(detect_language=False, fast=True))
+    assert doc.paragraphs == ("The old bridge closes to traffic in June, the council said.",)
