@@ -25,6 +25,7 @@ from .inputs import MAX_BYTES, Task, read_input
 from .sinks import atomic_write
 
 CHUNK = 4  # tasks handed to a worker at once: enough to hide the hand-over cost
+_INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)  # these stop the run, no input
 
 
 @dataclass(frozen=True)
@@ -144,6 +145,8 @@ def _process_file(task: Task, options: BatchOptions) -> Outcome:
             page = replace(options.page, source=task.source)
             doc, stats = _cleaned(data, page, options, (str(task.path or ""), None))
             rendered = render(doc, options.fmt, options.page.explain, options.page.with_title)
+    except _INTERRUPTS:
+        raise
     except BaseException as err:  # noqa: BLE001 - one input's failure is an outcome (see _failure)
         return Outcome(task.source, "failed", size, _failure(task.source, err, deadline))
     if task.out is not None:
@@ -185,6 +188,8 @@ def _record_outcome(unit: RecordTask, options: BatchOptions) -> Outcome:
             page, where = record_options(unit, options.page), (str(unit.path), record.offset)
             doc, stats = _cleaned(record.payload, page, options, where)
             line = record_line(unit, doc, options.page.explain)
+    except _INTERRUPTS:
+        raise
     except BaseException as err:  # noqa: BLE001 - one record's failure is an outcome
         failure = _failure(unit.source, err, deadline)
         return Outcome(unit.source, "failed", len(record.payload), failure)
@@ -193,15 +198,10 @@ def _record_outcome(unit: RecordTask, options: BatchOptions) -> Outcome:
                    stats=stats)  # fmt: skip
 
 
-_INTERRUPTS = (KeyboardInterrupt, SystemExit, GeneratorExit)  # these stop the run instead
-
-
 def _failure(source: str, err: BaseException, deadline: _deadline) -> str:
     """The one-line message of a failure: the library's own, the --timeout's when it expired
     (its error, raised in a Rust library's call back into Python, arrives as that library's
-    panic, a BaseException), or what went wrong reading. An interrupt is raised again."""
-    if isinstance(err, _INTERRUPTS):
-        raise err
+    panic, a BaseException), or what went wrong reading."""
     if deadline.expired:
         return deadline.message
     if isinstance(err, CleanerError):

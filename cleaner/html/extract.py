@@ -130,13 +130,15 @@ def _read_fast(prepared: PreparedTree, reading: Reading) -> tuple[str, Extracted
 
     tree, markup = prepared.tree, prepared.markup.text
     main = reads_main_content(reading.page_kind, tree, markup)
-    read = _read_visible(fast_visible(tree, main_content=main), reading, FAST, metadata)
-    held = sum(map(len, read[1].paragraphs))
+    visible, extracted = _read_visible(fast_visible(tree, main_content=main), reading, FAST,
+                                       metadata)  # fmt: skip
+    held = sum(map(len, extracted.paragraphs))
     if main and held < THIN_MAIN_BODY:
-        whole = _read_visible(fast_visible(tree, main_content=False), reading, FAST, metadata)
-        if not held or sum(map(len, whole[1].paragraphs)) >= WHOLE_GROWTH * held:
-            return whole
-    return read
+        whole, more = _read_visible(fast_visible(tree, main_content=False), reading, FAST,
+                                    metadata)  # fmt: skip
+        if not held or sum(map(len, more.paragraphs)) >= WHOLE_GROWTH * held:
+            return whole, more
+    return visible, extracted
 
 
 def _more_readings(first: Extracted, prepared: PreparedTree, reading: Reading) -> Extracted:

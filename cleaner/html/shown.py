@@ -20,6 +20,7 @@ from .marks import END_SEPARATORS, Shown, heading_like, page_marks
 from .parse import LXML
 from .prepare import PreparedTree
 from .sitename import SUBTITLE_DASH
+from .title import TitleFacts
 from .visible import BLOCKS, squeezed
 
 # the marked heading stands at most this many characters of the page's text above the first
@@ -84,19 +85,18 @@ def checked_title(
     return replace(extracted, title=found, paragraphs=paragraphs, removed=removed)
 
 
-def _chosen_part(title: str, chosen: str | None, facts) -> str | None:
+def _chosen_part(title: str, chosen: str | None, facts: TitleFacts) -> str | None:
     """--fast: the title's first part when the line classifier chose it as the headline above
     the body (`Marietta Electricians Costs & Prices` of `… - ProMatcher Cost Report`), as the
     default reading takes a part its body opens with; not when a page's <h1> shows the title
     whole (`Topic | Board | Consumer forum`)."""
-    parts = title_parts(title)
     if not chosen:
         return None
     shown = (h.text for h in facts.headings if len(h.text) <= 2 * len(title) + SPACING)
     if any(same_line(text, title) for text in shown):  # (a length no title has: not read)
         return None
     part = body_part(title, (chosen,))
-    return part if part is not None and part == parts[0] else None
+    return part if part is not None and part == title_parts(title)[0] else None
 
 
 def _without_shown_subtitle(title: str, prepared: PreparedTree, visible: str | None) -> str:

@@ -102,10 +102,7 @@ def repair_title(title: str | None) -> str | None:
     """An HTML page's title repaired as a paragraph is (its og:title or <title> can be
     mojibake too: `itertools â\x80\x94 Functions …`), kept as it is when it looks sound or
     cannot be repaired."""
-    if not title or not suspicious(title):
-        return title
-    fixed, _how = repair_line(title)
-    return fixed or title
+    return repaired_title(title)[0] or title
 
 
 def repaired_title(title: str | None) -> tuple[str | None, tuple[LineRepair, ...]]:
