@@ -21,9 +21,10 @@ CUE_DIRECTIVES = ("drop_line", "cut_from")  # also the priority order of a match
 PLAN_CACHE = 20_000  # (first character, length band, script) plans kept; a few MB at most
 _LIVE: weakref.WeakSet = weakref.WeakSet()  # every cue set, so forget_matches reaches them
 MATCH_CACHE = 20_000  # lines whose match is remembered (a body read again meets them twice)
+STRONG_KEYWORD = 3  # characters: a keyword this long is rarer in a line than its first character
 
-# (every cue a kind of line is tried against, those not needing a keyword), each cue as
-# (1 << number, needs_keyword, its pattern's search, cue): read once per line tried
+# The cues a kind of line is tried against: (those that wait for a keyword, as bits: 1 <<
+# number; the others as (their pattern's search, cue), in priority order; their bits)
 _Plan = tuple
 _second = itemgetter(1)  # an automaton hit's value: the bits of the cues its keyword serves
 
@@ -43,9 +44,12 @@ class _Guard:
 
     def __init__(self, number: int, cue: Cue) -> None:
         self.number, self.cue, self.shape = number, cue, shape(cue.pattern)
-        # A cue runs only once its keywords are found, unless the characters that can start
-        # its match are few (literals.Shape.narrow_head): then it runs directly.
-        self.needs_keyword = bool(self.shape.keywords) and not self.shape.narrow_head
+        # A cue runs only once one of its keywords is found, unless the characters that can
+        # start its match are few (literals.Shape.narrow_head) and a keyword is short: then it
+        # runs directly (a `.` or `re` occurs in most lines; a line seldom starts with a digit).
+        keywords = self.shape.keywords
+        strong = all(len(k) >= STRONG_KEYWORD for k in keywords)
+        self.needs_keyword = bool(keywords) and (strong or not self.shape.narrow_head)
 
     @cached_property
     def head(self) -> re.Pattern[str] | None:
@@ -101,6 +105,7 @@ class CueSet:
         self._headed = [(1 << g.number, g) for g in self._guards if g.shape.head]
         self._entries = [(1 << g.number, g.needs_keyword, g.cue.pattern.search, g.cue)
                          for g in self._guards]  # fmt: skip
+        self._by_bit = {bit: (search, cue) for bit, _needs, search, cue in self._entries}
         self._matched: dict[tuple[str, bool, bool], Cue | None] = {}
         _LIVE.add(self)
         self._automaton = _keyword_automaton([g for g in self._guards if g.needs_keyword])
@@ -130,17 +135,21 @@ class CueSet:
         if "\xa0" in line:  # a dump keeps the page's &nbsp;: cue patterns are written with spaces
             line = line.replace("\xa0", " ")
         key = (line[0], bisect_left(self._limits, len(line)), cjk, latin)
-        every, free = self._plans.get(key) or self._plan(key)
-        if len(every) > len(free):  # some cue waits for its keywords: look for them
-            found = reduce(or_, map(_second, self._automaton.iter(lowered(line))), 0)  # bits
-            if found:
-                for bit, needs_keyword, search, cue in every:
-                    if (found & bit or not needs_keyword) and search(line):
-                        return cue
-                return None
-        for _bit, _needs_keyword, search, cue in free:
+        keyed, free, free_bits = self._plans.get(key) or self._plan(key)
+        if keyed:  # some cues wait for their keywords: look for them
+            keyed &= reduce(or_, map(_second, self._automaton.iter(lowered(line))), 0)
+        if not keyed:
+            for search, cue in free:
+                if search(line):
+                    return cue
+            return None
+        tried = keyed | free_bits  # the cues whose keywords occur, with the free ones
+        while tried:  # in priority order: a lower bit first
+            bit = tried & -tried
+            search, cue = self._by_bit[bit]
             if search(line):
                 return cue
+            tried ^= bit
         return None
 
     def _plan(self, key: tuple[str, int, bool, bool]) -> _Plan:
@@ -166,8 +175,12 @@ class CueSet:
         if plan is None:
             if len(self._by_mask) >= PLAN_CACHE:
                 self._by_mask.clear()
-            every = tuple(entry for entry in self._entries if mask & entry[0])
-            plan = self._by_mask[mask] = (every, tuple(entry for entry in every if not entry[1]))
+            free = [(bit, search, cue) for bit, needs, search, cue in self._entries
+                    if mask & bit and not needs]  # fmt: skip
+            keyed = sum(bit for bit, needs, _search, _cue in self._entries if mask & bit and needs)
+            plan = (keyed, tuple((search, cue) for _bit, search, cue in free),
+                    sum(bit for bit, _search, _cue in free))  # fmt: skip
+            self._by_mask[mask] = plan
         if len(self._plans) >= PLAN_CACHE:
             self._plans.clear()
         self._plans[key] = plan
