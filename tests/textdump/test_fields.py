@@ -90,6 +90,9 @@ def test_split_page_title():
     )
     assert split_page_title(title)[0] == "建议对鼠神进行改版"
     assert split_page_title("Gym Workouts | blog.example.com")[0] == "Gym Workouts"
+    # a CJK character says more than a Latin letter: the longest part as a reader weighs it
+    assert split_page_title("Joel on Software - 给计算机系学生的建议")[0] == "给计算机系学生的建议"
+    assert split_page_title("Joel on Software - 学生的建议")[0] == "Joel on Software"
     # an underscore parts a title (`…经营__商贸_新浪网`), not a name inside it
     assert title_parts("Module ngx_http_rewrite_module") == ("Module ngx_http_rewrite_module",)
     parts = ("一夜暴富后如何经营", "商贸", "新浪网")
