@@ -12,7 +12,7 @@ from ..rules.cues import CueSet
 from ..rules.text import RuledText
 from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
 from .entries import Entries, entry_grid
-from .features import LineInfo, Mark, describe_all
+from .features import LineInfo, Mark, describe_all, line_cues
 from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
 from .headline import headline_anchor
 from .items import PROSE_BULLET_KINDS, PROSE_ITEM_KINDS, neutral_prose_items, unbullet_prose
@@ -76,7 +76,7 @@ def extract_text(
         title_index = choose_title(seen.lines, seen, cues, names)
         line = seen.lines[title_index].text if title_index is not None else None
         title = shown_title(seen.lines, line, title_index, cues, names)
-        title = _unmarked(title, seen.lines) if title else None
+        title = _unmarked(title, seen.lines, cues) if title else None
     for _ in range(TITLE_REPEAT_PASSES):
         repeats = title_repeats(verdict, title, title_index)
         if not repeats:
@@ -89,18 +89,21 @@ def extract_text(
     return _extracted(verdict, chosen, reading, ruled, with_metadata, source, grid)
 
 
-def _unmarked(title: str, lines: list[LineInfo]) -> str | None:
+def _unmarked(title: str, lines: list[LineInfo], cues: CueSet) -> str | None:
     """A title chosen from a dump's line as a reader is shown it: without the colon of a
     lead-in (LEAD_IN), and without a list's number the page's <title> line (the dump's first)
     does not give it (`4. Forum statistics bug …` in a breadcrumb; `5. Data Structures`, its
-    <title> numbered too, keeps it)."""
-    title = title.rstrip(LEAD_IN).rstrip()
-    number = _NUMBERED.match(title)
+    <title> numbered too, keeps it); as it stands when what is left is a line a cue drops
+    (`2024:` is no counter, `2024` is: read again, clean output would lose its title)."""
+    bare = title.rstrip(LEAD_IN).rstrip()
+    number = _NUMBERED.match(bare)
     if number:
         first = next((info.text for info in lines if info.text), "")
         if not first.startswith(number.group()):
-            title = title[number.end() :]
-    return title or None
+            bare = bare[number.end() :]
+    if not bare:
+        return None
+    return bare if bare == title or line_cues([bare], cues)[0][1] is None else title
 
 
 def _described(text: str, reading: Reading) -> list[LineInfo]:
