@@ -38,3 +38,8 @@ def is_han(char: str) -> bool:
 
 def is_kana(char: str) -> bool:
     return "\u3040" <= char <= "\u30ff"
+
+
+def is_halfwidth_kana(char: str) -> bool:
+    """Half-width katakana or its punctuation (HALFWIDTH_KANA)."""
+    return "\uff61" <= char <= "\uff9f"

@@ -23,7 +23,7 @@ from ..mojibake.plausible import (
     implausible_latin,
     kana_after_han,
 )
-from ..scripts import HALFWIDTH_KANA_LETTERS, HAN, HANGUL, KANA
+from ..scripts import HALFWIDTH_KANA, HALFWIDTH_KANA_LETTERS, HAN, HANGUL, KANA
 
 _UTF8_AS_LATIN = re.compile(f"[\u00c2-\u00df]{CONT}|[\u00e0-\u00ef]{CONT}{{2}}")
 _SYMBOL_PAIR = re.compile("([\u00a1-\u00bf\u00d7\u00f7])(?!\\1)[\u00a1-\u00bf\u00d7\u00f7]")
@@ -40,7 +40,8 @@ _CJK_SYMBOL = re.compile(  # the full-width ？！，：；（） of translated 
 )
 CJK_LETTER = re.compile(f"[{KANA}{HAN}{HANGUL}{HALFWIDTH_KANA_LETTERS}]")
 _BOX_BY_LETTER = re.compile(r"(?<=[^\W\d_])[\u2500-\u259f]|[\u2500-\u259f](?=[^\W\d_])")
-_LONE_HALF_KANA = re.compile("(?<![\uff61-\uff9f])[\uff61-\uff9f]{1,2}(?![\uff61-\uff9f])")
+_HALF = f"[{HALFWIDTH_KANA}]"
+_LONE_HALF_KANA = re.compile(f"(?<!{_HALF}){_HALF}{{1,2}}(?!{_HALF})")
 _KANA_AFTER_HAN_HINT = re.compile("[\u3041-\u30ff]")
 _LATIN_BEYOND_ASCII = re.compile("[\u00c0-\u052f]")
 # Private-use characters among other non-ASCII ones (an icon font's glyph stands alone)

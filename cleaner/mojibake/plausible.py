@@ -44,7 +44,7 @@ _KANA_AFTER_HAN = re.compile(  # the kana; a Han character must come before it (
 _HARD = re.compile("[\ufffd\u0080-\u009f]")
 C1 = re.compile("[\u0080-\u009f]")
 _SYMBOL_OR_KANA = re.compile(
-    "[\u00a1-\u00bf\u00d7\u00f7\u2116\u2020-\u2030\u3041-\u30ff\uff61-\uff9f]"
+    f"[\u00a1-\u00bf\u00d7\u00f7\u2116\u2020-\u2030\u3041-\u30ff{HALFWIDTH_KANA}]"
 )
 _LETTER_BEYOND_ASCII = re.compile("[\u00c0-\u052f]")
 PRIVATE = re.compile("[\ue000-\uf8ff]")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from ..scripts import HALFWIDTH_KANA, HAN, KANA, is_kana
+from ..scripts import HALFWIDTH_KANA, HAN, KANA, is_halfwidth_kana, is_kana
 from .debris import ACCEPT_SCORE
 from .ftfy_adapter import fix_mojibake
 from .plausible import common_chars, hard_garbage, is_rare_han, non_space, only_rare_han, score
@@ -141,7 +141,7 @@ def _first_bad(text: str) -> int | None:
 
 def _bad_char(char: str) -> bool:
     """Rare Han, kana (UTF-8 read as GBK yields some), half-width katakana, U+FFFD."""
-    return is_rare_han(char) or is_kana(char) or "\uff61" <= char <= "\uff9f" or char == "\ufffd"
+    return is_rare_han(char) or is_kana(char) or is_halfwidth_kana(char) or char == "\ufffd"
 
 
 def _round_trip(text: str, wrong: str, right: str) -> str | None:
