@@ -94,7 +94,8 @@ def _unmarked(title: str, lines: list[LineInfo], cues: CueSet) -> str | None:
     lead-in (LEAD_IN), and without a list's number the page's <title> line (the dump's first)
     does not give it (`4. Forum statistics bug …` in a breadcrumb; `5. Data Structures`, its
     <title> numbered too, keeps it); as it stands when what is left is a line a cue drops
-    (`2024:` is no counter, `2024` is: read again, clean output would lose its title)."""
+    (`2024:` is no counter, `2024` is: read again, clean output would lose its title) or holds
+    no letter or digit (`: :` would show as `:`, which no reading takes for a title)."""
     bare = title.rstrip(LEAD_IN).rstrip()
     number = _NUMBERED.match(bare)
     if number:
@@ -103,7 +104,9 @@ def _unmarked(title: str, lines: list[LineInfo], cues: CueSet) -> str | None:
             bare = bare[number.end() :]
     if not bare:
         return None
-    return bare if bare == title or line_cues([bare], cues)[0][1] is None else title
+    if bare == title or (any(c.isalnum() for c in bare) and line_cues([bare], cues)[0][1] is None):
+        return bare
+    return title
 
 
 def _described(text: str, reading: Reading) -> list[LineInfo]:

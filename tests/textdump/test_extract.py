@@ -283,6 +283,7 @@ def test_a_title_chosen_from_a_lead_in_line_shows_without_its_colon():
     # a title that would be a counter without its colon keeps it: read again alone, `2024`
     # is dropped as one, and clean output would lose its only line (found by hypothesis)
     assert to_text(clean(b"2024:")) == "2024:\n" == to_text(clean(b"2024:\n"))
+    assert to_text(clean(b": :")) == ": :\n" == to_text(clean(b": :\n"))  # (`:` is no title)
 
 
 def test_a_title_chosen_from_a_numbered_line_shows_without_the_lists_number():
