@@ -23,10 +23,12 @@ MONTHS = {
 # long run of spaces is scanned again from each of its characters)
 # spaced dashes, bars and dots, underscores (not inside a name such as `ngx_http_rewrite_module`:
 # a letter or digit of ASCII on both sides), bars, and a hyphen or two between Han characters
-# ("成长--大河网", "“洛克菲勒”-搜狐财经", "该吃吗？-报社新闻"), never inside a word of a
-# script that hyphenates
+# ("成长--大河网", "“洛克菲勒”-搜狐财经", "该吃吗？-报社新闻"; an ASCII `?` or `!` after Han as
+# well, which normalizing makes full-width: clean output read again parts its title alike),
+# never inside a word of a script that hyphenates
 TITLE_SEPARATORS = re.compile(
-    r"(?<!\s)\s+[-|–—_·•»›]\s+|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|(?<!\s)\s*\|\s*|(?<=[\u3400-\u9fff”》）」)？！])-{1,2}(?=[\u3400-\u9fff\[【《“])"
+    r"(?<!\s)\s+[-|–—_·•»›]\s+|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|(?<!\s)\s*\|\s*"
+    r"|(?:(?<=[\u3400-\u9fff”》）」)？！])|(?<=[\u3400-\u9fff][?!]))-{1,2}(?=[\u3400-\u9fff\[【《“])"
 )
 SLASHED = re.compile(r"(?<!\s)\s+/\s+")  # a spaced slash parts a title where it stands twice
 # (a forum's `Topic / Board / Forum`); once it is a headline's own (`Dare to Play 3 / October

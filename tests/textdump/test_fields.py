@@ -90,6 +90,10 @@ def test_split_page_title():
     )
     assert split_page_title(title)[0] == "建议对鼠神进行改版"
     assert split_page_title("Gym Workouts | blog.example.com")[0] == "Gym Workouts"
+    # an ASCII `!` after Han parts as the full-width one its normalized output shows does
+    assert title_parts("互联网!-新闻中心") == ("互联网!", "新闻中心")
+    assert title_parts("互联网！-新闻中心") == ("互联网！", "新闻中心")
+    assert title_parts("Hello!-世界") == ("Hello!-世界",)
     # a CJK character says more than a Latin letter: the longest part as a reader weighs it
     assert split_page_title("Joel on Software - 给计算机系学生的建议")[0] == "给计算机系学生的建议"
     assert split_page_title("Joel on Software - 学生的建议")[0] == "Joel on Software"
