@@ -13,7 +13,14 @@ from ..rules.text import RuledText
 from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
 from .entries import Entries, entry_grid
 from .features import LineInfo, Mark, describe_all, line_cues
-from .fields import META_REASONS, address_names, find_date, find_field, split_page_title
+from .fields import (
+    META_REASONS,
+    address_names,
+    find_date,
+    find_field,
+    split_page_title,
+    without_labels,
+)
 from .headline import headline_anchor
 from .items import PROSE_BULLET_KINDS, PROSE_ITEM_KINDS, neutral_prose_items, unbullet_prose
 from .named import named_tails
@@ -42,6 +49,8 @@ class LineSource:
 DUMP = LineSource("input", "text-lines")  # a text dump's own lines
 LEAD_IN = ":："  # a title chosen from a line that ends in a colon shows without it: a post's
 # opening line that restates its headline as a lead-in (`A few quick pre-sale questions:`)
+_LEAD_IN_END = re.compile(f"[\\s{LEAD_IN}]+$")
+TITLE_MARK_PASSES = 4  # labels and lead-in colons taken off in turn, until none is left
 # a list's number before a title chosen from a numbered line (a breadcrumb's `4. Topic`)
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+(?=\S+\s+\S)")
 TITLE_REPEAT = Mark("title-repeat")
@@ -90,13 +99,20 @@ def extract_text(
 
 
 def _unmarked(title: str, lines: list[LineInfo], cues: CueSet) -> str | None:
-    """A title chosen from a dump's line as a reader is shown it: without the colon of a
-    lead-in (LEAD_IN), and without a list's number the page's <title> line (the dump's first)
+    """A title chosen from a dump's line as a reader is shown it: without the colons of a
+    lead-in (LEAD_IN; those the document's title shows last once its labels are gone too:
+    fields.without_labels), and without a list's number the page's <title> line (the dump's first)
     does not give it (`4. Forum statistics bug …` in a breadcrumb; `5. Data Structures`, its
     <title> numbered too, keeps it); as it stands when what is left is a line a cue drops
     (`2024:` is no counter, `2024` is: read again, clean output would lose its title) or holds
-    no letter or digit (`: :` would show as `:`, which no reading takes for a title)."""
-    bare = title.rstrip(LEAD_IN).rstrip()
+    no letter or digit."""
+    bare, shown = _LEAD_IN_END.sub("", title), title
+    for _ in range(TITLE_MARK_PASSES):  # the labels and colons the shown title loses, all
+        shown, before = _LEAD_IN_END.sub("", without_labels(shown, cues)), shown
+        if shown == before:
+            break
+    if without_labels(bare, cues) != shown:  # (`互联网:():`: a colon that a label hid)
+        bare = shown
     number = _NUMBERED.match(bare)
     if number:
         first = next((info.text for info in lines if info.text), "")

@@ -12,6 +12,7 @@ from ..rules.cuefiles import generic_cues
 from ..rules.cues import CueSet
 from ..scripts import CJK_RUN
 from ..urls import site_labels
+from .features import line_cues
 
 MONTHS = {
     m: i
@@ -105,11 +106,14 @@ def find_field(name: str, lines: Iterable[str], cues: CueSet) -> str | None:
 def without_labels(title: str, cues: CueSet) -> str:
     """The title without the labels set beside its headline (`title_label` patterns: a
     forum's `Question` badge, `主题：`, an `[编辑]` link, a `（页 1）` counter); the title as
-    given when nothing of a word would be left."""
+    given when nothing of a word would be left, or a line a cue drops (`2024` of `2024()`, a
+    counter: clean output read again would lose it)."""
     bare = title
     for pattern in cues.field_patterns("title_label"):
         bare = pattern.sub("", bare, count=1).strip()
-    return bare if any(c.isalnum() for c in bare) else title
+    if bare == title or not any(c.isalnum() for c in bare):
+        return title
+    return bare if line_cues([bare], cues)[0][1] is None else title  # (`2024()`)
 
 
 def separator_spans(line: str) -> list[tuple[int, int]]:

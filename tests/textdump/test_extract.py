@@ -283,7 +283,12 @@ def test_a_title_chosen_from_a_lead_in_line_shows_without_its_colon():
     # a title that would be a counter without its colon keeps it: read again alone, `2024`
     # is dropped as one, and clean output would lose its only line (found by hypothesis)
     assert to_text(clean(b"2024:")) == "2024:\n" == to_text(clean(b"2024:\n"))
-    assert to_text(clean(b": :")) == ": :\n" == to_text(clean(b": :\n"))  # (`:` is no title)
+    # every colon at its end goes (`互联网：`, read again, would lose its last one), and one a
+    # label hid (the empty `()` a template leaves, which the shown title loses)
+    for dump in ("互联网: :", "互联网:()", "互联网:():"):
+        assert to_text(clean(dump.encode())) == "互联网\n" == to_text(clean("互联网".encode()))
+    # a label's removal that would leave a counter keeps it
+    assert to_text(clean(b"2024()")) == "2024()\n" == to_text(clean(b"2024()\n"))
 
 
 def test_a_title_chosen_from_a_numbered_line_shows_without_the_lists_number():
