@@ -20,6 +20,11 @@ TOKEN = re.compile(f"[{CJK_RANGES}]|[^\\W_]+", re.UNICODE)
 _ALNUM_RUN = re.compile(r"[^\W_]+")
 
 
+def cjk_chars(text: str) -> int:
+    """How many CJK characters (CJK_RANGES) a text holds."""
+    return sum(map(len, CJK_RUN.findall(text)))
+
+
 def tokens_at_most(text: str) -> int:
     """At least as many as TOKEN finds in `text` (a run of letters that goes on into CJK
     characters counts them too), found twice as fast in CJK text: its runs go at once."""

@@ -12,13 +12,14 @@ from ..rules.cues import CueSet
 from ..rules.text import RuledText
 from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
 from .entries import Entries, entry_grid
-from .features import LineInfo, Mark, describe_all, line_cues
+from .features import LineInfo, Mark, describe_all
 from .fields import (
     META_REASONS,
     address_names,
     find_date,
     find_field,
     split_page_title,
+    stands_as_title,
     without_labels,
 )
 from .headline import headline_anchor
@@ -120,9 +121,7 @@ def _unmarked(title: str, lines: list[LineInfo], cues: CueSet) -> str | None:
             bare = bare[number.end() :]
     if not bare:
         return None
-    if bare == title or (any(c.isalnum() for c in bare) and line_cues([bare], cues)[0][1] is None):
-        return bare
-    return title
+    return bare if bare == title or stands_as_title(bare, cues) else title
 
 
 def _described(text: str, reading: Reading) -> list[LineInfo]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..rules.cues import Cue, CueSet
-from ..scripts import CJK_RUN
+from ..scripts import CJK_RUN, cjk_chars
 from .counts import row_counts
 
 CJK_WORD_RATIO = 0.6  # a Han/kana/hangul character carries about 0.6 of a Latin word
@@ -131,8 +131,7 @@ def line_weight(line: str) -> float:
     (a CJK run parts them), and its CJK characters at CJK_WORD_RATIO each. Not the rows'
     weight in _features, which counts letter runs (`foo-bar baz` 3 there, 2 here; `12:30 pm`
     1 there, 2 here): the thresholds of each were measured with its own."""
-    cjk = sum(map(len, CJK_RUN.findall(line)))
-    return len(CJK_RUN.sub(" ", line).split()) + cjk * CJK_WORD_RATIO
+    return len(CJK_RUN.sub(" ", line).split()) + cjk_chars(line) * CJK_WORD_RATIO
 
 
 def _listed(text: str, weight: float) -> bool:

@@ -10,7 +10,7 @@ from functools import lru_cache
 from ..normalize import letters_key
 from ..rules.cuefiles import generic_cues
 from ..rules.cues import CueSet
-from ..scripts import CJK_RUN
+from ..scripts import cjk_chars
 from ..urls import site_labels
 from .features import line_cues
 
@@ -111,9 +111,14 @@ def without_labels(title: str, cues: CueSet) -> str:
     bare = title
     for pattern in cues.field_patterns("title_label"):
         bare = pattern.sub("", bare, count=1).strip()
-    if bare == title or not any(c.isalnum() for c in bare):
-        return title
-    return bare if line_cues([bare], cues)[0][1] is None else title  # (`2024()`)
+    return bare if bare != title and stands_as_title(bare, cues) else title  # (`2024()`)
+
+
+def stands_as_title(text: str, cues: CueSet) -> bool:
+    """Whether a title shortened for show (its labels or a lead-in's colon taken off) is
+    still one read alone: a letter or digit in it (WORDLIKE), and no cue that drops its line
+    (`2024` is a counter): clean output read again keeps it as its title."""
+    return WORDLIKE.search(text) is not None and line_cues([text], cues)[0][1] is None
 
 
 def separator_spans(line: str) -> list[tuple[int, int]]:
@@ -186,7 +191,7 @@ CJK_CHAR_LENGTH = 3  # a CJK character says as much as this many Latin letters: 
 
 def _reading_length(part: str) -> int:
     """A part's length as a reader weighs it: a CJK character as CJK_CHAR_LENGTH letters."""
-    return len(part) + (CJK_CHAR_LENGTH - 1) * sum(map(len, CJK_RUN.findall(part)))
+    return len(part) + (CJK_CHAR_LENGTH - 1) * cjk_chars(part)
 
 
 def _own_parts(parts: tuple[str, ...], names: tuple[str, ...]) -> int:
