@@ -16,7 +16,10 @@ from functools import lru_cache
 
 from .scripts import HAN, HAN_COMPAT, KANA
 
-_CJK_MARKS = frozenset("“”‘’《》「」『』【】…—")
+# what an ASCII mark touching becomes full-width (a regex class): CJK punctuation and kana,
+# Han, the full-width forms, and the marks that live in CJK text
+CJKISH = "\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff5e“”‘’《》「」『』【】…—"
+_CJKISH = re.compile(f"[{CJKISH}]")
 _HAS_CJK = re.compile(f"[{KANA}{HAN}{HAN_COMPAT}]")  # the scripts written with full-width marks
 MAX_PASSES = 50  # conversion passes over one paragraph (one per mark in a run like ":!中")
 _FULLWIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
@@ -123,16 +126,8 @@ def _mark_run(match: re.Match[str], text: str, protected: tuple[list[int], list[
 
 
 def _cjkish(char: str) -> bool:
-    """A CJK character, or a full-width mark that lives in CJK text."""
-    code = ord(char)
-    return (
-        0x3000 <= code <= 0x30FF  # CJK punctuation, kana
-        or 0x3400 <= code <= 0x4DBF
-        or 0x4E00 <= code <= 0x9FFF
-        or 0xF900 <= code <= 0xFAFF
-        or 0xFF01 <= code <= 0xFF5E  # full-width forms
-        or char in _CJK_MARKS
-    )
+    """A CJK character, or a full-width mark that lives in CJK text (CJKISH)."""
+    return _CJKISH.match(char) is not None
 
 
 def _parens(match: re.Match[str]) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..normalize import letters_key
+from ..normalize import CJKISH, letters_key
 from ..rules.cuefiles import generic_cues
 from ..rules.cues import CueSet
 from ..scripts import cjk_chars
@@ -24,12 +24,13 @@ MONTHS = {
 # long run of spaces is scanned again from each of its characters)
 # spaced dashes, bars and dots, underscores (not inside a name such as `ngx_http_rewrite_module`:
 # a letter or digit of ASCII on both sides), bars, and a hyphen or two between Han characters
-# ("成长--大河网", "“洛克菲勒”-搜狐财经", "该吃吗？-报社新闻"; an ASCII `?` or `!` after Han as
-# well, which normalizing makes full-width: clean output read again parts its title alike),
+# ("成长--大河网", "“洛克菲勒”-搜狐财经", "该吃吗？-报社新闻"; an ASCII `?` or `!` after Han, or
+# after anything else normalizing makes it full-width beside (`，!-`; normalize.CJKISH), as
+# well: clean output read again parts its title alike),
 # never inside a word of a script that hyphenates
 TITLE_SEPARATORS = re.compile(
     r"(?<!\s)\s+[-|–—_·•»›]\s+|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])|(?<!\s)\s*\|\s*"
-    r"|(?:(?<=[\u3400-\u9fff”》）」)？！])|(?<=[\u3400-\u9fff][?!]))-{1,2}(?=[\u3400-\u9fff\[【《“])"
+    rf"|(?:(?<=[\u3400-\u9fff”》）」)？！])|(?<=[{CJKISH}][?!]))-{{1,2}}(?=[\u3400-\u9fff\[【《“])"
 )
 SLASHED = re.compile(r"(?<!\s)\s+/\s+")  # a spaced slash parts a title where it stands twice
 # (a forum's `Topic / Board / Forum`); once it is a headline's own (`Dare to Play 3 / October

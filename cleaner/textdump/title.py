@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from ..normalize import letters_key
+from ..normalize import letters_key, normalize_paragraph
 from ..rules.cues import CueSet
 from .alike import same_headline
 from .body import GOOD_WEIGHT, Verdict, line_score
@@ -66,11 +66,13 @@ def shown_title(
 
 
 def _headline_of(page_title: str, cues: CueSet, names: tuple[str, ...]) -> str | None:
-    """The headline of a `Headline | Site` <title> line, unless it is boilerplate itself."""
+    """The headline of a `Headline | Site` <title> line, unless it is boilerplate itself as
+    it is shown (normalized: `related:互联网` shows as `related：互联网`, which no cue drops, and
+    clean output read again meets that form)."""
     if len(title_parts(page_title)) < 2:
         return None
     headline = split_page_title(page_title, names)[0]
-    return headline if cues.match(headline) is None else None
+    return headline if cues.match(normalize_paragraph(headline)) is None else None
 
 
 def title_repeats(verdict: Verdict, title: str | None, title_index: int | None) -> list[int]:

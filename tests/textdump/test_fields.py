@@ -94,6 +94,9 @@ def test_split_page_title():
     assert title_parts("互联网!-新闻中心") == ("互联网!", "新闻中心")
     assert title_parts("互联网！-新闻中心") == ("互联网！", "新闻中心")
     assert title_parts("Hello!-世界") == ("Hello!-世界",)
+    # ... and after any mark that makes it full-width beside it (`，!` shows as `，！`)
+    assert title_parts("互联网，!-新闻中心") == ("互联网，!", "新闻中心")
+    assert title_parts("互联网，！-新闻中心") == ("互联网，！", "新闻中心")
     # a CJK character says more than a Latin letter: the longest part as a reader weighs it
     assert split_page_title("Joel on Software - 给计算机系学生的建议")[0] == "给计算机系学生的建议"
     assert split_page_title("Joel on Software - 学生的建议")[0] == "Joel on Software"
