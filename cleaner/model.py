@@ -181,6 +181,7 @@ class Extracted:
     removed: tuple[Removal, ...] = ()
     method: str = "text-lines"
     lines: tuple[int, ...] = ()  # text dumps: the input line of each paragraph (1-based)
+    title_line: int | None = None  # text dumps: the input line the title is, as it stands
     effects: tuple = ()  # rules.text.Effect records of the site rule's directives on the lines
     repairs: tuple = ()  # mojibake.repair.LineRepair records of the text read (--fast's
     # visible text, repaired before the line classifier reads it, as a dump's is)

@@ -15,13 +15,13 @@ from dataclasses import dataclass, replace
 from .decode import decode_bytes
 from .model import Decoded, Document, Extracted, Options, Page, Reading, Removal
 from .mojibake.repair import Repaired, repair_lines, repaired_title
-from .normalize import normalize, normalize_paragraph
+from .normalize import normalize
 from .pagekind import page_kind, reading_for
 from .rules import RuleChoice, choose_rule
 from .scripts import TOKEN
 from .sniff import refuse_binary, refuse_binary_text, sniff
 from .textdump import LARGE_DUMP_BYTES, clean_large_dump, prepare_dump, read_dump
-from .textdump.fields import without_labels
+from .textdump.fields import as_shown
 
 
 def clean(data: bytes, options: Options | None = None) -> Document:
@@ -138,10 +138,9 @@ def document(
     )  # fmt: skip
     options = reading.options
     explain, rule = options.explain, choice.rule
-    title = normalize_paragraph(extracted.title) if extracted.title else None  # `¶`: none
-    title = without_labels(title, reading.cues) if title else None
+    title = as_shown(extracted.title, reading.cues)  # (`¶`: none)
     return Document(
-        source=options.source, kind=page.kind, title=title or None, paragraphs=paragraphs,
+        source=options.source, kind=page.kind, title=title, paragraphs=paragraphs,
         metadata=extracted.metadata, encoding=decoded.encoding,
         encoding_confidence=decoded.confidence, encoding_reason=decoded.reason,
         language=_language(paragraphs) if options.detect_language else None,

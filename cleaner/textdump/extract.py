@@ -1,5 +1,5 @@
 """The text-dump extractor: classify the lines, pick the title, read the metadata the dump
-states; and settle, which reads the kept lines again until they stay."""
+states (settle.py then reads the kept lines again until they stay)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass, replace
 
 from ..model import Extracted, Metadata, Reading, Removal
-from ..normalize import normalize, normalize_paragraph
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
 from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
@@ -30,8 +29,6 @@ from .title import choose_title, shown_title, title_repeats
 METADATA_WINDOW = 6  # body lines at the top and bottom searched for date/author too
 TITLE_REPEAT_PASSES = 3  # a new body can bring a new repeat to its top; this settles it
 HEAD_WINDOW = 20  # lines above the body searched for date/author/source
-SETTLE_PASSES = 3  # the kept lines are read again, as a dump of their own, until they stay:
-# cleaning clean output then changes nothing (see settle)
 
 
 @dataclass(frozen=True)
@@ -173,13 +170,15 @@ def _extracted(
     paragraphs = [infos[index].text for index in body]
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals: tuple[Removal, ...] = ()
+    shown = (
+        title_index if title_index is not None and infos[title_index].text == title else None
+    )  # a line chosen but not shown as the title is a removed line
     if reading.options.explain:  # a record per removed line is costly: built on request
-        shown = (
-            title_index if title_index is not None and infos[title_index].text == title else None
-        )  # a line chosen but not shown as the title is a removed line
         removals = _removals(infos, removed, shown, ruled, source.of)
     lines = tuple(i + 1 for i in body)
-    return Extracted(title, tuple(paragraphs), metadata, removals, method, lines=lines)
+    title_line = shown + 1 if shown is not None else None
+    return Extracted(title, tuple(paragraphs), metadata, removals, method, lines=lines,
+                     title_line=title_line)  # fmt: skip
 
 
 def _from_grid(verdict: Verdict, grid: Entries | None) -> Verdict:
@@ -189,42 +188,6 @@ def _from_grid(verdict: Verdict, grid: Entries | None) -> Verdict:
     if grid is None or (0 <= verdict.start <= grid.lines[0]):
         return verdict
     return replace(verdict, start=grid.lines[0])
-
-
-def settle(first: Extracted, reading: Reading) -> Extracted:
-    """The kept lines, normalized, read again as a dump of their own (the title first) until
-    they stay (at most SETTLE_PASSES times), so that cleaning clean output changes nothing; a
-    line dropped by a later pass is recorded at its line of the input. The title stays."""
-    current = _normalized(first)
-    head = [current.title] if current.title else []
-    first_body = len(head) + 1  # the dump's line of paragraph 0
-    for _ in range(SETTLE_PASSES):
-        dump = "\n".join(head + list(current.paragraphs))
-        again = extract_text(dump, reading, None, with_metadata=False)
-        kept = [n - first_body for n in again.lines if n >= first_body]  # the title stays
-        if len(kept) == len(current.paragraphs):
-            break
-        gone = set(range(len(current.paragraphs))) - set(kept)
-        later = tuple(replace(r, line=current.lines[r.line - first_body])
-                      for r in again.removed if r.line - first_body in gone)  # fmt: skip
-        removed = tuple(sorted(current.removed + later, key=lambda r: r.line))
-        paragraphs = tuple(current.paragraphs[i] for i in kept)
-        lines = tuple(current.lines[i] for i in kept)
-        current = replace(current, paragraphs=paragraphs, lines=lines, removed=removed)
-    return current
-
-
-def _normalized(extracted: Extracted) -> Extracted:
-    """Paragraphs and title as the output shows them (see normalize), lines kept aligned."""
-    paragraphs = normalize(extracted.paragraphs)  # one pass; it drops what normalizes away
-    lines = extracted.lines
-    if len(paragraphs) != len(extracted.paragraphs):
-        pairs = [(normalize_paragraph(p), n) for p, n in zip(extracted.paragraphs, lines,
-                                                             strict=True)]  # fmt: skip
-        paragraphs = tuple(p for p, _ in pairs if p)
-        lines = tuple(n for p, n in pairs if p)
-    title = normalize_paragraph(extracted.title) if extracted.title else None
-    return replace(extracted, title=title or None, paragraphs=paragraphs, lines=lines)
 
 
 def _settled_body(

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-from ..normalize import CJKISH, letters_key
+from ..normalize import CJKISH, letters_key, normalize_paragraph
 from ..rules.cuefiles import generic_cues
 from ..rules.cues import CueSet
 from ..scripts import cjk_chars
@@ -102,6 +102,12 @@ def find_field(name: str, lines: Iterable[str], cues: CueSet) -> str | None:
             if match and match.group(1):
                 return match.group(1).strip()
     return None
+
+
+def as_shown(title: str | None, cues: CueSet) -> str | None:
+    """A title as a document shows it: normalized, without its labels (None: none left)."""
+    title = normalize_paragraph(title) if title else None
+    return (without_labels(title, cues) if title else None) or None
 
 
 def without_labels(title: str, cues: CueSet) -> str:

@@ -10,7 +10,8 @@ from ..model import Extracted, Reading
 from ..mojibake.repair import Repaired, repair_text
 from ..rules.site import SiteRule
 from ..rules.text import RuledText, apply_text_rule
-from .extract import extract_text, settle
+from .extract import extract_text
+from .settle import settle
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,32 @@
+from cleaner import Options, clean
+from cleaner.emit import to_text
+
+EN = (
+    "Travel insurance covers the costs of a trip that is cancelled, cut short or delayed, "
+    "and it pays for medical care abroad when something goes wrong on the way."
+)
+
+
+def test_a_title_that_clean_output_would_drop_is_not_shown_and_its_line_is_recorded():
+    # normalized, `互联网Re: 互联网»互联网` shows as `互联网Re：互联网»互联网`, a breadcrumb (no
+    # space left in its first step): read again, clean output would lose its only line; so
+    # the first reading does not show it, and says why (found by hypothesis)
+    dump = "互联网Re: 互联网»互联网".encode()
+    doc = clean(dump, Options(explain=True))
+    assert doc.title is None and doc.paragraphs == ()
+    assert [(r.line, r.text, r.reason) for r in doc.removed] == [
+        (1, "互联网Re：互联网»互联网", "breadcrumb")
+    ]
+    assert to_text(clean(to_text(doc).encode())) == to_text(doc) == ""
+
+
+def test_a_title_clean_output_reads_as_its_first_paragraph_stays_the_title():
+    # read again, the title line of clean output opens its body: the same text, so the
+    # first reading keeps it as the title (not a title lost, nor a paragraph added)
+    headline = "Is Football Violence a Crime?"
+    body = [EN, EN.replace("trip", "journey"), EN.replace("trip", "flight")]
+    dump = [f"{headline} - Example News", "Home | Sports | Opinion", headline, *body]
+    doc = clean("\n".join(dump).encode())
+    assert doc.title == headline and list(doc.paragraphs) == body
+    once = to_text(doc)
+    assert to_text(clean(once.encode())) == once
