@@ -42,7 +42,7 @@ SPACING = 20  # an <h1> that is a title (letters and digits alike) is at most tw
 # this much: a fuzzed page's 1,600 nested <h1>s, each the rest of the page, took 4.5 s to compare
 LISTS = ("listing", "collection")  # kinds whose headings above the body are entries' titles
 _PATH_MARKS = ">›"  # between a breadcrumb's steps
-_PATH_STEP = re.compile(rf"\s*[{_PATH_MARKS}]\s*")
+_PATH_STEP = re.compile(rf"(?<!\s)\s*[{_PATH_MARKS}]\s*")  # (starts once a run)
 _WORD = re.compile(r"[\u3400-\u9fff]|[^\W\d_\u3400-\u9fff]{3,}|\d+")
 _HAN_PAIR = re.compile(r"[\u3400-\u9fff]{2}")
 

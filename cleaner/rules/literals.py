@@ -239,10 +239,12 @@ def _shortest(keywords: set[str]) -> int:
 # Two shapes that make a search quadratic in a run of spaces (a line of 45,000 spaces took
 # seconds, bench/fuzz.py --seed 17): `\s*` on both sides of an optional mark (`\s*:?\s*`,
 # which splits the run every way; `\s*(:\s*)?` matches the same lines) and an unanchored
-# pattern starting with `\s*` (tried from each space of the run); unless a length guard in
-# front (`^(?=.{0,80}$)`) bounds the line.
+# pattern starting with `\s*` or a class that holds `\s` (`[\s:：]+$`: tried from each space
+# of the run, bench/fuzz.py --seed 67; a run alone, `[\s|]+`, always matches: linear), unless
+# a length guard in front (`^(?=.{0,80}$)`) bounds the line (a lookbehind in front,
+# `(?<![\s:])[\s:]+$`, starts it once a run).
 _SPLITS_SPACES = re.compile(r"\\s\*(?:[^\\()\[\]|]|\\.|\[[^\]]*\])\?\\s\*")
-_STARTS_WITH_SPACES = re.compile(r"^(?:\(\?[a-z-]+\))?\\s[*+]")
+_STARTS_WITH_SPACES = re.compile(r"^(?:\(\?[a-z-]+\))?(?:\\s|\[[^\]]*\\s[^\]]*\])[*+](?!$)")
 _LENGTH_GUARD = re.compile(r"^\^?\(\?=\.\{0,\d+\}\$\)")
 
 

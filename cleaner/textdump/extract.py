@@ -47,7 +47,9 @@ class LineSource:
 DUMP = LineSource("input", "text-lines")  # a text dump's own lines
 LEAD_IN = ":："  # a title chosen from a line that ends in a colon shows without it: a post's
 # opening line that restates its headline as a lead-in (`A few quick pre-sale questions:`)
-_LEAD_IN_END = re.compile(f"[\\s{LEAD_IN}]+$")
+# (a match starts only where a run of them does: else a long run of spaces inside a line is
+# scanned again from each of its characters)
+_LEAD_IN_END = re.compile(f"(?<![\\s{LEAD_IN}])[\\s{LEAD_IN}]+$")
 TITLE_MARK_PASSES = 4  # labels and lead-in colons taken off in turn, until none is left
 # a list's number before a title chosen from a numbered line (a breadcrumb's `4. Topic`)
 _NUMBERED = re.compile(r"\d{1,3}[.)]\s+(?=\S+\s+\S)")

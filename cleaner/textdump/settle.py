@@ -22,12 +22,15 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
     normalized), is the one shown."""
     current = _normalized(first)
     for _ in range(SETTLE_PASSES):
-        head = [current.title] if current.title else []
+        shown = as_shown(current.title, reading.cues)  # what clean output's first line is
+        head = [shown] if shown else []
         body_start = len(head) + 1  # the dump's line of paragraph 0
         again = extract_text("\n".join(head + list(current.paragraphs)), reading, None,
                              with_metadata=False)  # fmt: skip
         kept = [n - body_start for n in again.lines if n >= body_start]
-        same_title = _same_title(current, again, head, kept, reading)
+        if not head and _first_as_title(current, again):  # the same text: it stays a paragraph
+            kept.insert(0, 0)
+        same_title = _same_title(current, again, head, reading)
         lines_stay = len(kept) == len(current.paragraphs)
         if lines_stay and same_title:
             break
@@ -37,33 +40,36 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
     return current
 
 
-def _same_title(current: Extracted, again: Extracted, head: list[str], kept: list[int],
-                reading: Reading) -> bool:  # fmt: skip
+def _same_title(current: Extracted, again: Extracted, head: list[str], reading: Reading) -> bool:
     """Whether a reading of the clean output (`again`) shows the title `current` shows: as
     the same title, or as the same line of text (the title line read as the body's first
-    line; with no title, the first paragraph read as the title, which `kept` then gets)."""
+    line; with no title, the first paragraph read as the title)."""
     if as_shown(again.title, reading.cues) == as_shown(current.title, reading.cues):
         return True
     if head:
         return again.lines[:1] == (1,)
-    if again.title_line == 1 and again.title == current.paragraphs[0]:
-        kept.insert(0, 0)
-        return True
-    return False
+    return _first_as_title(current, again)
+
+
+def _first_as_title(current: Extracted, again: Extracted) -> bool:
+    """Whether a reading of title-less clean output shows its first paragraph, as it stands,
+    as the title."""
+    return again.title_line == 1 and current.paragraphs[:1] == (again.title,)
 
 
 def _reread(current: Extracted, again: Extracted, kept: list[int], body_start: int,
-            same_title: bool, explain: bool) -> Extracted:  # fmt: skip
+            keep_title: bool, explain: bool) -> Extracted:  # fmt: skip
     """`current` as its reading `again` (of its title line, then its paragraphs from
     `body_start`) keeps it: the paragraphs in `kept`, and the title `again` shows (from a
-    paragraph, `chosen`, or none); the lines it drops recorded at their input lines."""
+    paragraph, `chosen`, or none) unless `keep_title`; the lines it drops recorded at their
+    input lines."""
     at = again.title_line or 0
-    chosen = at - body_start if at >= body_start and not same_title else None
+    chosen = at - body_start if at >= body_start and not keep_title else None
     gone = set(range(len(current.paragraphs))) - set(kept) - {chosen}
     later = [replace(r, line=current.lines[r.line - body_start])
              for r in again.removed if r.line - body_start in gone]  # fmt: skip
     title, title_line = current.title, current.title_line
-    if not same_title:
+    if not keep_title:
         title = again.title
         if (title is None or chosen is not None) and title_line is not None:
             later += _title_removal(current, again) if explain else []  # shown no more
