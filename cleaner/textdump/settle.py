@@ -12,7 +12,8 @@ from .extract import DUMP, extract_text
 from .fields import as_shown
 
 SETTLE_PASSES = 3  # readings of the kept lines, at most, until they stay
-TITLE_LEFT_OUT = "navigation"  # the reason of a title line a reading drops without giving one
+TITLE_LEFT_OUT = "navigation"  # the reason of a line a reading drops without giving one (a
+# title line it does not show; a subheading it shows as its title, where the title stays)
 
 
 def settle(first: Extracted, reading: Reading) -> Extracted:
@@ -28,14 +29,16 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
         again = extract_text("\n".join(head + list(current.paragraphs)), reading, None,
                              with_metadata=False)  # fmt: skip
         kept = [n - body_start for n in again.lines if n >= body_start]
-        if not head and _first_as_title(current, again):  # the same text: it stays a paragraph
+        if not head and _first_as_title(current, again, reading):  # the same text: it stays
             kept.insert(0, 0)
         same_title = _same_title(current, again, head, reading)
         lines_stay = len(kept) == len(current.paragraphs)
         if lines_stay and same_title:
             break
         # the lines settle first: a title read beside lines that are still to go is no answer
-        keep_title = same_title or not lines_stay
+        # (a subheading read as the title of what follows it), unless there is no title yet
+        from_body = (again.title_line or 0) >= body_start
+        keep_title = same_title or (not lines_stay and (bool(head) or not from_body))
         current = _reread(current, again, kept, body_start, keep_title, reading.options.explain)
     return current
 
@@ -48,13 +51,14 @@ def _same_title(current: Extracted, again: Extracted, head: list[str], reading: 
         return True
     if head:
         return again.lines[:1] == (1,)
-    return _first_as_title(current, again)
+    return _first_as_title(current, again, reading)
 
 
-def _first_as_title(current: Extracted, again: Extracted) -> bool:
-    """Whether a reading of title-less clean output shows its first paragraph, as it stands,
-    as the title."""
-    return again.title_line == 1 and current.paragraphs[:1] == (again.title,)
+def _first_as_title(current: Extracted, again: Extracted, reading: Reading) -> bool:
+    """Whether a reading of title-less clean output shows its first paragraph as the title,
+    and as the same text (not without a label: `Posted by …|&nbsp;()`)."""
+    shown = as_shown(again.title, reading.cues)
+    return again.title_line == 1 and current.paragraphs[:1] == (shown,)
 
 
 def _reread(current: Extracted, again: Extracted, kept: list[int], body_start: int,
@@ -68,6 +72,10 @@ def _reread(current: Extracted, again: Extracted, kept: list[int], body_start: i
     gone = set(range(len(current.paragraphs))) - set(kept) - {chosen}
     later = [replace(r, line=current.lines[r.line - body_start])
              for r in again.removed if r.line - body_start in gone]  # fmt: skip
+    if explain:  # a line the reading shows as its title, where the title stays, goes too
+        given = {r.line - body_start for r in again.removed}
+        later += [Removal(current.lines[i], current.paragraphs[i], TITLE_LEFT_OUT, "", DUMP.of)
+                  for i in sorted(gone - given)]  # fmt: skip
     title, title_line = current.title, current.title_line
     if not keep_title:
         title = again.title

@@ -38,3 +38,12 @@ def test_the_title_is_read_again_as_clean_output_shows_it():
     # the settling reading reads the title as shown, and shows `互联网` (found by hypothesis)
     once = to_text(clean("互联网 | Posted by ()".encode()))
     assert once == "互联网\n" and to_text(clean(once.encode())) == once
+
+
+def test_a_paragraph_clean_output_reads_as_its_title_is_the_title():
+    # no title, and a paragraph that clean output, read again, shows as its title without
+    # its label (`()`): it is the title (before, it was dropped, and nothing said so)
+    dump = "\n".join(["-", "Posted by 互联网互联网|&nbsp;()"]).encode()
+    doc = clean(dump, Options(explain=True))
+    assert doc.title == "Posted by 互联网互联网|&nbsp;" and doc.paragraphs == ()
+    assert to_text(clean(to_text(doc).encode())) == to_text(doc)
