@@ -31,7 +31,7 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
         kept = [n - body_start for n in again.lines if n >= body_start]
         if not head and _first_as_title(current, again, reading):  # the same text: it stays
             kept.insert(0, 0)
-        same_title = _same_title(current, again, head, reading)
+        same_title = _same_title(current, again, shown, reading)
         lines_stay = len(kept) == len(current.paragraphs)
         if lines_stay and same_title:
             break
@@ -43,13 +43,13 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
     return current
 
 
-def _same_title(current: Extracted, again: Extracted, head: list[str], reading: Reading) -> bool:
-    """Whether a reading of the clean output (`again`) shows the title `current` shows: as
-    the same title, or as the same line of text (the title line read as the body's first
-    line; with no title, the first paragraph read as the title)."""
-    if as_shown(again.title, reading.cues) == as_shown(current.title, reading.cues):
+def _same_title(current: Extracted, again: Extracted, shown: str | None, reading: Reading) -> bool:
+    """Whether a reading of the clean output (`again`) shows the title `current` shows
+    (`shown`): as the same title, or as the same line of text (the title line read as the
+    body's first line; with no title, the first paragraph read as the title)."""
+    if as_shown(again.title, reading.cues) == shown:
         return True
-    if head:
+    if shown:
         return again.lines[:1] == (1,)
     return _first_as_title(current, again, reading)
 
@@ -57,8 +57,9 @@ def _same_title(current: Extracted, again: Extracted, head: list[str], reading: 
 def _first_as_title(current: Extracted, again: Extracted, reading: Reading) -> bool:
     """Whether a reading of title-less clean output shows its first paragraph as the title,
     and as the same text (not without a label: `Posted by …|&nbsp;()`)."""
-    shown = as_shown(again.title, reading.cues)
-    return again.title_line == 1 and current.paragraphs[:1] == (shown,)
+    if again.title_line != 1:
+        return False
+    return current.paragraphs[:1] == (as_shown(again.title, reading.cues),)
 
 
 def _reread(current: Extracted, again: Extracted, kept: list[int], body_start: int,
