@@ -45,6 +45,18 @@ PARAGRAPH = st.lists(
             "(",
             ")",
             ":",
+            # English cue words and marks beside the Chinese: what found the title cases of
+            # the twenty-fifth session (`互联网Re: 互联网»互联网`, `互联网 | Posted by ()`)
+            "!",
+            "?",
+            "-",
+            "|",
+            "»",
+            "\t",
+            "Re: ",
+            "Posted by ",
+            "related",
+            "&nbsp;",
         ]
     ),
     min_size=1,
