@@ -37,7 +37,9 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
             break
         # the lines settle first: a title read beside lines that are still to go is no answer
         # (a subheading read as the title of what follows it), unless there is no title yet
-        from_body = (again.title_line or 0) >= body_start
+        # (then whatever title the reading shows comes from a paragraph: as it stands, or the
+        # headline of the first, `Headline-Site`)
+        from_body = (again.title_line or 0) >= body_start or (not head and bool(again.title))
         keep_title = same_title or (not lines_stay and (bool(head) or not from_body))
         current = _reread(current, again, kept, body_start, keep_title, reading.options.explain)
     return current
