@@ -41,10 +41,11 @@ def parse_fast(markup: str):
         return None
 
 
-_SAID = (
-    'meta[name="generator"], meta[property="og:type"], meta[property="og:title"], '
-    'meta[property="og:site_name"], meta[property="og:url"], link[rel="canonical"]'
-)
+_STATED_META = ("og:type", "og:title", "og:site_name", "og:url")  # the og: properties read
+_SAID = ", ".join(
+    ['meta[name="generator"]', *(f'meta[property="{p}"]' for p in _STATED_META),
+     'link[rel="canonical"]']
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,6 @@ class LexborFacts:
     titles: TitleFacts
 
 
-_STATED_META = frozenset({"og:type", "og:title", "og:site_name", "og:url"})  # (_SAID's)
 _FACTS = _SAID + ', [itemtype], script[type="application/ld+json"], h1'  # all read_facts reads
 
 

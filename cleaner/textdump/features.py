@@ -57,7 +57,7 @@ class LineInfo(NamedTuple):
 
 class _Remembered(dict):
     """Row -> its features, for rows met before: the kept lines of a dump are read again as
-    a dump of their own (extract.settle), most of them unchanged. Bounded by ROW_CACHE_CHARS.
+    a dump of their own (settle.py), most of them unchanged. Bounded by ROW_CACHE_CHARS.
     Kept as plain tuples of numbers (weight, cjk, sentence_ends, commas, bullet), which the
     garbage collector stops tracking: as LineInfos (a tuple subclass, always tracked) the
     cache's 50,000 rows were walked by every full collection, 3% of an archive run's time."""

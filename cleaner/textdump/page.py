@@ -36,5 +36,5 @@ def prepare_dump(text: str, rule: SiteRule | None) -> PreparedDump:
 
 def read_dump(prepared: PreparedDump, reading: Reading) -> Extracted:
     """Body, title and metadata of a prepared dump, read until cleaning it again changes
-    nothing (see extract.settle)."""
+    nothing (see settle.py)."""
     return settle(extract_text(prepared.text, reading, prepared.ruled), reading)

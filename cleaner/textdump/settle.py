@@ -29,9 +29,13 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
         again = extract_text("\n".join(head + list(current.paragraphs)), reading, None,
                              with_metadata=False)  # fmt: skip
         kept = [n - body_start for n in again.lines if n >= body_start]
-        if not head and _first_as_title(current, again, reading):  # the same text: it stays
-            kept.insert(0, 0)
-        same_title = _same_title(current, again, shown, reading)
+        again_shown = as_shown(again.title, reading.cues)
+        if head:  # the title line read back as the body's first line: the same text
+            same_title = again_shown == shown or again.lines[:1] == (1,)
+        else:  # the first paragraph read as the title, as it stands: it stays a paragraph
+            first = again.title_line == 1 and current.paragraphs[:1] == (again_shown,)
+            kept[:0] = [0] if first else []
+            same_title = first or again_shown is None
         lines_stay = len(kept) == len(current.paragraphs)
         if lines_stay and same_title:
             break
@@ -43,25 +47,6 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
         keep_title = same_title or (not lines_stay and (bool(head) or not from_body))
         current = _reread(current, again, kept, body_start, keep_title, reading.options.explain)
     return current
-
-
-def _same_title(current: Extracted, again: Extracted, shown: str | None, reading: Reading) -> bool:
-    """Whether a reading of the clean output (`again`) shows the title `current` shows
-    (`shown`): as the same title, or as the same line of text (the title line read as the
-    body's first line; with no title, the first paragraph read as the title)."""
-    if as_shown(again.title, reading.cues) == shown:
-        return True
-    if shown:
-        return again.lines[:1] == (1,)
-    return _first_as_title(current, again, reading)
-
-
-def _first_as_title(current: Extracted, again: Extracted, reading: Reading) -> bool:
-    """Whether a reading of title-less clean output shows its first paragraph as the title,
-    and as the same text (not without a label: `Posted by …|&nbsp;()`)."""
-    if again.title_line != 1:
-        return False
-    return current.paragraphs[:1] == (as_shown(again.title, reading.cues),)
 
 
 def _reread(current: Extracted, again: Extracted, kept: list[int], body_start: int,
