@@ -23,7 +23,9 @@ from .headline import (
     is_menu,
 )
 
-TITLE_WINDOW = 12  # the title stands within this many lines above the body
+TITLE_WINDOW = 12  # the title stands within this many lines above the body; a headline over
+TITLE_WINDOW_LINES = 24  # its byline within as many list items aside (a share bar's, between
+# byline and body) and this many lines at most (a header of menus is no headline's place)
 TITLE_REPEAT_WINDOW = 5  # a body line this near the top that repeats the title is dropped
 CANDIDATE_SHARE = 0.65  # a heading-like line unlike the <title> this much lighter than it is no
 # headline (wcxb-dev-text: 56.1% -> 58.4% exact titles, 58.6% at 0.7; from 0.75 on, the user's
@@ -48,6 +50,8 @@ def shown_title(
     first = next((i for i in infos if i.text), None)
     if title is None or first is None:
         return title
+    if index is not None and index != first.index and _over_byline(infos, index, cues):
+        return title  # the story's own headline, over its byline
     if index == first.index or len(title_parts(title)) >= 2:
         return _headline_of(title, cues, names) or title
     if len(title_parts(first.text)) < 2 or is_menu(first.text):
@@ -87,8 +91,9 @@ def choose_title(
     infos: Sequence[LineInfo], verdict: Verdict, cues: CueSet, names: tuple[str, ...] = NO_ADDRESS
 ) -> int | None:
     """The headline above the body: the line that repeats the page <title>'s headline
-    (_repeated_headline), else one of _candidates, else the <title> line itself (the cue
-    matches of the lines it looks at settled on a copy of `infos`)."""
+    (_repeated_headline), else the one over a byline (_bylined), else the heading-like line
+    shown twice (_shown_twice) or the nearest, unless the <title> line outweighs it, else the
+    <title> line itself (the cue matches of the lines looked at settled on a copy of `infos`)."""
     infos = list(infos)
     content = [i for i in infos if i.text]
     if not content:
@@ -96,10 +101,11 @@ def choose_title(
     page_title = content[0]
     start = verdict.start if verdict.start >= 0 else content[-1].index + 1
     header = [i for i in content if i.index < start]
-    above = header[-TITLE_WINDOW:]
-    for info in above:
+    wide = _window(header)
+    for info in wide:
         infos[info.index] = checked_cue(info, cues)
-    above = [infos[i.index] for i in above]
+    wide = [infos[i.index] for i in wide]
+    above = wide[-TITLE_WINDOW:]
     page_title = infos[page_title.index] = checked_cue(infos[page_title.index], cues)
     menu = is_menu(page_title.text)  # no headline to look for, and no title itself
     headline = "" if menu else split_page_title(page_title.text, names)[0]
@@ -110,7 +116,21 @@ def choose_title(
     repeat = _repeated_headline(above, farther, page_title.index, headline, keys, infos, cues)
     if repeat is not None:
         return repeat
-    candidates = _candidates(above, page_title.index, cues)
+    bylined = _bylined(wide, cues)
+    if bylined:
+        return bylined[0].index  # a story's headline stands over its byline, whatever the
+        # <title> says (`‘We had some issues,’ exec says…` under `… - Los Angeles Times`)
+    return _heading_or_page_title(above, page_title, menu, start, verdict)
+
+
+def _heading_or_page_title(
+    above: list[LineInfo], page_title: LineInfo, menu: bool, start: int, verdict: Verdict
+) -> int | None:
+    """The heading-like line the header shows twice, else the nearest, unless the page
+    <title> line outweighs it; else that line, when it may be the title (above the body, or
+    opening it: _opens_body)."""
+    candidates = _shown_twice(above, page_title.index)
+    candidates += [i for i in reversed(above) if heading_like(i)]
     usable = (
         page_title.cue is None
         and not menu
@@ -124,12 +144,15 @@ def choose_title(
     return page_title.index if usable else None
 
 
-def _candidates(above: list[LineInfo], page_title: int, cues: CueSet) -> list[LineInfo]:
-    """The headlines the lines above the body may hold, best first: the heading-like line
-    they show twice, the one over the first byline near the body, then every heading-like
-    line, the nearest first."""
-    shown = _shown_twice(above, page_title) + _bylined(above, cues)
-    return shown + [i for i in reversed(above) if heading_like(i)]
+def _window(header: list[LineInfo]) -> list[LineInfo]:
+    """The lines above the body a headline over its byline is looked for in: TITLE_WINDOW
+    lines, list items not counted, TITLE_WINDOW_LINES at most."""
+    counted = 0
+    for n, info in enumerate(reversed(header[-TITLE_WINDOW_LINES:]), 1):
+        counted += not info.bullet
+        if counted == TITLE_WINDOW:
+            return header[-n:]
+    return header[-TITLE_WINDOW_LINES:]
 
 
 def _shown_twice(above: list[LineInfo], page_title: int) -> list[LineInfo]:
@@ -148,10 +171,24 @@ def _bylined(above: list[LineInfo], cues: CueSet) -> list[LineInfo]:
     date: `Published Tue, Nov 19 2019`; or a line that states the author, `本报记者 王燕平`,
     which a body may keep), if any: a story's headline stands over its byline."""
     for line, below in zip(above, above[1:], strict=False):
-        stated = below.cue is None and find_field("author", (below.text,), cues) is not None
-        if stated or (below.cue is not None and below.cue.reason in META_REASONS):
+        if _byline(below, cues):
             return [line] if heading_like(line) else []
     return []
+
+
+def _byline(info: LineInfo, cues: CueSet) -> bool:
+    """A line of metadata (its cue matched), or one that states the author."""
+    if info.cue is not None:
+        return info.cue.reason in META_REASONS
+    return find_field("author", (info.text,), cues) is not None
+
+
+def _over_byline(infos: Sequence[LineInfo], index: int, cues: CueSet) -> bool:
+    """Whether the line at `index` is a headline right over a byline (_bylined)."""
+    below = next((i for i in infos[index + 1 :] if i.text), None)
+    return (
+        below is not None and heading_like(infos[index]) and _byline(checked_cue(below, cues), cues)
+    )
 
 
 def _repeated_headline(above: list[LineInfo], farther: list[LineInfo], page_title: int,

@@ -228,6 +228,26 @@ def test_the_headline_over_a_newspapers_byline_is_the_title():
     assert doc.metadata.author == "刘国栋"
 
 
+def test_the_headline_over_its_byline_wins_over_the_page_titles_headline():
+    # the <title> words the story otherwise and outweighs the headline; a share bar of list
+    # items stands between the byline and the body, past twelve lines above it
+    headline = "‘We had some issues,’ exec says on Disney+ glitches"
+    share = ["• Facebook", "• Twitter", "• Show more sharing options", "Share", "• Facebook"]
+    share += ["• Twitter", "• LinkedIn", "• Email", "• Copy Link URLCopied!", "• Print"]
+    dump = ["Disney+ glitches blamed on heavy demand says executive Kevin Mayer - LA Times"]
+    dump += ["• Business", "• California", "• Food", "Company Town", headline]
+    dump += ["By Meg James, Staff Writer", "Nov. 19, 2019", "5:50 PM", *share]
+    dump += [EN.replace("trip", f"stream {n}") for n in range(6)]
+    doc = clean("\n".join(dump).encode("utf-8"))
+    assert doc.title == headline
+    once = to_text(doc)
+    assert once.splitlines()[0] == headline
+    assert to_text(clean(once.encode("utf-8"))) == once
+    # without the byline under it, the <title>'s headline is the title
+    plain = [line for line in dump if not line.startswith(("By ", "Nov. ", "5:50"))]
+    assert clean("\n".join(plain).encode("utf-8")).title == dump[0].split(" - ")[0]
+
+
 def test_a_commands_synopsis_or_a_lead_in_line_is_no_headline():
     body = [EN.replace("trip", f"commit {n}") for n in range(5)]
     head = ["PostgreSQL: Documentation: 18: SELECT", "Docs", "Downloads"]
