@@ -202,6 +202,10 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• 3 days ago", "metadata"),  # a post's age or a reading time, bulleted
         ("• 12 min read", "metadata"),
         ("• 3 days ago we met the mayor", None),
+        # a date bulleted, or glued to its time by a dump, and a sentence with a date in it
+        ("• February 15, 2018", "metadata"),
+        ("May 10, 20243:55 PM ET", "metadata"),
+        ("May 10, 2024 was the day the storm reached the coast and the lights went out.", None),
         # a sign-up's prompts and thanks, and a sentence that only begins like one
         ("Want more stories like this?", "newsletter"),
         ("You have succesfully subscribed. Thank you!", "newsletter"),
@@ -295,6 +299,15 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("来源：太原晚报 2021-11-25 16:26:07", "metadata"),
         ("作者：芊草凡凡 \xa0\xa0时间：2005-08-22 19:13:18", "metadata"),
         ("记者：你们的农机大市场在哪？", None),
+        # a date with the source after it, a post's author and time, and sentences with dates
+        ("2022.01.20 16:31 来源：河南日报客户端", "metadata"),
+        ("2024-05-09 22:30·新华社", "metadata"),
+        ("ggjjzhzz 发表于 2005-9-15 11:46:00", "metadata"),
+        ("发表于 2024-4-5 23:20:45 | 只看该作者 来自 - 贵州遵义 |倒序浏览 |阅读模式", "metadata"),
+        ("发布于 2024-04-03 09:55・IP 属地重庆", "metadata"),
+        ("2022.01.20那天，来源不明的消息传遍了整个小区，大家议论纷纷，谁也说不清楚。", None),
+        ("他的论文发表于2005年5月12日的学术期刊上，引起了学界对这个问题的广泛讨论。", None),
+        ("2022年1月20日来源于网络的一条消息称，小区的供暖将推迟到下周。", None),
         ("记者：这么看你平时也很关注国家的相关农业政策，所以你也是农业专家了。", None),
         # a share prompt, and a sentence that shares
         ("分享到：", "share"),
