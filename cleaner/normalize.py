@@ -42,15 +42,19 @@ _URL = re.compile(
     r"|(?<![a-z0-9._%+-])[a-z0-9._%+-]+@[a-z0-9-]+(\.[a-z0-9-]+)+",
     re.I,
 )
+# what a paragraph's ends lose: spaces, and the zero-width characters, which join or part
+# nothing there (a page's `&zwj;` alone on a line was an empty-looking paragraph)
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
+_EDGES = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _ZERO_WIDTH  # (str.strip's)
 _PARENS = re.compile(r"\(([^()]*)\)")
 # pilcrows ending a line, whatever spaces follow them (any a strip takes: a wide space too,
-# or the stripped line would end in one): matched only from a run's first pilcrow,
-# possessively, so a long run costs one pass
-_PERMALINK = re.compile(r"(?<!¶)¶++(?=[^\S\n]*+(?:\n|$))")
+# a zero-width character, or the stripped line would end in one): matched only from a run's
+# first pilcrow, possessively, so a long run costs one pass
+_PERMALINK = re.compile(rf"(?<!¶)¶++(?=(?:[^\S\n]|[{_ZERO_WIDTH}])*+(?:\n|$))")
 
 
 def normalize_paragraph(text: str) -> str:
-    return _punctuate(_folded_spaces(_without_permalinks(without_private_use(text))).strip())
+    return _punctuate(_folded_spaces(_without_permalinks(without_private_use(text))).strip(_EDGES))
 
 
 def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
@@ -59,7 +63,7 @@ def normalize(paragraphs: tuple[str, ...] | list[str]) -> tuple[str, ...]:
     joined = _without_permalinks(without_private_use("\n".join(paragraphs)))
     if joined.count("\n") >= len(paragraphs):  # a paragraph holds a line break itself
         return tuple(p for p in map(normalize_paragraph, paragraphs) if p)
-    rows = (p.strip() for p in _folded_spaces(joined).split("\n"))
+    rows = (p.strip(_EDGES) for p in _folded_spaces(joined).split("\n"))
     out = map(_punctuate, rows) if _HAS_CJK.search(joined) else rows  # marks touch CJK only
     return tuple(p for p in out if p)
 

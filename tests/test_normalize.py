@@ -48,12 +48,24 @@ def test_empty_paragraphs_are_dropped():
     assert normalize(["a", "  ", "\u3000", "b", "\ue004\uf8ff"]) == ("a", "b")
 
 
+def test_zero_width_characters_at_a_paragraphs_ends_are_taken_off():
+    # a page's `&zwj;` alone on a line, or before a caption; an emoji's joiner stays
+    assert normalize(["\u200d", "\u200dSource: 2023 Report", "中文\u200b", "👨\u200d👩"]) == (
+        "Source: 2023 Report",
+        "中文",
+        "👨\u200d👩",
+    )
+    assert normalize_paragraph("\ufeff\u2060 Home \u200c") == "Home"
+
+
 def test_private_use_characters_are_taken_out_of_every_paragraph():
     assert normalize(["组成部分。\ue004中央", "\uf0da Home"]) == ("组成部分。中央", "Home")
 
 
 TEXTS = st.text(
-    alphabet=st.sampled_from(list("中文字abc XYZ019,.:;!?()（）“”\u3000\u00a0\ue004\u202a-/%¶")),
+    alphabet=st.sampled_from(
+        list("中文字abc XYZ019,.:;!?()（）“”-/%¶" + "\u3000\u00a0\ue004\u202a\u200b\u200d")
+    ),
     max_size=60,
 )
 
