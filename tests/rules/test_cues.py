@@ -227,6 +227,28 @@ def test_site_rule_cues_are_prefiltered_too():
         ("×", "navigation"),
         ("Read More »", "navigation"),
         ("Next slide shows the results of the survey.", None),
+        # a post's score and likes, a profile's fields bulleted, a thread's own furniture
+        ("744 upvotes · 85 comments", "forum"),
+        ("3.6K upvotes · 401 comments", "forum"),
+        ("5 people like this.", "forum"),
+        ("• Posts: 1", "forum"),
+        ("Registered: 2016-07-02", "forum"),
+        ("Top Posters In This Topic", "forum"),
+        ("| Show 2 more comments", "forum"),
+        ("Please Log in or Create an account to join the conversation.", "forum"),
+        ("Registered users can post photos of their own.", None),
+        # a post's age abbreviated, a date with dashes, a pager's links
+        ("1H ago", "metadata"),
+        ("• 32m ago", "metadata"),
+        ("12-03-2024 20:34", "metadata"),
+        ("• Prev", "prev-next"),
+        ("• End", "prev-next"),
+        ("Prev Up Next", "prev-next"),
+        ("Next", None),  # a template's text in a post's code, as well as a pager's
+        # an affiliate's notice, and a sentence about commissions
+        ("We may earn a commission from links on this page.", "disclaimer"),
+        ("As an Amazon Associate I earn from qualifying purchases.", "disclaimer"),
+        ("We earn a commission on every sale we make, so the company grew fast.", None),
         # a sign-up's prompts and thanks, and a sentence that only begins like one
         ("Want more stories like this?", "newsletter"),
         ("You have succesfully subscribed. Thank you!", "newsletter"),
