@@ -245,6 +245,10 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• End", "prev-next"),
         ("Prev Up Next", "prev-next"),
         ("Next", None),  # a template's text in a post's code, as well as a pager's
+        ("#2 2025-11-02 06:23:21", "forum"),  # a post's number and time
+        ("04-13-2023, 01:42 PM", "metadata"),
+        ("Sort by:", "navigation"),
+        ("Open comment sort options", "navigation"),
         # an affiliate's notice, and a sentence about commissions
         ("We may earn a commission from links on this page.", "disclaimer"),
         ("As an Amazon Associate I earn from qualifying purchases.", "disclaimer"),
@@ -348,6 +352,12 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("ggjjzhzz 发表于 2005-9-15 11:46:00", "metadata"),
         ("发表于 2024-4-5 23:20:45 | 只看该作者 来自 - 贵州遵义 |倒序浏览 |阅读模式", "metadata"),
         ("发布于 2024-04-03 09:55・IP 属地重庆", "metadata"),
+        # an answer's counts and a thread's buttons, and a sentence that counts commenters
+        ("1 人赞同了该回答", "forum"),
+        ("0个评论", "forum"),
+        ("倒序看帖", "forum"),
+        ("你对这个回答的评价是？", "forum"),
+        ("12个评论者认为这篇文章写得很好，值得一读。", None),
         ("2022.01.20那天，来源不明的消息传遍了整个小区，大家议论纷纷，谁也说不清楚。", None),
         ("他的论文发表于2005年5月12日的学术期刊上，引起了学界对这个问题的广泛讨论。", None),
         ("2022年1月20日来源于网络的一条消息称，小区的供暖将推迟到下周。", None),
