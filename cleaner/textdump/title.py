@@ -50,10 +50,10 @@ def shown_title(
     first = next((i for i in infos if i.text), None)
     if title is None or first is None:
         return title
-    if index is not None and index != first.index and _over_byline(infos, index, cues):
-        return title  # the story's own headline, over its byline
     if index == first.index or len(title_parts(title)) >= 2:
         return _headline_of(title, cues, names) or title
+    if index is not None and _over_byline(infos, index, cues):
+        return title  # the story's own headline, over its byline
     if len(title_parts(first.text)) < 2 or is_menu(first.text):
         return title  # a first line without a site name beside it may be no <title> at all
     if any(same_headline(title, head) for head in heads_of(first.text, names)):

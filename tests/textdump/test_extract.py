@@ -243,6 +243,9 @@ def test_the_headline_over_its_byline_wins_over_the_page_titles_headline():
     once = to_text(doc)
     assert once.splitlines()[0] == headline
     assert to_text(clean(once.encode("utf-8"))) == once
+    # a `Headline | Section` line over the byline shows its headline
+    sectioned = [f"{line} | Company Town" if line == headline else line for line in dump]
+    assert clean("\n".join(sectioned).encode("utf-8")).title == headline
     # without the byline under it, the <title>'s headline is the title
     plain = [line for line in dump if not line.startswith(("By ", "Nov. ", "5:50"))]
     assert clean("\n".join(plain).encode("utf-8")).title == dump[0].split(" - ")[0]
