@@ -249,6 +249,16 @@ def test_site_rule_cues_are_prefiltered_too():
         ("04-13-2023, 01:42 PM", "metadata"),
         ("Sort by:", "navigation"),
         ("Open comment sort options", "navigation"),
+        # a byline's label alone, a sign-up box's heading and fine print, a shop's and a
+        # newsroom's buttons, and lines that only begin like them
+        ("Written by", "metadata"),
+        ("By", "metadata"),
+        ("By clicking and subscribing you agree to our", "newsletter"),
+        ("Stay up to date", "newsletter"),
+        ("View Cart", "navigation"),
+        ("Submit correction", "navigation"),
+        ("Written by hand, the letters took a week to reach the coast.", None),
+        ("Stay up to date on vaccines before you travel abroad.", None),
         # an affiliate's notice, and a sentence about commissions
         ("We may earn a commission from links on this page.", "disclaimer"),
         ("As an Amazon Associate I earn from qualifying purchases.", "disclaimer"),
