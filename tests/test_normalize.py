@@ -56,6 +56,10 @@ def test_zero_width_characters_at_a_paragraphs_ends_are_taken_off():
         "👨\u200d👩",
     )
     assert normalize_paragraph("\ufeff\u2060 Home \u200c") == "Home"
+    # and every space str.strip() takes, as before
+    for space in (c for c in map(chr, range(0x110000)) if c.isspace()):
+        assert normalize_paragraph(f"{space}Home{space}") == "Home", hex(ord(space))
+        assert normalize([f"{space}中文{space}", "a"]) == ("中文", "a"), hex(ord(space))
 
 
 def test_private_use_characters_are_taken_out_of_every_paragraph():
