@@ -33,9 +33,9 @@ def settle(first: Extracted, reading: Reading) -> Extracted:
         if head:  # the title line read back as the body's first line: the same text
             same_title = again_shown == shown or again.lines[:1] == (1,)
         else:  # the first paragraph read as the title, as it stands: it stays a paragraph
-            first = again.title_line == 1 and current.paragraphs[:1] == (again_shown,)
-            kept[:0] = [0] if first else []
-            same_title = first or again_shown is None
+            opens = again.title_line == 1 and current.paragraphs[:1] == (again_shown,)
+            kept[:0] = [0] if opens else []
+            same_title = opens or again_shown is None
         lines_stay = len(kept) == len(current.paragraphs)
         if lines_stay and same_title:
             break
