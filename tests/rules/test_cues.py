@@ -209,6 +209,17 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• 3 days ago", "metadata"),  # a post's age or a reading time, bulleted
         ("• 12 min read", "metadata"),
         ("• 3 days ago we met the mayor", None),
+        # a reading time after a byline or date, alone, or labelled; a sentence that reads one
+        ("Bryan DeArdo • 1 min read", "metadata"),
+        ("Nov 18, 2019 at 9:24 pm ET • 2 min read", "metadata"),
+        ("mins read", "metadata"),
+        ("Reading time 17 minutes", "metadata"),
+        ("It takes 5 min to read the whole report.", None),
+        ("Reading time matters more than length for most readers.", None),
+        # a post's age after its author's name, and a sentence that ends in one
+        ("Alan Woinski and Kim Woinski | 3 days ago", "metadata"),
+        ("Lance S. 4 months ago", "metadata"),
+        ("The storm hit the coast 3 days ago", None),
         # a date bulleted, or glued to its time by a dump, and a sentence with a date in it
         ("• February 15, 2018", "metadata"),
         ("May 10, 20243:55 PM ET", "metadata"),
@@ -305,6 +316,15 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Modified 9 months ago", "forum"),
         ("Viewed 12k times", "forum"),
         ("He asked May 12 at noon", None),
+        # ... an edit's stamp, a link aggregator's entry stamp, and sentences about edits
+        ("Last edited: Jul 6, 2024", "forum"),
+        ("Edited July 5, 2023 by Genady", "forum"),
+        ("last edited 12 years ago", "forum"),
+        ("Last edited by Monash; 12 Jul 22,, 02:55.", "forum"),
+        ("1 point by breve 0 minutes ago | hide | past | discuss", "forum"),
+        ("via scvalex 1 year ago | | 12 comments", "forum"),
+        ("Last edited by the council in 2019, the plan was never adopted.", None),
+        ("Traveled via Chicago 3 days ago and flew home.", None),
         ("Edited by John Smith", None),
         ("Register a new account", "forum"),
         ("Already have an account? Sign in here.", "forum"),
