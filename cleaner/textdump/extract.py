@@ -77,7 +77,7 @@ def extract_text(
     named = named_tails(verdict.lines, cues, names, verdict.start, verdict.end)
     if named is not verdict.lines:  # a heading in the body opens its author's or site's tail
         verdict = classify(named, cues, explain, anchor, thread, entries=entries, code=code)
-    grid = entry_grid(verdict.lines, verdict.body, cues)
+    grid = entry_grid(verdict.lines, verdict.body, cues, listed=entries)
     seen = _from_grid(verdict, grid)  # the title is looked for above the entries too
     title_index = ruled.title_index if ruled and ruled.title_index is not None else None
     title = verdict.lines[title_index].text if title_index is not None else None

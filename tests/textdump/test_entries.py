@@ -1,4 +1,5 @@
-"""A shop's grid of entries in a text dump: kept when the body beside it is thin."""
+"""A shop's or a listing's grid of entries in a text dump: kept when the body beside it is
+thin."""
 
 import pytest
 
@@ -59,7 +60,7 @@ def test_prices_far_apart_are_no_grid():
     assert entry_grid(infos, (), generic_cues()) is None
     infos = describe_all(_shop(between=2), generic_cues())
     grid = entry_grid(infos, (), generic_cues())
-    assert grid is not None and grid.prices == len(ENTRIES)
+    assert grid is not None and grid.entries == len(ENTRIES)
 
 
 def test_three_prices_are_a_products_own_not_a_grid():
@@ -86,3 +87,44 @@ def test_three_prices_are_a_products_own_not_a_grid():
 def test_a_price_line_is_only_a_price(line, price):
     patterns = generic_cues().field_patterns("price_line")
     assert any(pattern.search(line) for pattern in patterns) is price
+
+
+JOBS = [
+    ("Senior Backend Engineer", "Acme Robotics", "Anywhere in the World", "{n}d"),
+    ("Staff Frontend Developer", "Northwind Data", "United States", "{n}d"),
+    ("Full Stack Engineer, Payments", "Globex Pay", "Europe only", "{n}d"),
+    ("Principal Engineer, Platform", "Initech Cloud", "Anywhere in the World", "{n}d"),
+    ("Lead Mobile Developer", "Umbrella Apps", "Canada", "{n}d"),
+]
+
+
+def _board() -> str:
+    lines = ["Remote Programming Jobs", "Log in", "Post a job", "Remote Programming Jobs"]
+    for n, job in enumerate(JOBS, start=2):
+        lines += [field.format(n=n) for field in job]
+    return "\n".join([*lines, *FOOTER])
+
+
+def test_a_listings_entries_are_kept_by_a_line_each_repeats():
+    # no price on a job board: its grid is marked by each job's age (`2d`, `3d`, ...)
+    url = "https://jobs.example.com/categories/remote-programming-jobs"
+    listing = clean(_board().encode(), Options(input_format="text", url=url, page_kind="listing"))
+    assert listing.method == "text-lines+entries"
+    assert [job[0] for job in JOBS] == [p for p in listing.paragraphs if p in {j[0] for j in JOBS}]
+    assert "Canada" in listing.paragraphs and "Post a job" not in listing.paragraphs
+    article = clean(_board().encode(), Options(input_format="text", page_kind="article"))
+    assert article.method == "text-lines"  # an article's repeated lines mark no grid
+
+
+def test_a_mega_menus_repeated_link_marks_no_grid_but_the_prices_do():
+    # `Shop all` under each group of one-word links recurs more often than the six prices
+    groups = [["Helmets", "Road", "MTB", "Gravel"], ["Shoes", "Road", "MTB"], ["Apparel", "Road"]]
+    groups += [["Eyewear", "Gloves"], ["Kids", "Cycling"], ["Snow", "Goggles"], ["Bags", "Caps"]]
+    menu = [line for group in groups for line in [*group, "Shop All"]]
+    lines = ["Lights | Example Cycling", *menu, "Lights"]
+    lines += [text for entry in ENTRIES for text in entry[1:]]
+    dump = "\n".join([*lines, *FOOTER])
+    doc = clean(dump.encode(), Options(input_format="text", page_kind="collection"))
+    assert doc.method == "text-lines+entries"
+    assert doc.paragraphs[:2] == ('12" CAST IRON SKILLET', "$49.99 USD")
+    assert not {"Road", "Gravel", "Shop All"} & set(doc.paragraphs)
