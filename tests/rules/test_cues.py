@@ -308,6 +308,11 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Viewing 4 reply threads", "forum"),
         ("• This topic has 4 replies, 2 voices, and was last updated 1 year ago by Ken.", "forum"),
         ("Viewing 4 posts was all it took to convince me.", None),
+        # ... a bbPress post's header (its stamp and number, its author's role)
+        ("• 2021-05-24 at 10:55 am #7018", "forum"),
+        ("Keymaster", "forum"),
+        ("Participant", "forum"),
+        ("Every participant got a certificate.", None),
         ("This topic has 4 replies from the council, each longer than the last.", None),
         # a Stack Exchange post's stamp and a question's views, and a sentence with a date
         ("asked Feb 11, 2011 at 23:49", "forum"),
