@@ -45,6 +45,8 @@ SHAPE_MAX_CHARS = 40  # on a page of entries, a line each entry repeats (its age
 TITLE_WEIGHT = 3.0  # ... and each entry has a line of three words at least, on average (its
 # title): a mega menu repeats its `Shop all` under groups of one- and two-word links (2 let
 # two menus win; 3 and 4 give the same pages)
+GRID_TRIES = 8  # runs tried, the longest first, until one makes a grid: a page of many short
+# repeated lines (a table's cells) stays linear
 _DIGITS = re.compile(r"\d+")
 
 
@@ -72,7 +74,8 @@ def entry_grid(
     runs = [(_longest_run(_price_positions(content, cues)), False)]
     if listed:
         runs += [(_longest_run(positions), True) for positions in _shapes(content)]
-    for run, shaped in sorted(runs, key=lambda found: -len(found[0])):
+    tried = sorted(runs, key=lambda found: -len(found[0]))[:GRID_TRIES]
+    for run, shaped in tried:
         if len(run) < MIN_ENTRIES:
             break
         added = _added(content, run, set(body), cues)
@@ -91,7 +94,9 @@ def _added(
     its last) that no cue matches and the body lacks."""
     step = int(median(b - a for a, b in zip(run, run[1:], strict=False)))
     start = max(0, run[0] - (step - 1))  # an entry's lines above its marker
-    span = [checked_cue(info, cues) for info in content[start : run[-1] + 1]]
+    for position in range(start, run[-1] + 1):  # each line's cue matched once a page
+        content[position] = checked_cue(content[position], cues)
+    span = content[start : run[-1] + 1]
     return tuple(info.index for info in span if info.cue is None and info.index not in kept)
 
 
