@@ -198,6 +198,9 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Sign up for our newsletter", "newsletter"),  # a promo, and an article's advice
         ("Subscribe to newsletter", "newsletter"),
         ("Subscribe to the Pick Six newsletter for the best picks every week.", "newsletter"),
+        ("Get new programming jobs by email every morning.", "newsletter"),
+        ("Receive the latest local updates in your inbox", "newsletter"),
+        ("Get a refund by email within 30 days of purchase.", None),
         ("Subscribing to their newsletter often gives access to promotions.", None),
         ("Follow news sources and subscribe to industry newsletters to stay informed.", None),
         ("Updated: May 3, 2024", "metadata"),  # a date's line, and a product's change
