@@ -28,6 +28,7 @@ from cleaner import Options, clean
 from cleaner.errors import CleanerError
 
 ROOT = Path(__file__).resolve().parent.parent
+PAGE_KINDS = ("auto", "listing", "thread", "product")  # each kind reads lines its own way
 SLOW_SECONDS = 20.0  # an input that takes longer is a failure (a hang or quadratic time)
 SNIPPETS = (
     b"<script>", b"</script>", b"<!--", b"-->", b"<style>", b"</div>", b"<div>", b"<", b">",
@@ -86,8 +87,9 @@ def mutate(data: bytes, corpus: list[bytes], rng: random.Random) -> bytes:
 def run_one(args: tuple[int, bytes]) -> tuple[int, float, str | None]:
     number, data = args
     mode = (number // 3) % 3  # the default reading, --fast, --best
+    kind = PAGE_KINDS[(number // 9) % len(PAGE_KINDS)]  # as an address or markup would state
     options = Options(explain=number % 2 == 0, input_format=("auto", "html", "text")[number % 3],
-                      fast=mode == 1, best=mode == 2)  # fmt: skip
+                      fast=mode == 1, best=mode == 2, page_kind=kind)  # fmt: skip
     signal.signal(signal.SIGALRM, _alarm)
     signal.setitimer(signal.ITIMER_REAL, SLOW_SECONDS)
     started = time.perf_counter()

@@ -205,6 +205,9 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Follow news sources and subscribe to industry newsletters to stay informed.", None),
         ("Updated: May 3, 2024", "metadata"),  # a date's line, and a product's change
         ("Posted by Jane Doe", "metadata"),
+        ("Co-authored by Danny Gordon and Hannah Madden", "metadata"),
+        ("Reviewed by Brunilda Nazario, MD 02/29/2024", "metadata"),
+        ("Reviewed by the board in March, the plan was approved.", None),
         ("Last updated Tue 5 Nov", "metadata"),
         ("Updated 2 hours ago", "metadata"),
         ("Updated APU to 6 nm for better efficiency", None),
