@@ -403,6 +403,10 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("他的论文发表于2005年5月12日的学术期刊上，引起了学界对这个问题的广泛讨论。", None),
         ("2022年1月20日来源于网络的一条消息称，小区的供暖将推迟到下周。", None),
         ("记者：这么看你平时也很关注国家的相关农业政策，所以你也是农业专家了。", None),
+        # a font-size toolbar, bracketed or with its other buttons, and a document's number
+        ("【字体：大\u3000中\u3000小】", "metadata"),
+        ("字級：小 中 大 列印 轉寄", "metadata"),
+        ("发文字号：\t\t吉政明电〔2022〕1号", None),
         # a share prompt, and a sentence that shares
         ("分享到：", "share"),
         ("扫一扫，手机接着读", "share"),
