@@ -12,6 +12,7 @@ from ..model import Extracted, Reading, Removal
 from ..normalize import letters_key
 from ..rules.cues import CueSet
 from ..textdump.alike import same_headline
+from ..textdump.entries import ENTRIES
 from ..textdump.features import line_weight
 from ..textdump.fields import title_parts, without_labels
 from ..textdump.headline import SUBTITLE_MARK
@@ -69,7 +70,8 @@ def checked_title(
     title = _without_shown_subtitle(title, prepared, visible)
     chosen = extracted.title if visible is not None else None  # the classifier's
     found = body_part(title, extracted.paragraphs)
-    if found is None and not facts.og_titles and reading.page_kind.kind not in LISTS:
+    listed = reading.page_kind.kind in LISTS or extracted.method.endswith(ENTRIES)
+    if found is None and not facts.og_titles and not listed:  # (above a grid: entries' titles)
         found = shown_headline(
             prepared, title, extracted.paragraphs, reading.cues, address, visible, chosen
         )

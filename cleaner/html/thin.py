@@ -6,8 +6,11 @@ the second reading it spares."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..model import Reading
 from ..scripts import TOKEN, tokens_at_most
+from ..textdump.entries import MIN_ENTRIES
 from ..textdump.features import line_cues
 from .prepare import PreparedTree
 from .visible import rows_of
@@ -107,3 +110,16 @@ def taken_again(more: tuple[str, ...], paragraphs: tuple[str, ...]) -> bool:
     """Whether the balanced setting's lines are THIN_GAIN times the precision reading's
     tokens, and at least THIN_MIN_MORE."""
     return tokens(more) >= max(THIN_GAIN * tokens(paragraphs), THIN_MIN_MORE)
+
+
+def shows_prices(prepared: PreparedTree, reading: Reading) -> bool:
+    """Whether a page that states nothing of itself (an article for want of evidence) shows
+    MIN_ENTRIES prices or more (`price_mark` in rules/generic/common.txt): it may be a shop's
+    collection, whose grid of entries trafilatura reads as boilerplate (extract._fallback
+    then reads its visible text for the grid)."""
+    kind = reading.page_kind
+    if kind.kind != "article" or kind.stated:
+        return False
+    patterns = reading.cues.field_patterns("price_mark")
+    found = (match for pattern in patterns for match in pattern.finditer(prepared.text))
+    return sum(1 for _ in islice(found, MIN_ENTRIES)) >= MIN_ENTRIES

@@ -22,6 +22,9 @@ Directives understood here:
                              address the kinds read (see pagekind.py)
   price_line: REGEX          a line that is only a price: a shop's grid gives each of its
                              entries one (see textdump/entries.py)
+  price_mark: REGEX          a price anywhere in a page's text: a page that states nothing
+                             of itself and shows a few is read for a shop's grid (see
+                             html/thin.py)
   code_line: REGEX           a line of code: no gap in a documentation page's body (see
                              textdump/body.py)
   bio_heading: REGEX         a heading that may open an author's biography, the name its
@@ -73,6 +76,7 @@ FIELD_DIRECTIVES = (
     "listing_index",
     "tracking_param",
     "price_line",
+    "price_mark",
     "code_line",
     "comment_markup",
     "player_markup",

@@ -34,6 +34,7 @@ from statistics import median
 from ..rules.cues import CueSet
 from .features import LineInfo, checked_cue
 
+ENTRIES = "+entries"  # the method's suffix when a grid's lines were kept
 MIN_ENTRIES = 4  # price lines in a run: fewer are a product's own price and its options
 MAX_ENTRY_LINES = 8  # a longer stretch between two prices ends the run (a spec sheet's rows
 # or a description stand between: no grid)
@@ -92,12 +93,24 @@ def _added(
 ) -> tuple[int, ...]:
     """The lines of the grid a run marks (from an entry's lines above its first marker to
     its last) that no cue matches and the body lacks."""
-    step = int(median(b - a for a, b in zip(run, run[1:], strict=False)))
-    start = max(0, run[0] - (step - 1))  # an entry's lines above its marker
+    start = _entry_start(run)
     for position in range(start, run[-1] + 1):  # each line's cue matched once a page
         content[position] = checked_cue(content[position], cues)
     span = content[start : run[-1] + 1]
     return tuple(info.index for info in span if info.cue is None and info.index not in kept)
+
+
+def _entry_start(run: list[int]) -> int:
+    """Where the run's first entry starts: as many lines above its markers as an entry has
+    beside them. An entry's markers may stand together (a sale price over the regular one):
+    the entries' step is the median distance between each entry's first marker, and their
+    markers the median number together."""
+    firsts = [n for n, (a, b) in enumerate(zip([run[0] - 2, *run], run, strict=False)) if b - a > 1]
+    if len(firsts) < 2:
+        return run[0]  # one cluster of markers (a price table): no entry's lines above them
+    step = median(run[b] - run[a] for a, b in zip(firsts, firsts[1:], strict=False))
+    together = median(b - a for a, b in zip(firsts, [*firsts[1:], len(run)], strict=False))
+    return max(0, run[0] - max(0, int(step - together)))
 
 
 def _price_positions(content: list[LineInfo], cues: CueSet) -> list[int]:

@@ -10,7 +10,7 @@ from ..model import Extracted, Metadata, Reading, Removal
 from ..rules.cues import CueSet
 from ..rules.text import RuledText
 from .body import CODE_KINDS, LIST_KINDS, Verdict, classify, line_score, mark_furniture
-from .entries import Entries, entry_grid
+from .entries import ENTRIES, Entries, entry_grid
 from .features import LineInfo, Mark, describe_all
 from .fields import (
     META_REASONS,
@@ -168,7 +168,7 @@ def _extracted(
         body = sorted({*body, *added})
         for index in added:
             removed.pop(index, None)
-        method += "+entries"
+        method += ENTRIES
     paragraphs = [infos[index].text for index in body]
     metadata = _metadata(infos, verdict, title, cues, url) if with_metadata else Metadata()
     removals: tuple[Removal, ...] = ()

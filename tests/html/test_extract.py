@@ -729,3 +729,63 @@ def test_only_links_to_the_same_page_or_another_site_holding_a_headings_text_are
     assert unwrap_heading_anchors(tree, "https://www.example.com/roundup") == 2
     kept = [a.get("href") for a in tree.iter("a")]
     assert kept == ["#b", "/elsewhere", "#c", "https://blog.example.com/y", "//www.example.com/z"]
+
+
+# --- a shop's grid on a page that states nothing of itself ----------------------------------
+
+_ITEMS = [
+    ("Cast Iron Skillet Duo", "$88", "$114"), ("Enameled Dutch Oven Set", "$88", "$114"),
+    ("Carbon Steel Wok Trio", "$26", None), ("Grill Press Pair", "$28", None),
+    ("Handle Holder Set", "$15", None), ("Seasoning Spray", "$20", None),
+    ("Pan Scraper Kit", "$45", None), ("Trivet and Mitt Set", "$35", None),
+    ("Cast Iron Griddle Reversible", "$52", None), ("Mini Skillet Four Pack", "$40", "$48"),
+    ("Dutch Oven Lid Lifter", "$12", None), ("Skillet Cover Glass Lid", "$30", None),
+]  # fmt: skip
+_INTRO = "Our cast iron is poured in Tennessee and seasoned with oil, ready to cook on arrival."
+
+
+def _card(name: str, price: str, was: str | None) -> str:
+    # a card of nested <div>s, as a shop's script renders it: trafilatura reads none of them
+    old = f'<div class="line-through">{was}</div>' if was else ""
+    return (
+        f'<div><div class="flex flex-col"><div class="aspect-square"></div><div class="flex">'
+        f'<div class="font-bold">{name}</div><div class="h-4 animate-pulse"></div><div class="'
+        f'flex-row"><div class="flex"><div class="font-medium">{price}</div>{old}</div></div>'
+        f"</div></div></div>"
+    )
+
+
+def _shop(head: str = "") -> bytes:
+    cards = "".join(_card(*item) for item in _ITEMS)
+    return f"""<html><head><title>Kitchen Supply Co.</title>{head}</head><body><div><div>
+<div class="module"><div class="banner">Save $26 with the limited edition skillet set</div></div>
+<div class="module"><button>Shop the skillet set</button><div>Limited Edition</div></div>
+<div class="module"><p>{_INTRO}</p></div>
+<div class="module"><div><div class="hidden"><label for="q">Search products</label>
+<input id="q" type="text"/></div><div class="grid">{cards}</div></div></div>
+<div class="module"><a href="https://kitchen.example/">View more on kitchen.example</a></div>
+</div></div></body></html>""".encode()
+
+
+def test_a_shops_grid_trafilatura_leaves_out_is_read_on_a_page_that_states_nothing():
+    # trafilatura keeps the introduction only; the page states no kind and shows prices, and
+    # its visible text holds a grid of entries (a price each, two on a sale) beside it
+    doc = clean(_shop())
+    assert doc.method == "text-fallback+entries"
+    assert doc.paragraphs[:4] == (_INTRO, "Cast Iron Skillet Duo", "$88", "$114")
+    assert "Skillet Cover Glass Lid" in doc.paragraphs and "Limited Edition" not in doc.paragraphs
+
+
+def test_a_page_that_states_its_kind_keeps_trafilaturas_reading():
+    # an article by its og:type is read as one: its prices are a story's, not a shop's
+    doc = clean(_shop('<meta property="og:type" content="article">'))
+    assert doc.method == "trafilatura" and doc.paragraphs == (_INTRO,)
+
+
+def test_a_grid_trafilatura_reads_itself_stays_its_reading():
+    # the cards as a list of blocks: trafilatura keeps them, and its reading stays
+    cards = "".join(f"<li><h3>{name}</h3><p>{price}</p></li>" for name, price, _ in _ITEMS)
+    page = f"<html><head><title>Kitchen</title></head><body><ul>{cards}</ul></body></html>"
+    doc = clean(page.encode())
+    assert doc.method == "trafilatura"  # its lines hold every entry, name and price together
+    assert sum("Skillet" in paragraph for paragraph in doc.paragraphs) == 3

@@ -128,3 +128,14 @@ def test_a_mega_menus_repeated_link_marks_no_grid_but_the_prices_do():
     assert doc.method == "text-lines+entries"
     assert doc.paragraphs[:2] == ('12" CAST IRON SKILLET', "$49.99 USD")
     assert not {"Road", "Gravel", "Shop All"} & set(doc.paragraphs)
+
+
+def test_an_entry_with_a_sale_price_over_its_regular_one_keeps_its_name():
+    # two prices stand together under each name: the entries' step is between their first
+    # prices, and the lines above a price are the name alone, not the menu item above it
+    sale = [(name, price, "$99.00 USD") for _, name, price in ENTRIES]
+    infos = describe_all(_shop(sale), generic_cues())
+    grid = entry_grid(infos, (), generic_cues())
+    kept = [infos[i].text for i in grid.lines]
+    assert kept[:3] == ['12" CAST IRON SKILLET', "$49.99 USD", "$99.00 USD"]
+    assert grid.entries == 2 * len(ENTRIES) and "Gift Cards" not in kept
