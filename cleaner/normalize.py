@@ -52,10 +52,6 @@ _WHITESPACE = (  # what str.strip() takes: every character str.isspace() holds (
 )
 _EDGES = _WHITESPACE + _ZERO_WIDTH
 _PARENS = re.compile(r"\(([^()]*)\)")
-# pilcrows ending a line, whatever spaces follow them (any a strip takes: a wide space too,
-# a zero-width character, or the stripped line would end in one): matched only from a run's
-# first pilcrow, possessively, so a long run costs one pass
-_PERMALINK = re.compile(rf"(?<!¶)¶++(?=(?:[^\S\n]|[{_ZERO_WIDTH}])*+(?:\n|$))")
 
 
 def normalize_paragraph(text: str) -> str:
@@ -81,8 +77,17 @@ def without_private_use(text: str) -> str:
 
 def _without_permalinks(text: str) -> str:
     """Without the pilcrow a heading's permalink shows after it (`Quickstart¶`, as Sphinx and
-    MkDocs write it); one that opens a paragraph reference (`¶ 12`) stays."""
-    return _PERMALINK.sub("", text) if "¶" in text else text
+    MkDocs write it), at the end of each line, and the spaces around it (any a strip takes: a
+    wide space, a zero-width character); runs of them apart too (`¶ ¶`: a line that ended in
+    one once stripped would lose it on a second pass). One that opens a paragraph reference
+    (`¶ 12`) stays."""
+    if "¶" not in text:
+        return text
+    return "\n".join(map(_line_without_permalinks, text.split("\n")))
+
+
+def _line_without_permalinks(line: str) -> str:
+    return line.rstrip(_EDGES + "¶") if line.rstrip(_EDGES).endswith("¶") else line
 
 
 def _folded_spaces(text: str) -> str:

@@ -110,3 +110,10 @@ def test_a_headings_permalink_pilcrow_is_taken_out():
         "x¶ y",
     )
     assert normalize_paragraph("A Minimal Application¶") == "A Minimal Application"
+
+
+def test_pilcrows_apart_at_a_lines_end_go_at_once():
+    # `¶ ¶` lost one pilcrow a pass, so that normalizing it again changed it (hypothesis)
+    for text, once in (("¶ ¶", ""), ("Setup ¶ ¶", "Setup"), ("a¶\u3000¶\u200b", "a")):
+        assert normalize_paragraph(text) == once == normalize_paragraph(once)
+    assert normalize(["Setup ¶ ¶", "¶ 12 of the act ¶"]) == ("Setup", "¶ 12 of the act")
