@@ -189,6 +189,10 @@ def test_a_page_declares_itself_a_product_documentation_collection_listing_or_se
         _declared(url="https://ex.com/remote-jobs") == "listing: an index's address '/remote-jobs'"
     )
     assert _declared(url="https://ex.com/news/") == "listing: an index's address '/news/'"
+    # a sorted index of a site's posts, and a post whose address only mentions one
+    assert _declared(url="https://links.ex/newest") == "listing: an index's address '/newest'"
+    assert _declared(url="https://ex.com/posts/latest/").startswith("listing")
+    assert _declared(url="https://ex.com/blog/the-latest-on-rust").startswith("article")
     assert _declared(url="https://ex.info/#/post?id=10").startswith("article")
     assert _declared(url="https://ex.com/?p=123").startswith("article")
     # a click tracker's parameters name no page: a front page still

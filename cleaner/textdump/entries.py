@@ -15,24 +15,27 @@ when they outweigh the body at least 0.5 times: 0.7316, twice: 0.7292; 6 prices 
 
 On a page that states a listing or a collection (LIST_KINDS: its address, its markup), any
 short line each entry repeats marks a grid too: a job's age (`18d`), a count (`12 trails`), a
-button (`Add to cart`), a story's number (`3.`), provided each entry has a title (a line of
-TITLE_WEIGHT). wcxb-dev-text 0.7588 -> 0.7650 (8 pages better by +0.03 to +0.60: job boards,
-link aggregators, a recipe index, a shop; one worse, 0.37 -> 0.23, a job board whose grid of
-featured jobs the gold leaves out), `--fast` on wcxb-dev 0.7987 -> 0.8044 (7 better, the
-same one worse); the default HTML readings and the other four sets unchanged (no page moved).
-Without the title each entry has: a mega menu's `Shop all` under groups of one-word links
-won on two pages (0.72 -> 0.00, 0.53 -> 0.40)."""
+button (`Add to cart`), a story's number (`3.`), provided half the entries have a title (a
+line of TITLE_WEIGHT). wcxb-dev-text 0.7588 -> 0.7650 (8 pages better by +0.03 to +0.60: job
+boards, link aggregators, a recipe index, a shop; one worse, 0.37 -> 0.23, a job board whose
+grid of featured jobs the gold leaves out), `--fast` on wcxb-dev 0.7987 -> 0.8044 (7 better,
+the same one worse); the default HTML readings and the other four sets unchanged (no page
+moved). Without the titles: a mega menu's `Shop all` under groups of one-word links won on two
+pages (0.72 -> 0.00, 0.53 -> 0.40); the menus' entries have a title at most a third of the
+time, a listing's of short titles (Hacker News's) 0.87 to 0.93: with every entry's title
+asked, that listing was no grid (TITLED 1.0: 0.14; 0.5: 0.97)."""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from statistics import median
 
 from ..rules.cues import CueSet
 from .features import LineInfo, checked_cue
+from .headline import is_bar
 
 ENTRIES = "+entries"  # the method's suffix when a grid's lines were kept
 MIN_ENTRIES = 4  # price lines in a run: fewer are a product's own price and its options
@@ -43,9 +46,10 @@ ENTRIES_OVER_BODY = 1.0  # the entries are kept when their weight is at least th
 PRICE_MAX_CHARS = 60  # no price line is longer (the patterns bound themselves too)
 SHAPE_MAX_CHARS = 40  # on a page of entries, a line each entry repeats (its age, a count, a
 # place, a button) is short; a longer one is an entry's own text
-TITLE_WEIGHT = 3.0  # ... and each entry has a line of three words at least, on average (its
-# title): a mega menu repeats its `Shop all` under groups of one- and two-word links (2 let
-# two menus win; 3 and 4 give the same pages)
+TITLE_WEIGHT = 3.0  # ... and an entry's title is a line of three words at least: a mega menu
+# repeats its `Shop all` under groups of one- and two-word links (2 let two menus win; 3 and
+# 4 give the same pages)
+TITLED = 0.5  # ... as many such lines as half the entries at least (menus: a third at most)
 GRID_TRIES = 8  # runs tried, the longest first, until one makes a grid: a page of many short
 # repeated lines (a table's cells) stays linear
 _DIGITS = re.compile(r"\d+")
@@ -82,8 +86,8 @@ def entry_grid(
         added = _added(content, run, set(body), cues)
         if sum(infos[i].weight for i in added) < ENTRIES_OVER_BODY * body_weight or not added:
             continue
-        if shaped and sum(infos[i].weight >= TITLE_WEIGHT for i in added) < len(run):
-            continue  # entries without a title each: a menu's groups, `Shop all` under each
+        if shaped and sum(infos[i].weight >= TITLE_WEIGHT for i in added) < TITLED * len(run):
+            continue  # entries without titles: a menu's groups, `Shop all` under each
         return Entries(added, len(run))
     return None
 
@@ -91,26 +95,49 @@ def entry_grid(
 def _added(
     content: list[LineInfo], run: list[int], kept: set[int], cues: CueSet
 ) -> tuple[int, ...]:
-    """The lines of the grid a run marks (from an entry's lines above its first marker to
-    its last) that no cue matches and the body lacks."""
-    start = _entry_start(run)
-    for position in range(start, run[-1] + 1):  # each line's cue matched once a page
+    """The lines of the grid a run marks (_entry_span) that no cue matches, no menu's line is
+    (a bar of links above the first entry, `new | past | comments | ask`: headline.is_menu),
+    and the body lacks."""
+    span = _entry_span(content, run, cues)
+    for position in span:  # each line's cue matched once a page
         content[position] = checked_cue(content[position], cues)
-    span = content[start : run[-1] + 1]
-    return tuple(info.index for info in span if info.cue is None and info.index not in kept)
+    return tuple(
+        info.index
+        for info in (content[position] for position in span)
+        if info.cue is None and info.index not in kept and not is_bar(info.text)
+    )
 
 
-def _entry_start(run: list[int]) -> int:
-    """Where the run's first entry starts: as many lines above its markers as an entry has
-    beside them. An entry's markers may stand together (a sale price over the regular one):
-    the entries' step is the median distance between each entry's first marker, and their
-    markers the median number together."""
+def _entry_span(content: list[LineInfo], run: list[int], cues: CueSet) -> range:
+    """The positions of the grid's entries: the run, and as many lines beside it as an entry
+    has beside its markers, above the first (a price ends an entry) or below the last (a
+    number opens one: _opens). An entry's markers may stand together (a sale price over the
+    regular one): the entries' step is the median distance between each entry's first
+    marker, and their markers the median number together."""
     firsts = [n for n, (a, b) in enumerate(zip([run[0] - 2, *run], run, strict=False)) if b - a > 1]
     if len(firsts) < 2:
-        return run[0]  # one cluster of markers (a price table): no entry's lines above them
+        return range(run[0], run[-1] + 1)  # one cluster of markers (a price table)
     step = median(run[b] - run[a] for a, b in zip(firsts, firsts[1:], strict=False))
     together = median(b - a for a, b in zip(firsts, [*firsts[1:], len(run)], strict=False))
-    return max(0, run[0] - max(0, int(step - together)))
+    beside = max(0, int(step - together))
+    if _opens(content, [run[n] for n in firsts], cues):
+        return range(run[0], min(len(content), run[-1] + 1 + beside))
+    return range(max(0, run[0] - beside), run[-1] + 1)
+
+
+def _opens(content: list[LineInfo], heads: list[int], cues: CueSet) -> bool:
+    """Whether each entry's markers open it: the line above the first entry's is unlike the
+    lines above the others' by its cue's reason (a menu's bar over the first story's number,
+    the story before, its stamp a forum cue, over the next's), or there is none."""
+    if heads[0] == 0:
+        return True
+
+    def above(position: int) -> str | None:
+        info = content[position - 1] = checked_cue(content[position - 1], cues)
+        return info.cue.reason if info.cue else None
+
+    usual = Counter(above(position) for position in heads[1:]).most_common(1)[0][0]
+    return above(heads[0]) != usual
 
 
 def _price_positions(content: list[LineInfo], cues: CueSet) -> list[int]:

@@ -5,6 +5,7 @@ the title shown among such lines)."""
 from __future__ import annotations
 
 import re
+from statistics import median
 
 from ..normalize import letters_key
 from ..rules.cues import CueSet
@@ -32,6 +33,8 @@ _SYNOPSIS = re.compile(r"\[[\s,-]|\s\]|\(\s|<[\w-]+>|\w[:：]$")
 GOES_ON = (",", "，", "、")  # a line ending in these goes on into the next: no headline (`If
 # you find CSrankings useful,`, `为了贯彻落实北京市“十五”时期儿童发展规划，`)
 MENU_PARTS = 6  # a first line of this many parts, each a menu item's length at most
+BAR_PARTS = 4  # a line of this many short parts is a bar of links (`new | past | comments |
+# ask`): no headline, and no grid's entry (entries.py)
 SHORT_MENU_PARTS = 3  # a shorter menu's parts: its headline is no better than a heavier line
 MENU_ITEM_CHARS = 12  # (MENU_ITEM_CHARS), is a menu: 18 and 20 parts of 2 characters on two
 # zh-cwced dumps, where a <title> of so many short parts stands on none of the shared sets
@@ -42,6 +45,16 @@ def is_menu(line: str, least: int = MENU_PARTS) -> bool:
     - …`), not a page <title>: `least` parts or more, none longer than a menu item."""
     parts = title_parts(line)
     return len(parts) >= least and max(map(len, parts)) <= MENU_ITEM_CHARS
+
+
+def is_bar(line: str) -> bool:
+    """Whether a line is a bar of links set apart by `|` (`Hacker Newsnew | past | comments |
+    ask | show`, the site's name glued to its first): BAR_PARTS parts or more, most a menu
+    item's length (a <title>'s parts, `Headline_经济_财经网 - CAIJING.COM.CN`, are no bar)."""
+    if "|" not in line:
+        return False
+    parts = [part.strip() for part in line.split("|")]
+    return len(parts) >= BAR_PARTS and median(map(len, parts)) <= MENU_ITEM_CHARS
 
 
 def headline_anchor(
@@ -109,5 +122,7 @@ def headline_shaped(info: LineInfo) -> bool:
     if info.sentence_ends > 1 or "://" in info.text or ADDRESS.fullmatch(info.text):
         return False
     if _SYNOPSIS.search(info.text) or info.text.endswith(GOES_ON):
+        return False
+    if is_bar(info.text):
         return False
     return _SECTION_NUMBER.match(info.text) is None and not info.text.startswith(SUBTITLE_MARK)

@@ -139,3 +139,18 @@ def test_an_entry_with_a_sale_price_over_its_regular_one_keeps_its_name():
     kept = [infos[i].text for i in grid.lines]
     assert kept[:3] == ['12" CAST IRON SKILLET', "$49.99 USD", "$99.00 USD"]
     assert grid.entries == 2 * len(ENTRIES) and "Gift Cards" not in kept
+
+
+def test_a_listing_of_short_titles_is_a_grid_when_half_its_entries_have_one():
+    # a link aggregator: a number, a title and a stamp each, some titles two words long
+    titles = ["Rust ships async closures today", "Why SQLite works", "Show HN: Tiny editor"]
+    titles += ["A history of the Unix shell", "Postgres tips", "Designing a small compiler"]
+    lines = ["New Links | Linkhub", "Linkhubnew | past | comments | ask | show", "login"]
+    for n, title in enumerate(titles * 2, start=1):
+        lines += [f"{n}.", title, f"{n} points by user{n} {n} minutes ago | hide | past | discuss"]
+    dump = "\n".join([*lines, "More", "Guidelines | FAQ | Lists | API | Security | Legal"])
+    doc = clean(dump.encode(), Options(input_format="text", url="https://linkhub.example/newest"))
+    assert doc.page_kind.kind == "listing" and doc.method == "text-lines+entries"
+    assert [p for p in doc.paragraphs if not p[0].isdigit()] == titles * 2  # the last one too:
+    # a number opens each entry (the bar above the first is unlike the stamp above the others)
+    assert doc.title == "New Links"  # the bar of links over the entries is no headline
