@@ -230,6 +230,7 @@ def test_site_rule_cues_are_prefiltered_too():
         ("• February 15, 2018", "metadata"),
         ("May 10, 20243:55 PM ET", "metadata"),
         ("May 10, 2024 was the day the storm reached the coast and the lights went out.", None),
+        ("Nov.November 18, 2019 12:02 PM", "metadata"),  # the month short and whole
         # a post's time (a reply's, a feed's ISO stamp), and a sentence or version with numbers
         ("May 19 at 14:42", "metadata"),
         ("10/05/2024 12:24 pm", "metadata"),
