@@ -273,8 +273,9 @@ def _fallback(
     extractor finds a shop's grid of entries beside a thin body there (thin.shows_prices,
     textdump/entries.py); else None."""
     kept, page = squeezed("".join(paragraphs)), prepared.markup.text
-    small = not kept or len(kept) < FALLBACK_SHARE * len(page)  # (the visible text is never
-    shop = shows_prices(prepared, reading)  # longer than the page: no need to read it)
+    # the visible text is never longer than the page: no need to read it to know it is big
+    small = not kept or len(kept) < FALLBACK_SHARE * len(page)
+    shop = shows_prices(prepared, reading)
     if not (small or shop):
         return None
     visible = visible_text(prepared.tree, page)

@@ -96,7 +96,7 @@ def _added(
     content: list[LineInfo], run: list[int], kept: set[int], cues: CueSet
 ) -> tuple[int, ...]:
     """The lines of the grid a run marks (_entry_span) that no cue matches, no menu's line is
-    (a bar of links above the first entry, `new | past | comments | ask`: headline.is_menu),
+    (a bar of links above the first entry, `new | past | comments | ask`: headline.is_bar),
     and the body lacks."""
     span = _entry_span(content, run, cues)
     for position in span:  # each line's cue matched once a page
