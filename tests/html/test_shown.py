@@ -242,3 +242,20 @@ def test_the_part_of_a_title_the_page_sets_above_its_body_is_the_title(fast):
     assert read.paragraphs[0] == AGENDA[0]
     # an <h1> that shows the title whole keeps it whole
     assert _read(_agenda(f"<h1>{AGENDA_TITLE}</h1>"), fast=fast).title == AGENDA_TITLE
+
+
+def test_a_heading_over_a_grid_of_entries_is_the_first_entrys_not_the_pages():
+    # --fast read a shop's grid (a price under each name) on a page that states no kind:
+    # the line marked above it is its first entry's field, as on a listing, not a headline
+    items = [("Cast Iron Skillet Duo", "$88"), ("Enameled Dutch Oven Set", "$88")]
+    items += [("Carbon Steel Wok Trio", "$26"), ("Grill Press Pair", "$28")]
+    items += [("Handle Holder Set", "$15"), ("Seasoning Spray", "$20")]
+    rows = "".join(f"<div>{name}</div><div>{price}</div>" for name, price in items)
+    page = (
+        "<html><head><meta charset=utf-8><title>Kitchen Supply Co.</title></head><body>"
+        "<table><tr><td><a href=/>Home</a> <a href=/shop>Shop</a> <a href=/about>About</a></td>"
+        f"</tr><tr><td class='bt_title'>Item Number: KS-000</td></tr><tr><td>{rows}</td></tr>"
+        "</table></body></html>"
+    ).encode()
+    read = _read(page, fast=True)
+    assert read.method == "text-fast+entries" and read.title == "Kitchen Supply Co."
