@@ -117,9 +117,9 @@ def choose_title(
     if repeat is not None:
         return repeat
     bylined = _bylined(wide, cues)
-    if bylined:
-        return bylined[0].index  # a story's headline stands over its byline, whatever the
-        # <title> says (`‘We had some issues,’ exec says…` under `… - Los Angeles Times`)
+    if bylined is not None:
+        return bylined  # a story's headline stands over its byline, whatever the <title>
+        # says (`‘We had some issues,’ exec says…` under `… - Los Angeles Times`)
     return _heading_or_page_title(above, page_title, menu, start, verdict)
 
 
@@ -166,14 +166,14 @@ def _shown_twice(above: list[LineInfo], page_title: int) -> list[LineInfo]:
     return []
 
 
-def _bylined(above: list[LineInfo], cues: CueSet) -> list[LineInfo]:
-    """The heading-like line right above the window's first line of metadata (a byline, a
-    date: `Published Tue, Nov 19 2019`; or a line that states the author, `本报记者 王燕平`,
-    which a body may keep), if any: a story's headline stands over its byline."""
+def _bylined(above: list[LineInfo], cues: CueSet) -> int | None:
+    """The index of the heading-like line right above the window's first line of metadata (a
+    byline, a date: `Published Tue, Nov 19 2019`; or a line that states the author, `本报记者
+    王燕平`, which a body may keep), if any: a story's headline stands over its byline."""
     for line, below in zip(above, above[1:], strict=False):
         if _byline(below, cues):
-            return [line] if heading_like(line) else []
-    return []
+            return line.index if heading_like(line) else None
+    return None
 
 
 def _byline(info: LineInfo, cues: CueSet) -> bool:
