@@ -80,10 +80,11 @@ def entry_grid(
     if listed:
         runs += [(_longest_run(positions), True) for positions in _shapes(content)]
     tried = sorted(runs, key=lambda found: -len(found[0]))[:GRID_TRIES]
+    kept = set(body)
     for run, shaped in tried:
         if len(run) < MIN_ENTRIES:
             break
-        added = _added(content, run, set(body), cues)
+        added = _added(content, run, kept, cues)
         if sum(infos[i].weight for i in added) < ENTRIES_OVER_BODY * body_weight or not added:
             continue
         if shaped and sum(infos[i].weight >= TITLE_WEIGHT for i in added) < TITLED * len(run):
