@@ -17,7 +17,7 @@ from .lines import TITLE_REPEAT_LINES, cleaned_lines, drop_cue_lines, sentence
 from .parse import LEXBOR, wrap
 from .prepare import PreparedTree, ready_for_trafilatura
 from .shown import checked_title
-from .thin import holds_more, room_outside_cues, shows_prices, taken_again, thin_reading
+from .thin import Balanced, precise_or_balanced, shows_prices
 from .title import first_heading, headline, wordlike
 from .trafilatura_adapter import PageMetadata, Settings, page_metadata, read_tree
 from .visible import squeezed, visible_text
@@ -212,35 +212,30 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
     lines (a newsletter box, a reprint notice and the page's address), the balanced setting
     reads the page again, and its lines are taken when one is a sentence; when it keeps little
     of a page that names no author (thin.py), they are taken when there are many more of
-    them. The visible-text fallback when trafilatura finds (almost) nothing."""
+    them. The visible-text fallback when trafilatura finds (almost) nothing; when that finds
+    nothing either, the balanced setting's lines when one is a sentence (a note of short
+    lines: a command, its step)."""
     found, cues = prepared.found, reading.cues
-    near = 0 if reading.page_kind.thread else TITLE_REPEAT_LINES
-    keep = KEPT_ON_KIND.get(reading.page_kind.kind, ())
     found_meta = _page_metadata(prepared, reading)
     url = reading.options.url or found_meta.url  # as trafilatura reads a page with metadata
     result = read_tree(prepared.tree, _settings(reading, prepared.focus, url))
     if result is not None and not prepared.markup.misread and misread_codec(result.text):
         unread = Metadata(title, None, None, None, url)  # read again, its texts repaired
         return Extracted(title, (), unread, (), "trafilatura", misread=True)  # (pipeline.py)
+    near = 0 if reading.page_kind.thread else TITLE_REPEAT_LINES
+    keep = KEPT_ON_KIND.get(reading.page_kind.kind, ())
+    balanced = Balanced(prepared, reading, url, title, near, keep)
     paragraphs, removed = cleaned_lines(result, cues, title, near, keep)
     precise = prepared.focus == "precision"
-    short_only = (removed or paragraphs) and not any(map(sentence, paragraphs))
-    boilerplate_only = precise and short_only and holds_more(paragraphs, prepared)
-    thin = (
-        precise
-        and thin_reading(paragraphs, prepared)
-        and room_outside_cues(paragraphs, prepared, reading, keep)
-    )
-    if boilerplate_only or thin:
-        again = read_tree(prepared.tree, _settings(reading, "balanced", url))
-        more, more_removed = cleaned_lines(again, cues, title, near, keep)
-        if boilerplate_only and any(map(sentence, more)):
-            result, paragraphs, removed = again, more, removed + more_removed
-        elif thin and taken_again(more, paragraphs):
-            result, paragraphs, removed = again, more, more_removed
+    if precise:
+        paragraphs, removed = precise_or_balanced(paragraphs, removed, balanced)
     fallback = _fallback(prepared, paragraphs, reading)
-    if fallback is not None:
+    if fallback is not None and (fallback.paragraphs or not precise):
         return fallback
+    if fallback is not None:  # nothing read by either: the balanced setting's sentences
+        paragraphs, removed = balanced.lines()
+        if not any(map(sentence, paragraphs)):
+            return fallback
     date = _found_or(found, "date", found_meta.date)
     author = _found_or(found, "author", found_meta.author)
     metadata = Metadata(title, date, author, found_meta.sitename, url)

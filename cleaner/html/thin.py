@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from itertools import islice
 
-from ..model import Reading
+from ..model import Reading, Removal
 from ..scripts import TOKEN, tokens_at_most
 from ..textdump.entries import MIN_ENTRIES
 from ..textdump.features import line_cues
+from .lines import cleaned_lines, sentence
 from .prepare import PreparedTree
+from .trafilatura_adapter import Settings, read_tree
 from .visible import rows_of
 
 # trafilatura's precision setting kept under THIN_TOKENS metric tokens (a CJK character is one)
@@ -123,3 +125,46 @@ def shows_prices(prepared: PreparedTree, reading: Reading) -> bool:
     patterns = reading.cues.field_patterns("price_mark")
     found = (match for pattern in patterns for match in pattern.finditer(prepared.text))
     return sum(1 for _ in islice(found, MIN_ENTRIES)) >= MIN_ENTRIES
+
+
+class Balanced:
+    """trafilatura's balanced reading of a page read with the precision setting first: its
+    lines less the cue lines (but the reasons the page's kind keeps, and the title's repeats
+    among the first `near`), read once at most, when asked for."""
+
+    def __init__(self, prepared: PreparedTree, reading: Reading, url: str | None,
+                 title: str | None, near: int, keep: tuple[str, ...]) -> None:  # fmt: skip
+        self.prepared, self.reading, self.url, self.title = prepared, reading, url, title
+        self.near, self.keep = near, keep
+        self._lines: tuple[tuple[str, ...], tuple[Removal, ...]] | None = None
+
+    def lines(self) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
+        if self._lines is None:
+            again = read_tree(
+                self.prepared.tree, Settings(self.url, self.reading.keeps_comments, "balanced")
+            )
+            cues = self.reading.cues
+            self._lines = cleaned_lines(again, cues, self.title, self.near, self.keep)
+        return self._lines
+
+
+def precise_or_balanced(
+    paragraphs: tuple[str, ...], removed: tuple[Removal, ...], balanced: Balanced
+) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
+    """The precision setting's lines, or the balanced setting's when the precision reading
+    holds nothing but boilerplate and short lines and they hold a sentence, or when it is
+    thin (thin.py) and they hold many more."""
+    prepared, reading = balanced.prepared, balanced.reading
+    short_only = (removed or paragraphs) and not any(map(sentence, paragraphs))
+    boilerplate_only = short_only and holds_more(paragraphs, prepared)
+    thin = thin_reading(paragraphs, prepared) and room_outside_cues(
+        paragraphs, prepared, reading, balanced.keep
+    )
+    if not (boilerplate_only or thin):
+        return paragraphs, removed
+    more, more_removed = balanced.lines()
+    if boilerplate_only and any(map(sentence, more)):
+        return more, removed + more_removed
+    if thin and taken_again(more, paragraphs):
+        return more, more_removed
+    return paragraphs, removed

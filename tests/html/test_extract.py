@@ -136,6 +136,15 @@ _BODY = "".join(
 )
 
 
+def _reads_with(monkeypatch, read) -> None:
+    """trafilatura's reading replaced, in the first reading (extract) and the balanced
+    setting's second (thin)."""
+    from cleaner.html import extract, thin
+
+    monkeypatch.setattr(extract, "read_tree", read)
+    monkeypatch.setattr(thin, "read_tree", read)
+
+
 def _article(inside: str, wrapper: str = "div") -> bytes:
     """An article page; `inside` follows the body in the article's own block."""
     return (
@@ -255,7 +264,6 @@ def test_a_photo_storys_captions_are_its_body():
 
 
 def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
-    from cleaner.html import extract
     from cleaner.html.trafilatura_adapter import Reading
 
     texts = {
@@ -268,7 +276,7 @@ def test_precision_keeping_only_boilerplate_reads_the_page_again(monkeypatch):
         seen.append(settings.focus)
         return Reading(texts[settings.focus])
 
-    monkeypatch.setattr(extract, "read_tree", fake)
+    _reads_with(monkeypatch, fake)
     doc = clean(_article(""), Options())
     assert seen == ["precision", "balanced"]
     assert doc.paragraphs == (texts["balanced"],)
@@ -319,7 +327,7 @@ def test_a_box_opened_by_a_tail_heading_goes_before_extraction(monkeypatch):
         seen.append(tree.text_content())
         return real(tree, settings)
 
-    monkeypatch.setattr(extract, "read_tree", spy)
+    _reads_with(monkeypatch, spy)
     doc = clean(_article(_STREAM), Options())
     assert any("Paragraph 4" in p for p in doc.paragraphs)
     assert "Paragraph 4" in seen[0] and "another story number" not in seen[0]
@@ -394,12 +402,11 @@ def test_the_recall_setting_gets_the_whole_tree(monkeypatch):
 
 
 def test_fast_reads_the_visible_text_without_trafilatura(monkeypatch):
-    from cleaner.html import extract
 
     def never(tree, settings):
         raise AssertionError("--fast must not run trafilatura")
 
-    monkeypatch.setattr(extract, "read_tree", never)
+    _reads_with(monkeypatch, never)
     doc = clean(_article(""), Options(fast=True, explain=True))
     assert doc.method == "text-fast" and doc.title == "Council story"
     assert len(doc.paragraphs) == 4 and doc.paragraphs[0].startswith("Paragraph 1")
@@ -646,7 +653,7 @@ def test_a_thin_reading_is_not_read_again_when_the_rest_of_the_page_is_cue_lines
         seen.append(settings.focus)
         return real(tree, settings)
 
-    monkeypatch.setattr(extract, "read_tree", spy)
+    _reads_with(monkeypatch, spy)
     read = clean(page, Options(detect_language=False))
     assert read.paragraphs[0].startswith("导游的收入")
     assert seen == ["precision"]
@@ -789,3 +796,38 @@ def test_a_grid_trafilatura_reads_itself_stays_its_reading():
     doc = clean(page.encode())
     assert doc.method == "trafilatura"  # its lines hold every entry, name and price together
     assert sum("Skillet" in paragraph for paragraph in doc.paragraphs) == 3
+
+
+def test_a_page_neither_precision_nor_the_visible_text_reads_gets_the_balanced_reading(
+    monkeypatch,
+):
+    # a short note of short lines (a command, its step, no full stop), as a forum's blog
+    # post has them: trafilatura's precision setting keeps nothing, the line classifier
+    # finds no run of prose in the visible text; the balanced setting's lines, one of them
+    # a sentence, are the body, not "no body text found"
+    from cleaner.html.trafilatura_adapter import Reading
+
+    steps = ["每次打开别人新的项目都要 npm 依赖都会各种报错很烦", "安装 depcheck"]
+    steps.append("npm i -g depcheck")
+    texts = {"precision": None, "balanced": "\n".join(steps)}
+    seen = []
+
+    def fake(tree, settings):
+        seen.append(settings.focus)
+        text = texts[settings.focus]
+        return None if text is None else Reading(text)
+
+    _reads_with(monkeypatch, fake)
+    menu = "".join(f"<li><a href='/{n}'>栏目{n}</a></li>" for n in range(40))
+    page = (
+        f"<html><head><title>解决依赖报错</title></head><body><ul>{menu}</ul>"
+        + "".join(f"<div><code>{line}</code></div>" for line in steps)
+        + "</body></html>"
+    )
+    doc = clean(page.encode(), Options())
+    assert seen == ["precision", "balanced"]
+    assert doc.paragraphs == tuple(steps)
+    # no sentence among the balanced setting's lines either: still nothing
+    texts["balanced"] = "安装\n检查"
+    seen.clear()
+    assert clean(page.encode(), Options()).paragraphs == ()
