@@ -276,6 +276,7 @@ def test_site_rule_cues_are_prefiltered_too():
         ("View Cart", "navigation"),
         ("Submit correction", "navigation"),
         ("Written by hand, the letters took a week to reach the coast.", None),
+        ("Written byby Rebecca MacFarlane", "metadata"),  # the label and its link's `by` as one
         ("Stay up to date on vaccines before you travel abroad.", None),
         # an affiliate's notice, and a sentence about commissions
         ("We may earn a commission from links on this page.", "disclaimer"),
