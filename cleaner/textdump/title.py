@@ -13,7 +13,14 @@ from ..rules.cues import CueSet
 from .alike import same_headline
 from .body import GOOD_WEIGHT, Verdict, line_score
 from .features import LineInfo, checked_cue, line_weight
-from .fields import META_REASONS, NO_ADDRESS, find_field, split_page_title, title_parts
+from .fields import (
+    META_REASONS,
+    NO_ADDRESS,
+    find_field,
+    is_site_part,
+    split_page_title,
+    title_parts,
+)
 from .headline import (
     ALIKE_SHORTER,
     SHORT_MENU_PARTS,
@@ -70,12 +77,15 @@ def shown_title(
 
 
 def _headline_of(page_title: str, cues: CueSet, names: tuple[str, ...]) -> str | None:
-    """The headline of a `Headline | Site` <title> line, unless it is boilerplate itself as
+    """The headline of a `Headline | Site` <title> line, unless it is a site's name (a title of
+    the name and a section: `北医新闻网_(新闻)`) or boilerplate itself as
     it is shown (normalized: `related:互联网` shows as `related：互联网`, which no cue drops, and
     clean output read again meets that form)."""
     if len(title_parts(page_title)) < 2:
         return None
     headline = split_page_title(page_title, names)[0]
+    if is_site_part(headline):  # `北医新闻网_(新闻)`: the site's name and a section, no headline
+        return None
     return headline if cues.match(normalize_paragraph(headline)) is None else None
 
 

@@ -431,6 +431,10 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("孩子，夏令营让你得到了什么？- -| 回首页 | 2005年索引 | - -浴室都安全吗?", "navigation"),
         ("首页\xa0|\xa0上一页\xa01\xa0下一页\xa0|\xa0尾页", "navigation"),
         ("用户可以把网站设为首页，也可以收藏它。", None),
+        # a toggle's buttons alone, and a sentence that shows
+        ("显示", "navigation"),
+        ("隱藏", "navigation"),
+        ("显示结果表明，这个方法比原来的快。", None),
         ("他阅读了1234页的报告，然后写下了自己的看法。", None),
     ],
 )

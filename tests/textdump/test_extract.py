@@ -71,6 +71,21 @@ def test_a_title_shown_is_a_headline_without_the_site_name_beside_it():
     assert to_text(clean(once.encode("utf-8"))) == once
 
 
+def test_a_page_title_line_of_the_sites_name_and_a_section_gives_way_to_the_headline():
+    # `北医新闻网_(新闻)`: a news site's name (site_part) and its section, no headline of its
+    # own; the headline over the body is the title, not the site's name
+    headline = "李简——新外科运动向我们走来"
+    dump = ["北医新闻网_(新闻)", "首页>>人物聚焦>>2005人物", headline, ZH, ZH, ZH]
+    doc = clean("\n".join(dump).encode("utf-8"))
+    assert doc.title == headline
+    once = to_text(doc)
+    assert to_text(clean(once.encode("utf-8"))) == once
+    # a headline beside the site's name is the page title's, as before
+    dump[0] = "新外科运动向我们走来_北医新闻网"
+    dump[2] = "人物聚焦"
+    assert clean("\n".join(dump).encode("utf-8")).title == "新外科运动向我们走来"
+
+
 def test_the_page_title_line_wins_over_a_heading_like_line_unlike_it():
     body = [EN.replace("trip", f"tomato plant {n}") for n in range(4)]
     dump = ["How to Grow Tomatoes on a Balcony", "Home", "Start Free Trial", *body]
