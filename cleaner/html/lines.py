@@ -4,6 +4,8 @@ the title's repeats go, and a photo story keeps its captions."""
 
 from __future__ import annotations
 
+import re
+
 from ..model import Removal
 from ..rules.cues import CueSet
 from ..textdump.alike import same_headline
@@ -16,6 +18,7 @@ from ..textdump.features import line_cues, line_weight
 PHOTO_STORY_SHARE = 1.0
 MENU_ITEM_WEIGHT = 2  # a line of at most this many words beside a marker: a menu around it
 LIST_MARK = "- "  # trafilatura's mark of a list item: cues read the item's own text
+_CELLS = re.compile(r"(?<!\\)\|")  # a table row's cell separator (`\|` is a cell's own)
 # an article's first lines that restate the headline in other words (the headline with its
 # site's name, a video's title over it) are title repeats; a title longer than a headline is a
 # post's own text (X puts the whole post in <title>), and a thread's first post may restate
@@ -46,6 +49,26 @@ def cleaned_lines(
     if captions > PHOTO_STORY_SHARE * sum(map(len, paragraphs)):
         return drop_cue_lines(lines, cues, title, near, keep=(*keep, "caption"))
     return paragraphs, removed
+
+
+def own_text(line: str) -> str:
+    """What the cues read of an extracted line: a list item without its mark, a table row
+    that fills one cell that cell (a link aggregator's stamp row, `| | 1 point by breve 0
+    minutes ago \\| hide \\| past |`, as trafilatura writes a table), else the line."""
+    if line.startswith(LIST_MARK):
+        return line[2:]
+    row = line.strip()
+    if len(row) > 2 and row[0] == row[-1] == "|":
+        filled = [cell.strip() for cell in _CELLS.split(row[1:-1]) if cell.strip()]
+        if len(filled) == 1:
+            return filled[0].replace("\\|", "|")
+    return line
+
+
+def _row_or(line: str, item: str) -> str:
+    """The line kept: a table row as trafilatura wrote it, else the item (stripped)."""
+    row = line.strip()
+    return row if len(row) > 2 and row[0] == row[-1] == "|" else item
 
 
 def _menu_item(items: list[str], index: int) -> bool:
@@ -79,13 +102,13 @@ def drop_cue_lines(
     near = near if title and len(title) <= HEADLINE_MAX_CHARS else 0
     kept, removed = [], []
     cut, above = None, 0  # above: the characters of the lines kept so far
-    items = [line[2:] if line.startswith(LIST_MARK) else line for line in lines]
+    items = [own_text(line) for line in lines]
     found = list(zip(lines, line_cues(items, cues), strict=True))
     total = sum(len(item) for _, (item, cue) in found if cue is None)
     for number, (line, (item, cue)) in enumerate(found, start=1):
         if not item:
             continue
-        text = LIST_MARK + item if line.startswith(LIST_MARK) else item
+        text = LIST_MARK + item if line.startswith(LIST_MARK) else _row_or(line, item)
         if cut is None and kept and marker_ends_body(cue, above, total, True):
             listed = line.startswith(LIST_MARK)  # a list's item ("- response:") heads nothing
             cut = None if listed or _menu_item(items, number - 1) else cue.reason

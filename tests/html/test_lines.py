@@ -26,6 +26,21 @@ def test_cues_read_a_list_items_own_text():
     assert kept == (lines[1],) and [r.text for r in removed] == [lines[0]]
 
 
+def test_cues_read_a_table_rows_one_filled_cell():
+    # a link aggregator's entries as trafilatura writes its table: the stamp row under each
+    # entry fills one cell (its own `|` escaped), and goes as that cell's line would; the
+    # entry's row, a data row of two cells and a row of one cell of prose stay as written
+    lines = [
+        "| 1. | | What happened when humans and Neanderthals hooked up (cnn.com) |",
+        "|  | 1 point by breve 0 minutes ago  \\| hide \\| past \\| discuss | ",
+        "| May 10, 2024 | The council closed the old bridge. |",
+        "| | The council voted on Monday to close the old bridge to all traffic. |",
+    ]
+    kept, removed = drop_cue_lines(lines, generic_cues(), None)
+    assert kept == (lines[0], lines[2], lines[3])
+    assert [(r.text, r.reason) for r in removed] == [(lines[1].strip(), "forum")]
+
+
 def test_an_inline_related_box_early_in_an_article_does_not_end_it():
     body = [
         f"Paragraph {n} of the council story, long enough to be read as body text."
