@@ -170,6 +170,16 @@ def stripped_tags() -> tuple[str, ...]:
     return tuple(MANUALLY_STRIPPED)
 
 
+def emptied_tags() -> tuple[str, ...]:
+    """The elements trafilatura's tree cleaning deletes when they hold nothing (and, with its
+    precision setting, the text after them: see empties.py)."""
+    try:
+        from trafilatura.settings import CUT_EMPTY_ELEMS
+    except ImportError:
+        return ()
+    return tuple(sorted(CUT_EMPTY_ELEMS))
+
+
 def peer_text(markup: str, url: str | None, precision: bool = False) -> str:
     """trafilatura's default extraction (or its precision setting), as `cleaner eval
     --compare` scores it."""

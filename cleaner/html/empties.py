@@ -1,0 +1,47 @@
+"""The text after an empty element kept for trafilatura's precision setting. trafilatura
+deletes the empty elements of a page (`<p></p>`, `<div></div>`, `<span></span>`: CUT_EMPTY_ELEMS)
+and, with the precision setting, their tails with them: a story written as text between
+empty paragraphs used for spacing (`… کیا ۔<p style="margin-top: 5px;"></p> آئر لینڈ کے …`)
+loses every part after one. Each such element is made a line break first (a block's) or
+unwrapped (an inline one's), its tail kept where it stands. Measured (mean F1, default
+reading): zh-cwced .9356 -> .9358, scrapinghub .9744 -> .9748, magichtml-article .8881 ->
+.8908 (an Urdu story .32 -> .75), magichtml-forum .7687 -> .7693, wcxb-dev .8335 -> .8338;
+12 pages better by over .005, none worse by that (the most, -.004)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from lxml import etree
+
+from .visible import BLOCKS
+
+_UNWRAPPED = "cleaner-unwrapped"  # a tag no page uses: marks the inline elements to strip
+
+
+def keep_tails_of_empty(tree) -> int:
+    """Turns each element trafilatura deletes when empty (trafilatura_adapter.emptied_tags)
+    that holds no text or child but has a tail into a `<br>` (a block) or nothing (an inline
+    element); returns how many."""
+    tags = _emptied()
+    if not tags:
+        return 0
+    empty = [
+        e for e in tree.iter(*tags)
+        if e.text is None and len(e) == 0 and e.tail and e.tail.strip()
+        and e.getparent() is not None
+    ]  # fmt: skip
+    for element in empty:
+        block = element.tag in BLOCKS
+        element.attrib.clear()
+        element.tag = "br" if block else _UNWRAPPED
+    if any(e.tag == _UNWRAPPED for e in empty):
+        etree.strip_tags(tree, _UNWRAPPED)
+    return len(empty)
+
+
+@lru_cache(maxsize=1)
+def _emptied() -> tuple[str, ...]:
+    from .trafilatura_adapter import emptied_tags  # trafilatura loads only for HTML pages
+
+    return emptied_tags()

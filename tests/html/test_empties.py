@@ -1,0 +1,32 @@
+"""html/empties.py: the text after an empty element, kept for trafilatura's precision setting."""
+
+from lxml import html
+
+from cleaner import Options, clean
+from cleaner.html.empties import keep_tails_of_empty
+
+PART = "The council voted on Monday to close the old bridge for repairs, and traffic will detour. "
+
+
+def test_a_story_between_empty_paragraphs_keeps_every_part():
+    # a story written as text between empty paragraphs used for spacing, a link within it
+    # (an Urdu news site's): trafilatura's precision setting (an article's) deleted the
+    # empty paragraph after the link's text with the part that follows it
+    parts = [PART.replace("Monday", day) * 3 for day in ("Monday", "Tuesday", "Friday")]
+    story = (
+        f"<div class='detail_txt'>{parts[0]}<a href='/p'>Pakistan</a> {parts[1]}"
+        f"<p style='margin-top: 5px;'></p> {parts[2]}<p></p><p class='hide'>(more)</p></div>"
+    )
+    head = "<head><meta name='author' content='A. Writer'></head>"
+    page = f"<html>{head}<body><article><h1>Bridge</h1>{story}<p>{PART}</p></article>"
+    text = "\n".join(clean((page + "</body></html>").encode(), Options()).paragraphs)
+    assert all(day in text for day in ("Monday", "Tuesday", "Friday"))
+
+
+def test_an_empty_block_becomes_a_line_break_and_an_empty_inline_element_goes():
+    tree = html.fromstring(
+        "<div><p></p>after the paragraph<span></span> after the span<p>kept</p><b></b></div>"
+    )
+    assert keep_tails_of_empty(tree) == 2  # the last <b> has no tail: left for trafilatura
+    assert [child.tag for child in tree] == ["br", "p", "b"]
+    assert tree[0].tail == "after the paragraph after the span"
