@@ -3,8 +3,8 @@ directives (strip, and the content block it names), then, when the rule names no
 the blocks markup or a tail heading names boilerplate (prune.py), layout tables as blocks
 (tables.py), the links of headings to their own place (prune.py), the elements trafilatura
 would delete from every copy it makes (prune.py; not for the recall setting), the inline
-ones it unwraps in each (prune.py) and, for the precision setting, the empty elements whose
-tails it would delete with them (empties.py)."""
+ones it unwraps in each (prune.py), the boxes that hold no text and, for the precision
+setting, the empty elements whose tails trafilatura would lose with them (empties.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from functools import cached_property
 from ..model import Options, PageKind, Reading, Removal
 from ..rules.tree import TreeRuleResult, apply_tree_rule
 from ..scripts import tokens_at_most
-from .empties import keep_tails_of_empty
+from .empties import drop_blank_boxes, keep_tails_of_empty
 from .parse import LEXBOR, Markup
 from .prune import (
     drop_boilerplate_blocks,
@@ -98,12 +98,14 @@ def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
 def ready_for_trafilatura(tree, focus: str, address: str | None = None) -> None:
     """Layout tables as blocks; the elements trafilatura deletes anyway, but for recall,
     which undoes the deletions when they take every paragraph; the inline elements it
-    unwraps; for precision, the empty elements it deletes with their tails, tails kept."""
+    unwraps; the boxes of no text and, for precision, the empty elements it would delete with
+    their tails, tails kept."""
     unwrap_layout_tables(tree)
     unwrap_heading_anchors(tree, address)
     if focus != "recall":
         drop_unread_elements(tree)
     strip_inline_markup(tree)
+    drop_blank_boxes(tree)
     if focus == "precision":
         keep_tails_of_empty(tree)
 

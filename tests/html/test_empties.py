@@ -3,7 +3,7 @@
 from lxml import html
 
 from cleaner import Options, clean
-from cleaner.html.empties import keep_tails_of_empty
+from cleaner.html.empties import drop_blank_boxes, keep_tails_of_empty
 
 PART = "The council voted on Monday to close the old bridge for repairs, and traffic will detour. "
 
@@ -30,3 +30,18 @@ def test_an_empty_block_becomes_a_line_break_and_an_empty_inline_element_goes():
     assert keep_tails_of_empty(tree) == 2  # the last <b> has no tail: left for trafilatura
     assert [child.tag for child in tree] == ["br", "p", "b"]
     assert tree[0].tail == "after the paragraph after the span"
+
+
+def test_a_box_of_no_text_goes_and_the_text_after_it_stays():
+    # an ad's slot (nested boxes, nothing in them to read) before a story's first paragraph,
+    # a laid-out table's empty cell before the rest of a sentence; a box with text stays
+    tree = html.fromstring(
+        "<div><div class='txt_banner'><div><div id='gpt'> </div></div></div>The story begins"
+        " <a href='/p'>here</a> and goes on.<div><span></span></div>，还在香港时"
+        "<div>a caption</div>after the caption<div><img src='a.png'></div></div>"
+    )
+    assert drop_blank_boxes(tree) == 2  # the image's box has no text after it: left alone
+    assert tree.text == "The story begins "
+    assert tree[0].tag == "a" and tree[0].tail == " and goes on.，还在香港时"
+    assert [child.tag for child in tree] == ["a", "div", "div"]
+    assert tree[1].text == "a caption" and tree[1].tail == "after the caption"
