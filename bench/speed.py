@@ -47,6 +47,7 @@ def forget_lines() -> None:
     """Forget what was learnt from earlier pages' lines (cue matches, plausibility scores),
     keeping what is loaded once per process (rule files, cue sets, parsers), as a long run
     has them: `cleaner.pipeline.clear_caches` would reload those on every pass."""
+    from cleaner.html.rows import forget_rows as forget_row_keys
     from cleaner.mojibake.plausible import score
     from cleaner.normalize import letters_key
     from cleaner.rules.cues import forget_matches
@@ -54,6 +55,7 @@ def forget_lines() -> None:
 
     forget_matches()
     forget_rows()  # a row's features, and its letters as titles are compared
+    forget_row_keys()  # a row's key as readings are compared
     score.cache_clear()
     letters_key.cache_clear()
 

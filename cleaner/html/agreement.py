@@ -199,9 +199,10 @@ def _kept_by_all(rows: list[str], indexes: list[int], readers: tuple) -> set[int
 
 def _missing(first: Extracted, rows: list[str]) -> list[int]:
     """The indexes of the rows `first` does not hold (but a bullet or a digit)."""
+    whole = {key_of(p) for p in first.paragraphs}  # a row held whole: no search of the text
     kept = key_of("\n".join(first.paragraphs))
     return [
         i
         for i, row in enumerate(rows)
-        if len(key := key_of(row)) >= MIN_LINE_CHARS and key not in kept
+        if len(key := key_of(row)) >= MIN_LINE_CHARS and key not in whole and key not in kept
     ]

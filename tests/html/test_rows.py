@@ -33,3 +33,12 @@ def test_lines_hold_a_short_row_only_as_a_paragraph_of_its_own():
     assert lines.holds(key_of("News"))
     assert not lines.holds(key_of("Newsl"))
     assert lines.holds(key_of("Newsletter sign-up"))
+
+
+def test_a_short_row_places_at_its_own_paragraph_after_the_last_placed():
+    # "Summary" stands as a paragraph twice: the added row goes before the second, the one
+    # at or after the paragraph the row above it placed at (a guard for the lookup by key)
+    paragraphs = ("Summary", FIRST, "Summary", SECOND)
+    rows = [FIRST, "Added", "Summary", SECOND]
+    assert placed_before(paragraphs, rows, {1}) == ("Summary", FIRST, "Added", "Summary", SECOND)
+    assert key_of("a | b\tc\ue5e5") == key_of("abc") == "abc"
