@@ -5,10 +5,10 @@ continued body blocks, continued.py)."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import replace
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate
 
 from ..model import Extracted
 from ..rules.cues import CueSet
@@ -57,9 +57,9 @@ def placed_before(paragraphs: tuple[str, ...], rows: list[str], added: set[int])
     or longer (a short one, a breadcrumb's `Fitness & Exercise Training`, is found in many),
     and only in a paragraph at or after the last one placed."""
     keys = [key_of(p) for p in paragraphs]
-    joined = "\x00".join(keys)  # a row no paragraph holds is not looked for
-    places: dict[str, list[int]] = {}  # a paragraph's key -> where it stands (a short row's)
-    for j, key in enumerate(keys):
+    joined = "\x00".join(keys)  # searched from the last paragraph placed on, for a long row
+    starts, places = list(accumulate((len(k) + 1 for k in keys[:-1]), initial=0)), {}
+    for j, key in enumerate(keys):  # a paragraph's key -> where it stands (for a short row)
         places.setdefault(key, []).append(j)
     before: dict[int, list[str]] = {}
     waiting: list[str] = []
@@ -73,11 +73,11 @@ def placed_before(paragraphs: tuple[str, ...], rows: list[str], added: set[int])
             continue
         if len(key) < ANCHOR_CHARS:  # a short row places only as a paragraph of its own
             where = places.get(key, ())
-            found = next((j for j in islice(where, bisect_left(where, at), None)), None)
-        elif key in joined:
-            found = next((j for j in range(at, len(keys)) if key in keys[j]), None)
-        else:
-            continue
+            k = bisect_left(where, at)
+            found = where[k] if k < len(where) else None
+        else:  # the first paragraph from `at` on that holds it
+            position = joined.find(key, starts[at]) if keys else -1
+            found = bisect_right(starts, position) - 1 if position >= 0 else None
         if found is None:
             continue
         at = found
