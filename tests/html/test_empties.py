@@ -45,3 +45,11 @@ def test_a_box_of_no_text_goes_and_the_text_after_it_stays():
     assert tree[0].tag == "a" and tree[0].tail == " and goes on.，还在香港时"
     assert [child.tag for child in tree] == ["a", "div", "div"]
     assert tree[1].text == "a caption" and tree[1].tail == "after the caption"
+
+
+def test_a_box_around_text_after_an_empty_box_holds_text():
+    # the inner box holds nothing and goes; the box around it holds the text after it, and
+    # stays, with that text its own now
+    tree = html.fromstring("<div><div><div class='ad'></div>first part</div>second part</div>")
+    assert drop_blank_boxes(tree) == 1
+    assert len(tree) == 1 and tree[0].text == "first part" and tree[0].tail == "second part"
