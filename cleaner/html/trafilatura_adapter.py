@@ -15,7 +15,7 @@ import contextlib
 import re
 from dataclasses import dataclass
 
-from .discard import discard_in_python
+from .discard import discard_in_python, swapped
 from .justext_memo import justext_remembered
 
 # trafilatura.settings.MANUALLY_CLEANED as of 2.3, for a release that moves it
@@ -109,22 +109,29 @@ def page_metadata(tree, url: str | None) -> PageMetadata:
     prepared lxml tree, without the fields cleaner does not read (title, categories, tags,
     licence, host: a fifth of its time) and without its author search on a page that has no
     attribute it looks for (AUTHOR_WORDS). Its steps are trafilatura's own, in its order; a
-    release that moves them is read by `extract_metadata` whole."""
-    try:
-        from htmldate import find_date
-        from trafilatura.metadata import (
-            META_URL,
-            examine_meta,
-            extract_author,
-            extract_meta_json,
-            extract_sitename,
-            extract_url,
-        )
-    except ImportError:
-        from trafilatura import extract_metadata
+    release that moves them is read by `extract_metadata` whole. Its author strings are read
+    with their runs of non-word characters cut (_bounded_authors)."""
+    with _bounded_authors():
+        try:
+            return _metadata_steps(tree, url)
+        except ImportError:
+            from trafilatura import extract_metadata
 
-        found = extract_metadata(tree, url, dict(DATE_PARAMS))
-        return PageMetadata(found.date, found.author, found.sitename, found.url)
+            found = extract_metadata(tree, url, dict(DATE_PARAMS))
+            return PageMetadata(found.date, found.author, found.sitename, found.url)
+
+
+def _metadata_steps(tree, url: str | None) -> PageMetadata:
+    from htmldate import find_date
+    from trafilatura.metadata import (
+        META_URL,
+        examine_meta,
+        extract_author,
+        extract_meta_json,
+        extract_sitename,
+        extract_url,
+    )
+
     found = examine_meta(tree)
     if found.author and " " not in found.author:
         found.author = None  # as extract_metadata: a one-word meta author is a handle
@@ -143,6 +150,33 @@ def page_metadata(tree, url: str | None) -> PageMetadata:
         found.sitename = match[1]
     found.clean_and_trim()
     return PageMetadata(found.date, found.author, found.sitename, found.url)
+
+
+# trafilatura's author normalization (json_metadata.normalize_authors, for a meta tag's,
+# JSON-LD's and an element's author) strips trailing non-word characters with `[^\w]+$`,
+# tried from every position of a run to its end: quadratic in the run's length (a fuzzed
+# page's JSON-LD author of 45,000 `=` took 17 s). Each run is cut to this many characters
+# first; no author's name holds a longer one.
+AUTHOR_RUN_CHARS = 64
+_LONG_RUN = re.compile(rf"\W{{{AUTHOR_RUN_CHARS + 1},}}")
+
+
+def _bounded_authors() -> contextlib.AbstractContextManager:
+    """trafilatura's author normalization with each run of non-word characters in the
+    string cut to AUTHOR_RUN_CHARS, for the calls made inside (discard.swapped)."""
+    try:
+        from trafilatura import json_metadata, metadata
+    except ImportError:
+        return contextlib.nullcontext()
+    own = getattr(json_metadata, "normalize_authors", None)
+    if own is None:
+        return contextlib.nullcontext()
+
+    def normalize(current: str | None, author: str) -> str | None:
+        return own(current, _LONG_RUN.sub(lambda run: run[0][:AUTHOR_RUN_CHARS], author))
+
+    modules = [m for m in (json_metadata, metadata) if hasattr(m, "normalize_authors")]
+    return swapped((m, "normalize_authors", m.normalize_authors, normalize) for m in modules)
 
 
 def _may_name_author(tree) -> bool:

@@ -73,3 +73,34 @@ def test_author_words_cover_every_word_trafilaturas_author_xpaths_test():
     words = [re.sub(r"\[(\w)\w\]", r"\1", w).replace("-?", "-") for w in words if w != "me"]
     assert len(words) > 20
     assert [w for w in words if not AUTHOR_WORDS.search(w)] == []
+
+
+@pytest.mark.parametrize("where", ["meta", "json-ld"])
+def test_an_author_string_reaches_trafilatura_with_its_long_runs_cut(monkeypatch, where):
+    # trafilatura's `[^\w]+$` on an author of 45,000 `=` (a fuzzed page's) is tried from
+    # every position of the run: the string it normalizes has each run cut first, and its
+    # own function is back afterwards
+    from trafilatura import json_metadata, metadata
+
+    from cleaner.html.trafilatura_adapter import AUTHOR_RUN_CHARS
+
+    seen = []
+
+    def recording(current, author):
+        seen.append(author)
+        return current
+
+    for module in (json_metadata, metadata):
+        monkeypatch.setattr(module, "normalize_authors", recording)
+    author = "Saru Y" + "=" * 45000 + "x"
+    person = '{"@type": "Person", "name": "' + author + '"}'
+    script = '{"@context": "https://schema.org", "@type": "NewsArticle", "author": ' + person
+    head = (
+        f"<meta name='author' content='{author}'>"
+        if where == "meta"
+        else f"<script type='application/ld+json'>{script}}}</script>"
+    )
+    page = f"<html><head>{head}</head><body><p>Text.</p></body></html>"
+    page_metadata(lxml.html.fromstring(page), None)
+    assert seen == ["Saru Y" + "=" * AUTHOR_RUN_CHARS + "x"]
+    assert json_metadata.normalize_authors is recording and metadata.normalize_authors is recording
