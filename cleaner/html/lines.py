@@ -57,18 +57,15 @@ def own_text(line: str) -> str:
     minutes ago \\| hide \\| past |`, as trafilatura writes a table), else the line."""
     if line.startswith(LIST_MARK):
         return line[2:]
-    row = line.strip()
-    if len(row) > 2 and row[0] == row[-1] == "|":
-        filled = [cell.strip() for cell in _CELLS.split(row[1:-1]) if cell.strip()]
-        if len(filled) == 1:
-            return filled[0].replace("\\|", "|")
-    return line
+    row = _table_row(line)
+    filled = [cell.strip() for cell in _CELLS.split(row[1:-1]) if cell.strip()] if row else []
+    return filled[0].replace("\\|", "|") if len(filled) == 1 else line
 
 
-def _row_or(line: str, item: str) -> str:
-    """The line kept: a table row as trafilatura wrote it, else the item (stripped)."""
+def _table_row(line: str) -> str | None:
+    """The line, stripped, when it is a table row as trafilatura writes one (`| a | b |`)."""
     row = line.strip()
-    return row if len(row) > 2 and row[0] == row[-1] == "|" else item
+    return row if len(row) > 2 and row[0] == row[-1] == "|" else None
 
 
 def _menu_item(items: list[str], index: int) -> bool:
@@ -108,7 +105,7 @@ def drop_cue_lines(
     for number, (line, (item, cue)) in enumerate(found, start=1):
         if not item:
             continue
-        text = LIST_MARK + item if line.startswith(LIST_MARK) else _row_or(line, item)
+        text = LIST_MARK + item if line.startswith(LIST_MARK) else _table_row(line) or item
         if cut is None and kept and marker_ends_body(cue, above, total, True):
             listed = line.startswith(LIST_MARK)  # a list's item ("- response:") heads nothing
             cut = None if listed or _menu_item(items, number - 1) else cue.reason
