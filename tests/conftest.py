@@ -6,6 +6,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+# a body line of English prose, as the text-dump tests build their dumps from
+EN_PROSE = (
+    "Travel insurance covers the costs of a trip that is cancelled, cut short or delayed, "
+    "and it pays for medical care abroad when something goes wrong on the way."
+)
 
 
 @pytest.fixture(scope="session", autouse=True)

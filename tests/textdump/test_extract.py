@@ -1,10 +1,9 @@
+from conftest import EN_PROSE
+
 from cleaner import Options, clean
 from cleaner.emit import to_text
 
-EN = (
-    "Travel insurance covers the costs of a trip that is cancelled, cut short or delayed, "
-    "and it pays for medical care abroad when something goes wrong on the way."
-)
+EN = EN_PROSE
 ZH = "这是一个足够长的正文段落，包含逗号和句号，用来模拟新闻正文的内容。它还有第二句话。"
 
 

@@ -1,10 +1,9 @@
+from conftest import EN_PROSE
+
 from cleaner import Options, clean
 from cleaner.emit import to_text
 
-EN = (
-    "Travel insurance covers the costs of a trip that is cancelled, cut short or delayed, "
-    "and it pays for medical care abroad when something goes wrong on the way."
-)
+EN = EN_PROSE
 
 
 def test_a_title_that_clean_output_would_drop_is_not_shown_and_its_line_is_recorded():
