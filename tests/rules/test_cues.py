@@ -277,6 +277,11 @@ def test_site_rule_cues_are_prefiltered_too():
         ("Submit correction", "navigation"),
         ("Written by hand, the letters took a week to reach the coast.", None),
         ("Written byby Rebecca MacFarlane", "metadata"),  # the label and its link's `by` as one
+        # a deleted post's placeholder, and a sentence about a deleted post
+        ("This post is deleted!", "forum"),
+        ("(post deleted by author)", "forum"),
+        ("[removed]", "forum"),
+        ("This post was deleted because it was spam and the thread went on.", None),
         ("Stay up to date on vaccines before you travel abroad.", None),
         # an affiliate's notice, and a sentence about commissions
         ("We may earn a commission from links on this page.", "disclaimer"),
@@ -435,6 +440,10 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("显示", "navigation"),
         ("隱藏", "navigation"),
         ("显示结果表明，这个方法比原来的快。", None),
+        # a deleted post's placeholder, and a sentence about deleting one
+        ("此回复已被删除！", "forum"),
+        ("该帖子已被屏蔽", "forum"),
+        ("我们删除了此回复中的广告，帖子其余部分保留。", None),
         ("他阅读了1234页的报告，然后写下了自己的看法。", None),
     ],
 )
