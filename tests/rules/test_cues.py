@@ -282,6 +282,14 @@ def test_site_rule_cues_are_prefiltered_too():
         ("(post deleted by author)", "forum"),
         ("[removed]", "forum"),
         ("This post was deleted because it was spam and the thread went on.", None),
+        # a post's vote buttons, wpForo's topic starter label (in Portuguese), a side panel's
+        # viewers and counts; and sentences that begin like them
+        ("Click for thumbs down.0Click for thumbs up.5", "forum"),
+        ("Topic starter Postado : 6/05/2024 8:51 pm", "forum"),
+        ("Visitando este tópico no momento: 1 Guest.", "forum"),
+        ("4 Fóruns", "forum"),
+        ("The topic starter said on Monday that he would leave.", None),
+        ("Recent posts show that the council voted twice.", None),
         ("Stay up to date on vaccines before you travel abroad.", None),
         # an affiliate's notice, and a sentence about commissions
         ("We may earn a commission from links on this page.", "disclaimer"),
@@ -442,6 +450,11 @@ def test_generic_cues_tell_boilerplate_from_code_and_api_fields(line, reason):
         ("显示结果表明，这个方法比原来的快。", None),
         # a deleted post's placeholder, and a sentence about deleting one
         ("此回复已被删除！", "forum"),
+        # an answer's vote buttons, a question's counters' labels, a thread's filter button
+        ("抢首赞 已赞过 已踩过<", "forum"),
+        ("关注者", "forum"),
+        ("仅看楼主", "forum"),
+        ("关注者越来越多，他决定继续写下去。", None),
         ("该帖子已被屏蔽", "forum"),
         ("我们删除了此回复中的广告，帖子其余部分保留。", None),
         ("他阅读了1234页的报告，然后写下了自己的看法。", None),
