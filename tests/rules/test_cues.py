@@ -285,6 +285,11 @@ def test_site_rule_cues_are_prefiltered_too():
         # a post's vote buttons, wpForo's topic starter label (in Portuguese), a side panel's
         # viewers and counts; and sentences that begin like them
         ("Click for thumbs down.0Click for thumbs up.5", "forum"),
+        # a share button bulleted, a video player's controls, and a sentence about captions
+        ("• Share", "share"),
+        ("• Closed Captioning", "player"),
+        ("Tap to unmute", "player"),
+        ("Closed captioning is available for the whole broadcast on Channel 4.", None),
         ("Topic starter Postado : 6/05/2024 8:51 pm", "forum"),
         ("Visitando este tópico no momento: 1 Guest.", "forum"),
         ("4 Fóruns", "forum"),
