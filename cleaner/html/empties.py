@@ -55,16 +55,17 @@ def drop_blank_boxes(tree) -> int:
     """Removes each `div` that holds no text at all (an ad's slot, a spacer) and has text
     after it, that text kept where it stands (as the parent's, or the previous element's
     tail); returns how many. Which elements hold text is read in one pass from the leaves up
-    (a check of each box's own text would walk nested boxes again and again)."""
+    (a check of each box's own text would walk nested boxes again and again), and only on a
+    page that has a div with text after it (most have none)."""
+    followed = [e for e in tree.iter("div") if _tail(e) and e.getparent() is not None]
+    if not followed:
+        return 0
     holding = set()  # the elements with text in them
     for element in reversed(list(tree.iter())):  # each element after all below it
         own = isinstance(element.tag, str) and element.text and element.text.strip()
         if own or any(child in holding or _tail(child) for child in element):
             holding.add(element)
-    boxes = [
-        e for e in tree.iter("div")
-        if _tail(e) and e not in holding and e.getparent() is not None
-    ]  # fmt: skip
+    boxes = [e for e in followed if e not in holding]
     for box in boxes:
         box.drop_tree()  # its tail text stays
     return len(boxes)

@@ -51,7 +51,7 @@ def cleaned_lines(
     return paragraphs, removed
 
 
-def own_text(line: str) -> str:
+def _own_text(line: str) -> str:
     """What the cues read of an extracted line: a list item without its mark, a table row
     that fills one cell that cell (a link aggregator's stamp row, `| | 1 point by breve 0
     minutes ago \\| hide \\| past |`, as trafilatura writes a table), else the line."""
@@ -99,7 +99,7 @@ def drop_cue_lines(
     near = near if title and len(title) <= HEADLINE_MAX_CHARS else 0
     kept, removed = [], []
     cut, above = None, 0  # above: the characters of the lines kept so far
-    items = [own_text(line) for line in lines]
+    items = [_own_text(line) for line in lines]
     found = list(zip(lines, line_cues(items, cues), strict=True))
     total = sum(len(item) for _, (item, cue) in found if cue is None)
     for number, (line, (item, cue)) in enumerate(found, start=1):

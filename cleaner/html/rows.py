@@ -76,7 +76,7 @@ def placed_before(paragraphs: tuple[str, ...], rows: list[str], added: set[int])
             k = bisect_left(where, at)
             found = where[k] if k < len(where) else None
         else:  # the first paragraph from `at` on that holds it
-            position = joined.find(key, starts[at]) if keys else -1
+            position = joined.find(key, starts[at])
             found = bisect_right(starts, position) - 1 if position >= 0 else None
         if found is None:
             continue
