@@ -14,6 +14,7 @@ from functools import cached_property
 from ..model import Options, PageKind, Reading, Removal
 from ..rules.tree import TreeRuleResult, apply_tree_rule
 from ..scripts import tokens_at_most
+from .cards import open_card_links, reads_cards
 from .empties import drop_blank_boxes, keep_tails_of_empty
 from .parse import LEXBOR, Markup
 from .prune import (
@@ -91,6 +92,8 @@ def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
     if found is not None and found.body:  # the block is read as the rule found it
         return PreparedTree(markup, found, (), focus)
     blocks = drop_boilerplate_blocks(tree, reading.cues, reading.keeps_comments)
+    if reads_cards(reading.page_kind):
+        open_card_links(tree)
     ready_for_trafilatura(tree, focus, reading.options.url)
     return PreparedTree(markup, found, blocks, focus)
 
