@@ -52,7 +52,7 @@ def read_page(page: Page, decoded: Decoded, choice: RuleChoice, options: Options
         markup = html.parse_page(page, choice.rule, options.fast)  # parse: find/replace, tree
         kind = page_kind(options, choice.rule, choice.cues, page, markup.facts)  # page kind
         reading = reading_for(kind, choice.rule, choice.cues, options)
-        prepared = html.prepare_tree(markup, reading)  # prepare: rule, prune, tables (once)
+        prepared = html.prepare_tree(markup, reading, page.address)  # prepare: rule, prune (once)
         extracted = html.read_html(prepared, reading)  # extract: trafilatura + cues
         if extracted.misread and not page.misread:  # repair: a codec misread in the texts
             return read_page(replace(page, misread=True), decoded, choice, options)

@@ -83,8 +83,10 @@ class PreparedTree:
         return self.markup.titles or title_facts(self.tree)
 
 
-def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
-    """Changes the markup's tree in place, once, in the order above."""
+def prepare_tree(markup: Markup, reading: Reading, address: str | None = None) -> PreparedTree:
+    """Changes the markup's tree in place, once, in the order above; `address`: the page's
+    (given with --url, or the one it states: Page.address), which tells a heading's link to
+    another site from one to the site's own pages (prune.unwrap_heading_anchors)."""
     tree, rule, focus = markup.tree, reading.rule, focus_for(reading.options, reading.page_kind)
     if tree is None or markup.parser == LEXBOR:  # --fast: resiliparse reads the tree as it is
         return PreparedTree(markup, None, (), focus)
@@ -94,7 +96,7 @@ def prepare_tree(markup: Markup, reading: Reading) -> PreparedTree:
     blocks = drop_boilerplate_blocks(tree, reading.cues, reading.keeps_comments)
     if reads_cards(reading.page_kind):
         open_card_links(tree)
-    ready_for_trafilatura(tree, focus, reading.options.url)
+    ready_for_trafilatura(tree, focus, address or reading.options.url)
     return PreparedTree(markup, found, blocks, focus)
 
 

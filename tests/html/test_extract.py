@@ -715,6 +715,10 @@ def test_a_roundups_headings_that_link_to_other_sites_stay_in_the_body():
     assert {"Cognitive Benefits", "Emotional Benefits", "Social Benefits"} <= set(doc.paragraphs)
     # without the page's address no link is known to go elsewhere: precision drops them
     assert "Cognitive Benefits" not in clean(page, Options()).paragraphs
+    # ... but the address the page states (its canonical link) serves when none is given
+    canonical = b'<link rel="canonical" href="https://news.example.com/2025/roundup"><title>'
+    doc = clean(page.replace(b"<title>", canonical), Options())
+    assert {"Cognitive Benefits", "Emotional Benefits", "Social Benefits"} <= set(doc.paragraphs)
 
 
 def test_only_links_to_the_same_page_or_another_site_holding_a_headings_text_are_unwrapped():
