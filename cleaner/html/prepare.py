@@ -1,9 +1,9 @@
 """An HTML page's tree made ready for reading, in one ordered pass: the site rule's tree
 directives (strip, and the content block it names), then, when the rule names no block,
 the blocks markup or a tail heading names boilerplate (prune.py), on every page but a stated
-article the links that wrap a whole entry (cards.py), layout tables as blocks
-(tables.py), the links of headings to their own place or to another site (prune.py), the elements trafilatura
-would delete from every copy it makes (prune.py; not for the recall setting), the inline
+article the links that wrap a whole entry (cards.py), layout tables as blocks (tables.py),
+the links of headings to their own place or to another site (prune.py), the elements
+trafilatura would delete from every copy it makes (prune.py; not for the recall setting), the inline
 ones it unwraps in each (prune.py), the boxes that hold no text and, for the precision
 setting, the empty elements whose tails trafilatura would lose with them (empties.py)."""
 
