@@ -224,7 +224,7 @@ def _trafilatura_body(prepared: PreparedTree, reading: Reading, title: str | Non
         return Extracted(title, (), unread, (), "trafilatura", misread=True)  # (pipeline.py)
     near = 0 if reading.page_kind.thread else TITLE_REPEAT_LINES
     keep = KEPT_ON_KIND.get(reading.page_kind.kind, ())
-    balanced = Balanced(prepared, reading, url, title, near, keep)
+    balanced = Balanced(prepared, reading, _settings(reading, "balanced", url), title, near, keep)
     paragraphs, removed = cleaned_lines(result, cues, title, near, keep)
     precise = prepared.focus == "precision"
     if precise:

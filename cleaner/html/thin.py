@@ -128,21 +128,19 @@ def shows_prices(prepared: PreparedTree, reading: Reading) -> bool:
 
 
 class Balanced:
-    """trafilatura's balanced reading of a page read with the precision setting first: its
-    lines less the cue lines (but the reasons the page's kind keeps, and the title's repeats
-    among the first `near`), read once at most, when asked for."""
+    """trafilatura's balanced reading (`settings`: extract._settings') of a page read with the
+    precision setting first: its lines less the cue lines (but the reasons the page's kind
+    keeps, and the title's repeats among the first `near`), read once at most, when asked for."""
 
-    def __init__(self, prepared: PreparedTree, reading: Reading, url: str | None,
+    def __init__(self, prepared: PreparedTree, reading: Reading, settings: Settings,
                  title: str | None, near: int, keep: tuple[str, ...]) -> None:  # fmt: skip
-        self.prepared, self.reading, self.url, self.title = prepared, reading, url, title
+        self.prepared, self.reading, self.settings, self.title = prepared, reading, settings, title
         self.near, self.keep = near, keep
         self._lines: tuple[tuple[str, ...], tuple[Removal, ...]] | None = None
 
     def lines(self) -> tuple[tuple[str, ...], tuple[Removal, ...]]:
         if self._lines is None:
-            again = read_tree(
-                self.prepared.tree, Settings(self.url, self.reading.keeps_comments, "balanced")
-            )
+            again = read_tree(self.prepared.tree, self.settings)
             cues = self.reading.cues
             self._lines = cleaned_lines(again, cues, self.title, self.near, self.keep)
         return self._lines

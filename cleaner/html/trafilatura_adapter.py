@@ -112,26 +112,30 @@ def page_metadata(tree, url: str | None) -> PageMetadata:
     release that moves them is read by `extract_metadata` whole. Its author strings are read
     with their runs of non-word characters cut (_bounded_authors)."""
     with _bounded_authors():
-        try:
-            return _metadata_steps(tree, url)
-        except ImportError:
-            from trafilatura import extract_metadata
+        steps = _metadata_steps(tree, url)
+        if steps is not None:
+            return steps
+        from trafilatura import extract_metadata
 
-            found = extract_metadata(tree, url, dict(DATE_PARAMS))
-            return PageMetadata(found.date, found.author, found.sitename, found.url)
+        found = extract_metadata(tree, url, dict(DATE_PARAMS))
+        return PageMetadata(found.date, found.author, found.sitename, found.url)
 
 
-def _metadata_steps(tree, url: str | None) -> PageMetadata:
-    from htmldate import find_date
-    from trafilatura.metadata import (
-        META_URL,
-        examine_meta,
-        extract_author,
-        extract_meta_json,
-        extract_sitename,
-        extract_url,
-    )
-
+def _metadata_steps(tree, url: str | None) -> PageMetadata | None:
+    """trafilatura's steps, or None when this release does not have them where they are
+    looked for (only their imports are guarded: an error inside a step is no release's)."""
+    try:
+        from htmldate import find_date
+        from trafilatura.metadata import (
+            META_URL,
+            examine_meta,
+            extract_author,
+            extract_meta_json,
+            extract_sitename,
+            extract_url,
+        )
+    except ImportError:
+        return None
     found = examine_meta(tree)
     if found.author and " " not in found.author:
         found.author = None  # as extract_metadata: a one-word meta author is a handle
