@@ -84,7 +84,7 @@ class PreparedTree:
         return self.markup.titles or title_facts(self.tree)
 
 
-def prepare_tree(markup: Markup, reading: Reading, address: str | None = None) -> PreparedTree:
+def prepare_tree(markup: Markup, reading: Reading, address: str | None) -> PreparedTree:
     """Changes the markup's tree in place, once, in the order above; `address`: the page's
     (given with --url, or the one it states: Page.address), which tells a heading's link to
     another site from one to the site's own pages (prune.unwrap_heading_anchors)."""
@@ -97,7 +97,7 @@ def prepare_tree(markup: Markup, reading: Reading, address: str | None = None) -
     blocks = drop_boilerplate_blocks(tree, reading.cues, reading.keeps_comments)
     if reads_cards(reading.page_kind):
         open_card_links(tree)
-    ready_for_trafilatura(tree, focus, address or reading.options.url)
+    ready_for_trafilatura(tree, focus, address)
     return PreparedTree(markup, found, blocks, focus)
 
 
